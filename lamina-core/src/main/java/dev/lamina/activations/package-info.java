@@ -1,0 +1,2 @@
+/** Activation functions by Keras name, with their derivatives. */
+package dev.lamina.activations;

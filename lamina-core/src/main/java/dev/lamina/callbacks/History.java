@@ -1,0 +1,65 @@
+package dev.lamina.callbacks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-epoch values of a {@code fit}: {@code history().get("val_loss").get(e)} is the
+ * validation loss after epoch {@code e} (counted from {@code initialEpoch}). The learning curves
+ * (loss vs val_loss) come from here.
+ */
+public final class History implements Callback {
+    private final List<Integer> epochs = new ArrayList<>();
+    private final Map<String, List<Double>> values = new LinkedHashMap<>();
+
+    @Override
+    public void onEpochEnd(int epoch, Logs logs) {
+        epochs.add(epoch);
+        for (String k : logs.keys()) {
+            List<Double> list = values.computeIfAbsent(k, x -> new ArrayList<>());
+            while (list.size() < epochs.size() - 1) {
+                list.add(Double.NaN);
+            }
+            list.add(logs.get(k));
+        }
+    }
+
+    /** The epochs recorded, from 0 (or the initial epoch). */
+    public List<Integer> epochs() {
+        return Collections.unmodifiableList(epochs);
+    }
+
+    /** The values by name, one per recorded epoch. */
+    public Map<String, List<Double>> history() {
+        Map<String, List<Double>> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, Collections.unmodifiableList(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The values of {@code key} per epoch.
+     *
+     * @throws IllegalArgumentException when {@code key} was never logged, listing the keys that were
+     */
+    public List<Double> get(String key) {
+        List<Double> v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("History has no '" + key + "'; recorded: " + values.keySet() + ".");
+        }
+        return Collections.unmodifiableList(v);
+    }
+
+    /** The value of {@code key} after the last recorded epoch. */
+    public double last(String key) {
+        List<Double> v = get(key);
+        return v.get(v.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.lamina.callbacks;
+
+import dev.lamina.models.Sequential;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stops training as soon as a batch's loss is NaN or infinite. */
+public final class TerminateOnNaN implements Callback {
+    private static final Logger LOG = LoggerFactory.getLogger(TerminateOnNaN.class);
+    private Sequential model;
+    private boolean terminated;
+
+    @Override
+    public void setModel(Sequential model) {
+        this.model = model;
+    }
+
+    @Override
+    public void onTrainBatchEnd(int batch, Logs logs) {
+        double loss = logs.get("loss");
+        if (!Double.isFinite(loss)) {
+            LOG.warn("Batch {}: invalid loss {}, terminating training. Lower the learning rate, scale the inputs"
+                    + " or clip gradients.", batch, loss);
+            terminated = true;
+            model.stopTraining(true);
+        }
+    }
+
+    /** Whether training was stopped by this callback. */
+    public boolean terminated() {
+        return terminated;
+    }
+}

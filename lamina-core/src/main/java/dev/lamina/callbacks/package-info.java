@@ -1,0 +1,2 @@
+/** Callbacks around the training loop: History, EarlyStopping, ReduceLROnPlateau and others. */
+package dev.lamina.callbacks;

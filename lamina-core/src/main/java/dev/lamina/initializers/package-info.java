@@ -1,0 +1,2 @@
+/** Weight initializers with Keras' names, defaults and formulas. */
+package dev.lamina.initializers;

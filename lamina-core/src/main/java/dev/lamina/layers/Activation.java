@@ -1,0 +1,105 @@
+package dev.lamina.layers;
+
+import dev.lamina.activations.ActivationFunction;
+import dev.lamina.activations.Activations;
+import dev.lamina.random.RandomStream;
+import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Shape;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Applies an activation function to its input, e.g. after a BatchNormalization placed between a
+ * Dense layer and its activation. Has no weights; training and inference are the same.
+ *
+ * <pre>{@code model.add(Activation.of("relu"));}</pre>
+ */
+public final class Activation extends Layer {
+    /**
+     * @param name the layer name, or null for an automatic one
+     * @param activation the activation's Keras name
+     */
+    public record Config(String name, String activation) implements LayerConfig {
+        /** Validates the name. */
+        public Config {
+            Check.notNull(activation, "Activation", "activation");
+            Activations.get(activation);
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("trainable", true);
+            m.put("dtype", "float32");
+            m.put("activation", activation);
+            return m;
+        }
+
+        /** Reads a Keras-shaped config. */
+        public static Config fromMap(Map<String, Object> map) {
+            ConfigMap c = new ConfigMap("Activation config", map);
+            Check.that(map != null && map.get("activation") != null, "Activation config needs 'activation'.");
+            return new Config(c.string("name", null), c.string("activation", null));
+        }
+    }
+
+    private final ActivationFunction function;
+    private final String activationName;
+    private final Buffer output = new Buffer();
+    private final Buffer gradIn = new Buffer();
+    private Tensor lastInput;
+    private Tensor lastOut;
+
+    /** An Activation layer with {@code config}. */
+    public Activation(Config config) {
+        super(config.name(), true);
+        this.function = Activations.get(config.activation());
+        this.activationName = config.activation();
+    }
+
+    /** {@code Activation(name)}. */
+    public static Activation of(String activation) {
+        return new Activation(new Config(null, activation));
+    }
+
+    @Override
+    public String className() {
+        return "Activation";
+    }
+
+    @Override
+    public Config config() {
+        return new Config(name(), activationName);
+    }
+
+    @Override
+    protected Shape doBuild(Shape inputShape, RandomStream init) {
+        return inputShape;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, Mode mode) {
+        checkInput(x);
+        int cols = inputShape().dim(-1);
+        Tensor y = output.get(x.rows(), inputShape());
+        function.apply(x.data(), y.data(), x.size() / cols, cols);
+        lastInput = x;
+        lastOut = y;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        Check.state(lastInput != null, "Activation '" + name() + "': backward(...) needs a forward(...) first.");
+        if (!computeInputGradient()) {
+            return null;
+        }
+        int cols = inputShape().dim(-1);
+        Tensor dx = gradIn.get(lastInput.rows(), inputShape());
+        function.gradient(lastInput.data(), lastOut.data(), gradOut.data(), dx.data(), lastInput.size() / cols, cols);
+        return dx;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.lamina.layers;
+
+import dev.lamina.constraints.Constraint;
+import dev.lamina.constraints.Constraints;
+import dev.lamina.initializers.Initializer;
+import dev.lamina.initializers.Initializers;
+import dev.lamina.regularizers.Regularizer;
+import dev.lamina.regularizers.Regularizers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes Keras-shaped config maps: typed getters with errors that name the layer and
+ * key, and nested objects as {@code {"module", "class_name", "config", "registered_name"}}.
+ */
+public final class ConfigMap {
+    private final String owner;
+    private final Map<String, Object> map;
+
+    /** A reader over {@code map} for errors naming {@code owner} (e.g. {@code "Dense config"}). */
+    public ConfigMap(String owner, Map<String, Object> map) {
+        this.owner = owner;
+        this.map = map == null ? Map.of() : map;
+    }
+
+    /** A string, or {@code dflt} when absent or null. */
+    public String string(String key, String dflt) {
+        Object v = map.get(key);
+        return v == null ? dflt : v.toString();
+    }
+
+    /** An integer, or {@code dflt} when absent or null. */
+    public int integer(String key, int dflt) {
+        Object v = map.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.intValue();
+        }
+        throw bad(key, v, "an integer");
+    }
+
+    /** A number, or {@code dflt} when absent or null. */
+    public double number(String key, double dflt) {
+        Object v = map.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw bad(key, v, "a number");
+    }
+
+    /** A boolean, or {@code dflt} when absent or null. */
+    public boolean bool(String key, boolean dflt) {
+        Object v = map.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw bad(key, v, "true or false");
+    }
+
+    /** A list of integers with nulls allowed (e.g. Keras' {@code batch_shape}), or null. */
+    public List<Integer> intList(String key) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> l)) {
+            throw bad(key, v, "a list of integers");
+        }
+        java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+        for (Object o : l) {
+            if (o != null && !(o instanceof Number)) {
+                throw bad(key, v, "a list of integers");
+            }
+            out.add(o == null ? null : ((Number) o).intValue());
+        }
+        return out;
+    }
+
+    /** An initializer given as a name or a nested object, or {@code dflt}. */
+    public Initializer initializer(String key, Initializer dflt) {
+        Object v = map.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        Nested n = nested(key, v);
+        return Initializers.fromConfig(n.className, n.config);
+    }
+
+    /** A regularizer given as a name or a nested object, or null. */
+    public Regularizer regularizer(String key) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        Nested n = nested(key, v);
+        return Regularizers.fromConfig(n.className, n.config);
+    }
+
+    /** A constraint given as a name or a nested object, or null. */
+    public Constraint constraint(String key) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        Nested n = nested(key, v);
+        return Constraints.fromConfig(n.className, n.config);
+    }
+
+    /** Keras' serialized form of a nested object, or null for null. */
+    public static Map<String, Object> serialize(String module, String className, Map<String, Object> config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("module", module);
+        m.put("class_name", className);
+        m.put("config", config);
+        m.put("registered_name", null);
+        return m;
+    }
+
+    /** An initializer in Keras' serialized form. */
+    public static Map<String, Object> serialize(Initializer i) {
+        return i == null ? null : serialize("keras.initializers", i.className(), i.config());
+    }
+
+    /** A regularizer in Keras' serialized form, or null. */
+    public static Map<String, Object> serialize(Regularizer r) {
+        return r == null ? null : serialize("keras.regularizers", r.className(), r.config());
+    }
+
+    /** A constraint in Keras' serialized form, or null. */
+    public static Map<String, Object> serialize(Constraint c) {
+        return c == null ? null : serialize("keras.constraints", c.className(), c.config());
+    }
+
+    private record Nested(String className, Map<String, Object> config) {}
+
+    @SuppressWarnings("unchecked")
+    private Nested nested(String key, Object v) {
+        if (v instanceof String s) {
+            return new Nested(s, Map.of());
+        }
+        if (v instanceof Map<?, ?> m && m.get("class_name") instanceof String cls) {
+            Object rn = m.get("registered_name");
+            if (rn != null && !rn.equals(cls)) {
+                throw new IllegalArgumentException(owner + ": '" + key + "' is the custom object '" + rn
+                        + "', which Lamina does not load; use a built-in " + key + ".");
+            }
+            Object c = m.get("config");
+            return new Nested(cls, c instanceof Map<?, ?> cm ? (Map<String, Object>) cm : Map.of());
+        }
+        throw bad(key, v, "a name or an object with 'class_name' and 'config'");
+    }
+
+    private IllegalArgumentException bad(String key, Object v, String expected) {
+        return new IllegalArgumentException("Invalid value for '" + key + "' in " + owner + ": expected "
+                + expected + ", received " + v + ".");
+    }
+}

@@ -1,0 +1,326 @@
+package dev.lamina.layers;
+
+import dev.lamina.activations.ActivationFunction;
+import dev.lamina.activations.Activations;
+import dev.lamina.constraints.Constraint;
+import dev.lamina.initializers.Constant;
+import dev.lamina.initializers.Initializer;
+import dev.lamina.initializers.VarianceScaling;
+import dev.lamina.random.RandomStream;
+import dev.lamina.regularizers.Regularizer;
+import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Ops;
+import dev.lamina.tensor.Shape;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.tensor.Transpose;
+import dev.lamina.util.Check;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fully connected layer: {@code y = activation(x · kernel + bias)}, with {@code kernel} of shape
+ * {@code [inputs, units]} (Keras' layout) and {@code bias} of shape {@code [units]}. It acts on the
+ * last axis; training and inference are the same.
+ *
+ * <pre>{@code
+ * Dense hidden = Dense.of(512, "relu");
+ * Dense out = Dense.builder(1).kernelRegularizer(L1L2.l2(1e-4)).build();
+ * }</pre>
+ */
+public final class Dense extends Layer {
+    /**
+     * Dense's arguments, with Keras' names and defaults ({@link #defaults(int)}).
+     *
+     * @param name the layer name, or null for an automatic one
+     * @param trainable whether the weights are trained (default true)
+     * @param units the number of outputs, positive
+     * @param activation the activation's Keras name (default {@code linear})
+     * @param useBias whether to add a bias (default true)
+     * @param kernelInitializer default {@code glorot_uniform}
+     * @param biasInitializer default {@code zeros}
+     * @param kernelRegularizer default none
+     * @param biasRegularizer default none
+     * @param kernelConstraint default none
+     * @param biasConstraint default none
+     */
+    public record Config(String name, boolean trainable, int units, String activation, boolean useBias,
+                         Initializer kernelInitializer, Initializer biasInitializer,
+                         Regularizer kernelRegularizer, Regularizer biasRegularizer,
+                         Constraint kernelConstraint, Constraint biasConstraint) implements LayerConfig {
+        /** Validates the arguments. */
+        public Config {
+            Check.arg(units > 0, "Dense", "units", units, "a positive integer");
+            activation = activation == null ? "linear" : activation;
+            Activations.get(activation);
+            Check.notNull(kernelInitializer, "Dense", "kernelInitializer");
+            Check.notNull(biasInitializer, "Dense", "biasInitializer");
+        }
+
+        /** Keras' defaults for {@code units}. */
+        public static Config defaults(int units) {
+            return new Config(null, true, units, "linear", true, VarianceScaling.glorotUniform(null),
+                    Constant.ZEROS, null, null, null, null);
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("trainable", trainable);
+            m.put("dtype", "float32");
+            m.put("units", units);
+            m.put("activation", activation);
+            m.put("use_bias", useBias);
+            m.put("kernel_initializer", ConfigMap.serialize(kernelInitializer));
+            m.put("bias_initializer", ConfigMap.serialize(biasInitializer));
+            m.put("kernel_regularizer", ConfigMap.serialize(kernelRegularizer));
+            m.put("bias_regularizer", ConfigMap.serialize(biasRegularizer));
+            m.put("kernel_constraint", ConfigMap.serialize(kernelConstraint));
+            m.put("bias_constraint", ConfigMap.serialize(biasConstraint));
+            return m;
+        }
+
+        /** Reads a Keras-shaped config; absent keys take Keras' defaults. */
+        public static Config fromMap(Map<String, Object> map) {
+            Check.that(map != null && map.get("units") != null, "Dense config needs 'units' (a positive integer).");
+            ConfigMap c = new ConfigMap("Dense config", map);
+            Config d = defaults(1);
+            return new Config(c.string("name", null), c.bool("trainable", true), c.integer("units", 0),
+                    c.string("activation", "linear"), c.bool("use_bias", true),
+                    c.initializer("kernel_initializer", d.kernelInitializer()),
+                    c.initializer("bias_initializer", d.biasInitializer()),
+                    c.regularizer("kernel_regularizer"), c.regularizer("bias_regularizer"),
+                    c.constraint("kernel_constraint"), c.constraint("bias_constraint"));
+        }
+    }
+
+    private final Config config;
+    private final ActivationFunction activation;
+    private Parameter kernel;
+    private Parameter bias;
+    private final Buffer preact = new Buffer();
+    private final Buffer output = new Buffer();
+    private final Buffer gradPre = new Buffer();
+    private final Buffer gradIn = new Buffer();
+    private Tensor lastInput;
+    private Tensor lastPre;
+    private Tensor lastOut;
+
+    /** A Dense layer with {@code config}. */
+    public Dense(Config config) {
+        super(config.name(), config.trainable());
+        this.activation = Activations.get(config.activation());
+        this.config = new Config(name(), config.trainable(), config.units(), config.activation(), config.useBias(),
+                config.kernelInitializer(), config.biasInitializer(), config.kernelRegularizer(),
+                config.biasRegularizer(), config.kernelConstraint(), config.biasConstraint());
+    }
+
+    /** {@code Dense(units)} with no activation. */
+    public static Dense of(int units) {
+        return new Dense(Config.defaults(units));
+    }
+
+    /** {@code Dense(units, activation=...)}. */
+    public static Dense of(int units, String activation) {
+        return builder(units).activation(activation).build();
+    }
+
+    /** A builder starting from Keras' defaults. */
+    public static Builder builder(int units) {
+        return new Builder(units);
+    }
+
+    @Override
+    public String className() {
+        return "Dense";
+    }
+
+    @Override
+    public Config config() {
+        return new Config(name(), trainable(), config.units(), config.activation(), config.useBias(),
+                config.kernelInitializer(), config.biasInitializer(), config.kernelRegularizer(),
+                config.biasRegularizer(), config.kernelConstraint(), config.biasConstraint());
+    }
+
+    /** The number of outputs. */
+    public int units() {
+        return config.units();
+    }
+
+    /** The activation. */
+    public ActivationFunction activation() {
+        return activation;
+    }
+
+    /** The kernel, shape {@code [inputs, units]}. */
+    public Parameter kernel() {
+        requireBuilt("kernel()");
+        return kernel;
+    }
+
+    /** The bias, shape {@code [units]}, or null without bias. */
+    public Parameter bias() {
+        requireBuilt("bias()");
+        return bias;
+    }
+
+    @Override
+    protected Shape doBuild(Shape inputShape, RandomStream init) {
+        Check.that(inputShape.rank() >= 1, "Dense '" + name() + "' needs inputs with at least one feature axis,"
+                + " received per-sample shape " + inputShape + ".");
+        int in = inputShape.dim(-1);
+        kernel = addWeight("kernel", Shape.of(in, config.units()), config.kernelInitializer(), true,
+                config.kernelRegularizer(), config.kernelConstraint(), init);
+        if (config.useBias()) {
+            bias = addWeight("bias", Shape.of(config.units()), config.biasInitializer(), true,
+                    config.biasRegularizer(), config.biasConstraint(), init);
+        }
+        int[] dims = inputShape.dims();
+        dims[dims.length - 1] = config.units();
+        return Shape.of(dims);
+    }
+
+    @Override
+    public Tensor forward(Tensor x, Mode mode) {
+        checkInput(x);
+        int units = config.units();
+        int in = inputShape().dim(-1);
+        int m = x.size() / in;
+        Tensor z = preact.get(x.rows(), outputShape());
+        dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
+                kernel.value().data(), units, 0f, z.data(), units);
+        if (bias != null) {
+            float[] zd = z.data();
+            float[] b = bias.value().data();
+            for (int i = 0; i < m; i++) {
+                int o = i * units;
+                for (int j = 0; j < units; j++) {
+                    zd[o + j] += b[j];
+                }
+            }
+        }
+        Tensor y = z;
+        if (!activation.name().equals("linear")) {
+            y = output.get(x.rows(), outputShape());
+            activation.apply(z.data(), y.data(), m, units);
+        }
+        lastInput = x;
+        lastPre = z;
+        lastOut = y;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        Check.state(lastInput != null, "Dense '" + name() + "': backward(...) needs a forward(...) first.");
+        int units = config.units();
+        int in = inputShape().dim(-1);
+        int m = lastInput.size() / in;
+        Tensor dz = gradOut;
+        if (!activation.name().equals("linear")) {
+            dz = gradPre.get(lastInput.rows(), outputShape());
+            activation.gradient(lastPre.data(), lastOut.data(), gradOut.data(), dz.data(), m, units);
+        }
+        dev.lamina.tensor.Backends.current().gemm(Transpose.YES, Transpose.NO, in, units, m, 1f,
+                lastInput.data(), in, dz.data(), units, 0f, kernel.grad().data(), units);
+        if (bias != null) {
+            Ops.sumRows(dz.reshape(m, units), bias.grad().data());
+        }
+        if (!computeInputGradient()) {
+            return null;
+        }
+        Tensor dx = gradIn.get(lastInput.rows(), inputShape());
+        dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.YES, m, in, units, 1f, dz.data(), units,
+                kernel.value().data(), units, 0f, dx.data(), in);
+        return dx;
+    }
+
+    /** Builds a {@link Dense} from Keras' defaults. */
+    public static final class Builder {
+        private Config c;
+
+        private Builder(int units) {
+            c = Config.defaults(units);
+        }
+
+        /** The layer name. */
+        public Builder name(String name) {
+            c = new Config(name, c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
+                    c.biasConstraint());
+            return this;
+        }
+
+        /** The activation's Keras name. */
+        public Builder activation(String activation) {
+            c = new Config(c.name(), c.trainable(), c.units(), activation, c.useBias(), c.kernelInitializer(),
+                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
+                    c.biasConstraint());
+            return this;
+        }
+
+        /** Whether to add a bias. */
+        public Builder useBias(boolean useBias) {
+            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), useBias, c.kernelInitializer(),
+                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
+                    c.biasConstraint());
+            return this;
+        }
+
+        /** The kernel initializer. */
+        public Builder kernelInitializer(Initializer i) {
+            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), i,
+                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
+                    c.biasConstraint());
+            return this;
+        }
+
+        /** The bias initializer. */
+        public Builder biasInitializer(Initializer i) {
+            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                    i, c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(), c.biasConstraint());
+            return this;
+        }
+
+        /** The kernel regularizer. */
+        public Builder kernelRegularizer(Regularizer r) {
+            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                    c.biasInitializer(), r, c.biasRegularizer(), c.kernelConstraint(), c.biasConstraint());
+            return this;
+        }
+
+        /** The bias regularizer. */
+        public Builder biasRegularizer(Regularizer r) {
+            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                    c.biasInitializer(), c.kernelRegularizer(), r, c.kernelConstraint(), c.biasConstraint());
+            return this;
+        }
+
+        /** The kernel constraint. */
+        public Builder kernelConstraint(Constraint k) {
+            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), k, c.biasConstraint());
+            return this;
+        }
+
+        /** The bias constraint. */
+        public Builder biasConstraint(Constraint k) {
+            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(), k);
+            return this;
+        }
+
+        /** Whether the weights are trained. */
+        public Builder trainable(boolean trainable) {
+            c = new Config(c.name(), trainable, c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
+                    c.biasConstraint());
+            return this;
+        }
+
+        /** The layer. */
+        public Dense build() {
+            return new Dense(c);
+        }
+    }
+}

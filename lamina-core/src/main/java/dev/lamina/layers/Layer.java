@@ -1,0 +1,206 @@
+package dev.lamina.layers;
+
+import dev.lamina.constraints.Constraint;
+import dev.lamina.initializers.Initializer;
+import dev.lamina.random.RandomStream;
+import dev.lamina.random.Streams;
+import dev.lamina.regularizers.Regularizer;
+import dev.lamina.tensor.Shape;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A step of a model: it maps a batch of inputs to a batch of outputs and, in training, maps the
+ * gradient of the loss with respect to its outputs back to its inputs and its weights.
+ *
+ * <p>Lifecycle, as in Keras: the constructor validates and stores the config; {@link #build(Shape)}
+ * creates the weights for a per-sample input shape (after which the layer is locked to that
+ * shape); {@link #forward} and {@link #backward} then run batches. Shapes here are per sample:
+ * a batch adds a leading dimension.
+ *
+ * <p>{@code forward} and {@code backward} return the layer's own work buffers, reused from call to
+ * call while the batch size is unchanged, so a training step allocates nothing. {@code backward}
+ * uses what the last {@code forward} kept and overwrites (does not add to) the weight gradients.
+ */
+public abstract class Layer {
+    private final String name;
+    private boolean trainable;
+    private Shape inputShape;
+    private Shape outputShape;
+    private final List<Parameter> weights = new ArrayList<>();
+    private boolean computeInputGradient = true;
+
+    /**
+     * @param name the layer's name, or null for an automatic one ({@code dense}, {@code dense_1}, ...)
+     * @param trainable whether the optimizer updates this layer's weights
+     */
+    protected Layer(String name, boolean trainable) {
+        this.name = name == null || name.isEmpty() ? Names.unique(Names.snake(className())) : name;
+        this.trainable = trainable;
+    }
+
+    /** The Keras class name, e.g. {@code Dense}: the name this layer is saved under. */
+    public abstract String className();
+
+    /** The layer's name, unique within its model. */
+    public final String name() {
+        return name;
+    }
+
+    /** Whether the optimizer updates this layer's weights. */
+    public final boolean trainable() {
+        return trainable;
+    }
+
+    /** Freezes ({@code false}) or unfreezes this layer's weights; takes effect at the next step. */
+    public void setTrainable(boolean trainable) {
+        this.trainable = trainable;
+    }
+
+    /** The constructor arguments as a value; the registry makes an equal layer from it. */
+    public abstract LayerConfig config();
+
+    /** Whether {@link #build} has run. */
+    public final boolean built() {
+        return outputShape != null;
+    }
+
+    /** Builds with weights drawn from the default seed (0); models pass their own stream. */
+    public final void build(Shape inputShape) {
+        build(inputShape, new RandomStream(0, Streams.INIT + (name.hashCode() & 0xFFFFL)));
+    }
+
+    /**
+     * Creates the weights for per-sample inputs of {@code inputShape}, drawing from {@code init}.
+     * Building again with the same shape does nothing.
+     *
+     * @throws IllegalArgumentException when the shape does not suit the layer, or differs from
+     *     the shape it was built with
+     */
+    public final void build(Shape inputShape, RandomStream init) {
+        Check.notNull(inputShape, className(), "inputShape");
+        if (built()) {
+            Check.that(this.inputShape.equals(inputShape), className() + " '" + name + "' was built for inputs of shape "
+                    + this.inputShape + " and cannot take " + inputShape + "; make a new layer.");
+            return;
+        }
+        Shape out = doBuild(inputShape, init);
+        this.inputShape = inputShape;
+        this.outputShape = out;
+    }
+
+    /** Creates the weights (with {@link #addWeight}) and returns the per-sample output shape. */
+    protected abstract Shape doBuild(Shape inputShape, RandomStream init);
+
+    /** Creates a weight of this layer, filled by {@code initializer}. */
+    protected final Parameter addWeight(String weightName, Shape shape, Initializer initializer, boolean trainable,
+                                        Regularizer regularizer, Constraint constraint, RandomStream init) {
+        Tensor value = Tensor.zeros(shape);
+        initializer.fill(value, init);
+        Parameter p = new Parameter(this, weightName, value, trainable, regularizer, constraint);
+        weights.add(p);
+        return p;
+    }
+
+    /** The per-sample input shape this layer was built for. */
+    public final Shape inputShape() {
+        requireBuilt("inputShape()");
+        return inputShape;
+    }
+
+    /** The per-sample output shape. */
+    public final Shape outputShape() {
+        requireBuilt("outputShape()");
+        return outputShape;
+    }
+
+    /**
+     * Runs a batch forward.
+     *
+     * @param x a batch whose per-sample shape is {@link #inputShape()}
+     * @param mode training or inference
+     * @return this layer's output buffer (valid until the next call)
+     */
+    public abstract Tensor forward(Tensor x, Mode mode);
+
+    /**
+     * Runs the gradient back through the last forward call: fills each trainable weight's
+     * {@link Parameter#grad()} and returns the gradient with respect to the input (or null when
+     * {@link #computeInputGradient()} is false).
+     */
+    public abstract Tensor backward(Tensor gradOut);
+
+    /** Whether backward computes the input gradient (the first layer of a model skips it). */
+    public final boolean computeInputGradient() {
+        return computeInputGradient;
+    }
+
+    /** Lets a model skip the input gradient of its first layer. */
+    public final void setComputeInputGradient(boolean compute) {
+        this.computeInputGradient = compute;
+    }
+
+    /** All weights in creation order: trainable and non-trainable. */
+    public final List<Parameter> weights() {
+        return Collections.unmodifiableList(weights);
+    }
+
+    /** The weights the optimizer updates now. */
+    public final List<Parameter> trainableWeights() {
+        return weights.stream().filter(Parameter::trainable).toList();
+    }
+
+    /** The weights the optimizer does not update: state, and everything when the layer is frozen. */
+    public final List<Parameter> nonTrainableWeights() {
+        return weights.stream().filter(p -> !p.trainable()).toList();
+    }
+
+    /** The number of scalar weights. */
+    public final long countParams() {
+        long n = 0;
+        for (Parameter p : weights) {
+            n += p.value().size();
+        }
+        return n;
+    }
+
+    /** The sum of the regularizers' penalties on this layer's weights. */
+    public double regularizationLoss() {
+        double s = 0;
+        for (Parameter p : weights) {
+            if (p.regularizer() != null && p.trainable()) {
+                s += p.regularizer().penalty(p.value().data(), p.value().size());
+            }
+        }
+        return s;
+    }
+
+    /** Checks that a batch matches the built input shape; the error names both shapes. */
+    protected final void checkInput(Tensor x) {
+        requireBuilt("forward(...)");
+        Shape s = x.shape();
+        boolean ok = s.rank() == inputShape.rank() + 1;
+        for (int i = 0; ok && i < inputShape.rank(); i++) {
+            ok = s.dim(i + 1) == inputShape.dim(i);
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(className() + " '" + name + "' expected inputs of shape "
+                    + inputShape.toKerasString() + " but received shape " + s
+                    + "; check the previous layer's output or the data's columns.");
+        }
+    }
+
+    /** Throws a clear error when the layer is not built. */
+    protected final void requireBuilt(String what) {
+        Check.state(built(), className() + " '" + name + "' is not built: call build(inputShape) or add it to a"
+                + " model before " + what + ".");
+    }
+
+    @Override
+    public String toString() {
+        return className() + " '" + name + "'";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.lamina.losses;
+
+import dev.lamina.activations.Activations;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Binary cross-entropy, averaged over the last axis then the batch.
+ *
+ * <p>With {@code fromLogits} the predictions are logits and the loss is computed stably as
+ * {@code max(x, 0) - x t + log(1 + exp(-|x|))}. Otherwise predictions are probabilities, clipped
+ * to [1e-7, 1 - 1e-7] as Keras does (the gradient is 0 where clipping is active). Label smoothing
+ * replaces {@code t} with {@code t (1 - s) + s / 2}.
+ */
+public final class BinaryCrossentropy implements Loss {
+    /** Keras' backend epsilon, used to clip probabilities. */
+    public static final double EPSILON = 1e-7;
+    private final boolean fromLogits;
+    private final double labelSmoothing;
+
+    /** Keras' defaults: probabilities, no smoothing. */
+    public BinaryCrossentropy() {
+        this(false, 0);
+    }
+
+    /**
+     * @param fromLogits whether predictions are logits (default false)
+     * @param labelSmoothing in [0, 1] (default 0)
+     */
+    public BinaryCrossentropy(boolean fromLogits, double labelSmoothing) {
+        Check.arg(labelSmoothing >= 0 && labelSmoothing <= 1, "BinaryCrossentropy", "label_smoothing",
+                labelSmoothing, "a number in [0, 1]");
+        this.fromLogits = fromLogits;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    @Override
+    public String name() {
+        return "binary_crossentropy";
+    }
+
+    @Override
+    public String className() {
+        return "BinaryCrossentropy";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("from_logits", fromLogits);
+        c.put("label_smoothing", labelSmoothing);
+        return c;
+    }
+
+    @Override
+    public double compute(Tensor yTrue, Tensor yPred, Tensor grad) {
+        Loss.checkSameShape(className(), yTrue, yPred);
+        float[] t = yTrue.data();
+        float[] p = yPred.data();
+        float[] g = grad == null ? null : grad.data();
+        int n = p.length;
+        double scale = 1.0 / n;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double ti = t[i] * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+            double x = p[i];
+            if (fromLogits) {
+                sum += Math.max(x, 0) - x * ti + Math.log1p(Math.exp(-Math.abs(x)));
+                if (g != null) {
+                    g[i] = (float) ((Activations.sigmoid(x) - ti) * scale);
+                }
+            } else {
+                double q = Math.min(Math.max(x, EPSILON), 1 - EPSILON);
+                sum += -(ti * Math.log(q) + (1 - ti) * Math.log(1 - q));
+                if (g != null) {
+                    boolean clipped = x < EPSILON || x > 1 - EPSILON;
+                    g[i] = clipped ? 0f : (float) ((-ti / q + (1 - ti) / (1 - q)) * scale);
+                }
+            }
+        }
+        return sum * scale;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lamina.losses;
+
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Cross-entropy between one-hot (or soft) targets and predicted class probabilities, summed over
+ * classes and averaged over the batch.
+ *
+ * <p>With {@code fromLogits} it uses a stable log-softmax. Otherwise, as Keras, the predictions
+ * are first divided by their row sum, then clipped to [1e-7, 1 - 1e-7]. Label smoothing replaces
+ * {@code t} with {@code t (1 - s) + s / classes}.
+ */
+public final class CategoricalCrossentropy implements Loss {
+    private final boolean fromLogits;
+    private final double labelSmoothing;
+
+    /** Keras' defaults: probabilities, no smoothing. */
+    public CategoricalCrossentropy() {
+        this(false, 0);
+    }
+
+    /**
+     * @param fromLogits whether predictions are logits (default false)
+     * @param labelSmoothing in [0, 1] (default 0)
+     */
+    public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing) {
+        Check.arg(labelSmoothing >= 0 && labelSmoothing <= 1, "CategoricalCrossentropy", "label_smoothing",
+                labelSmoothing, "a number in [0, 1]");
+        this.fromLogits = fromLogits;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    @Override
+    public String name() {
+        return "categorical_crossentropy";
+    }
+
+    @Override
+    public String className() {
+        return "CategoricalCrossentropy";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("from_logits", fromLogits);
+        c.put("label_smoothing", labelSmoothing);
+        return c;
+    }
+
+    @Override
+    public double compute(Tensor yTrue, Tensor yPred, Tensor grad) {
+        Loss.checkSameShape(className(), yTrue, yPred);
+        int rows = yPred.rows();
+        int k = yPred.cols();
+        float[] t = yTrue.data();
+        double[] smoothed = new double[k];
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < k; j++) {
+                smoothed[j] = t[r * k + j] * (1 - labelSmoothing) + labelSmoothing / k;
+            }
+            sum += CrossEntropyRow.loss(smoothed, yPred.data(), r * k, k, fromLogits,
+                    grad == null ? null : grad.data(), 1.0 / rows);
+        }
+        return sum / rows;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

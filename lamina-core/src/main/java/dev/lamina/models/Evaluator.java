@@ -1,0 +1,91 @@
+package dev.lamina.models;
+
+import dev.lamina.callbacks.Logs;
+import dev.lamina.layers.Mode;
+import dev.lamina.losses.SparseCategoricalCrossentropy;
+import dev.lamina.metrics.Metric;
+import dev.lamina.metrics.Metrics;
+import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Shape;
+import dev.lamina.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a model in inference mode over data in batches: predictions, or loss and metrics. */
+final class Evaluator {
+    private final Sequential model;
+    private final int batchSize;
+    private final Buffer xBatch = new Buffer();
+    private final Buffer yBatch = new Buffer();
+    private List<Metric> metrics;
+
+    Evaluator(Sequential model, int batchSize) {
+        this.model = model;
+        this.batchSize = batchSize;
+    }
+
+    Tensor predict(Tensor x) {
+        int n = x.rows();
+        Shape out = model.outputShape();
+        Tensor result = Tensor.zeros(out.withBatch(n));
+        int outCols = out.size();
+        for (int start = 0; start < n; start += batchSize) {
+            int rows = Math.min(batchSize, n - start);
+            Tensor xb = slice(x, start, rows, xBatch);
+            Tensor yb = model.forward(xb, Mode.INFERENCE);
+            System.arraycopy(yb.data(), 0, result.data(), start * outCols, rows * outCols);
+        }
+        return result;
+    }
+
+    /** Loss and metrics over all of {@code x}, keys prefixed with {@code prefix} (e.g. {@code val_}). */
+    Logs evaluate(Tensor x, Tensor y, String prefix) {
+        Logs logs = new Logs();
+        evaluateInto(x, y, prefix, logs);
+        return logs;
+    }
+
+    void evaluateInto(Tensor x, Tensor y, String prefix, Logs logs) {
+        DataCheck.notEmpty(prefix + "x", x);
+        DataCheck.notEmpty(prefix + "y", y);
+        DataCheck.sameRows(prefix + "x", x, prefix + "y", y);
+        model.checkInputShape(prefix + "x", x);
+        if (metrics == null) {
+            metrics = new ArrayList<>();
+            for (String m : model.metricNames()) {
+                metrics.add(Metrics.get(m));
+            }
+        }
+        for (Metric m : metrics) {
+            m.reset();
+        }
+        int n = x.rows();
+        double lossSum = 0;
+        double reg = model.regularizationLoss();
+        for (int start = 0; start < n; start += batchSize) {
+            int rows = Math.min(batchSize, n - start);
+            Tensor xb = slice(x, start, rows, xBatch);
+            Tensor yb = slice(y, start, rows, yBatch);
+            Tensor out = model.forward(xb, Mode.INFERENCE);
+            lossSum += (model.loss().compute(yb, out, null) + reg) * rows;
+            for (Metric m : metrics) {
+                m.update(yb, out);
+            }
+        }
+        logs.put(prefix + "loss", lossSum / n);
+        for (Metric m : metrics) {
+            logs.put(prefix + m.name(), m.result());
+        }
+    }
+
+    static Tensor slice(Tensor t, int start, int rows, Buffer buffer) {
+        Tensor b = buffer.get(rows, t.shape().withoutBatch());
+        int cols = t.cols();
+        System.arraycopy(t.data(), start * cols, b.data(), 0, rows * cols);
+        return b;
+    }
+
+    static boolean sparseTargets(Sequential model) {
+        return model.loss() instanceof SparseCategoricalCrossentropy;
+    }
+}

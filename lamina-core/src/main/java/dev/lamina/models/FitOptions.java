@@ -1,0 +1,113 @@
+package dev.lamina.models;
+
+import dev.lamina.callbacks.Callback;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The arguments of {@link Sequential#fit}, immutable, with Keras' defaults: 1 epoch, batch size
+ * 32, shuffling every epoch, no validation, verbose 1. Each method returns a changed copy.
+ *
+ * <pre>{@code
+ * FitOptions.defaults().epochs(100).batchSize(256).validationSplit(0.2)
+ *     .callbacks(new EarlyStopping("val_loss").patience(10).restoreBestWeights(true))
+ * }</pre>
+ *
+ * @param epochs the epoch to stop after (counted with {@code initialEpoch}), &gt;= 0
+ * @param batchSize samples per step, &gt; 0
+ * @param validationSplit the fraction of the rows, taken from the end before shuffling, held out
+ *     for validation, in [0, 1)
+ * @param validationX validation inputs (overrides the split), or null
+ * @param validationY validation targets, or null
+ * @param shuffle whether to shuffle the training rows every epoch
+ * @param initialEpoch the epoch to start at (to resume a run)
+ * @param callbacks callbacks in call order
+ * @param verbose 0 silent, 1 progress bar, 2 one line per epoch
+ * @param seed the shuffling seed, or null to use the model's seed
+ * @param out where progress is printed
+ */
+public record FitOptions(int epochs, int batchSize, double validationSplit, Tensor validationX, Tensor validationY,
+                         boolean shuffle, int initialEpoch, List<Callback> callbacks, int verbose, Long seed,
+                         PrintStream out) {
+    /** Validates the arguments. */
+    public FitOptions {
+        Check.arg(epochs >= 0, "fit", "epochs", epochs, "an integer >= 0");
+        Check.arg(batchSize > 0, "fit", "batch_size", batchSize, "a positive integer");
+        Check.arg(validationSplit >= 0 && validationSplit < 1, "fit", "validation_split", validationSplit,
+                "a number in [0, 1)");
+        Check.arg((validationX == null) == (validationY == null), "fit", "validation_data",
+                validationX == null ? "y without x" : "x without y", "both x and y, or neither");
+        Check.arg(initialEpoch >= 0, "fit", "initial_epoch", initialEpoch, "an integer >= 0");
+        Check.arg(verbose >= 0 && verbose <= 2, "fit", "verbose", verbose, "0, 1 or 2");
+        callbacks = List.copyOf(callbacks);
+        Check.notNull(out, "fit", "out");
+    }
+
+    /** Keras' defaults. */
+    public static FitOptions defaults() {
+        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out);
+    }
+
+    /** The number of epochs. */
+    public FitOptions epochs(int epochs) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** The batch size. */
+    public FitOptions batchSize(int batchSize) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** The fraction of rows held out from the end for validation. */
+    public FitOptions validationSplit(double split) {
+        return new FitOptions(epochs, batchSize, split, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** Explicit validation data. */
+    public FitOptions validationData(Tensor x, Tensor y) {
+        return new FitOptions(epochs, batchSize, validationSplit, x, y, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** Whether to shuffle every epoch. */
+    public FitOptions shuffle(boolean shuffle) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** The epoch to start at. */
+    public FitOptions initialEpoch(int epoch) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, epoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** The callbacks (replacing any given before). */
+    public FitOptions callbacks(Callback... callbacks) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                new ArrayList<>(List.of(callbacks)), verbose, seed, out);
+    }
+
+    /** 0 silent, 1 progress bar, 2 one line per epoch. */
+    public FitOptions verbose(int verbose) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** The shuffling seed. */
+    public FitOptions seed(long seed) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+
+    /** Where progress is printed. */
+    public FitOptions out(PrintStream out) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out);
+    }
+}

@@ -1,0 +1,360 @@
+package dev.lamina.models;
+
+import dev.lamina.callbacks.History;
+import dev.lamina.layers.Input;
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.Mode;
+import dev.lamina.layers.Names;
+import dev.lamina.layers.Parameter;
+import dev.lamina.losses.Loss;
+import dev.lamina.losses.Losses;
+import dev.lamina.optimizers.Optimizer;
+import dev.lamina.optimizers.Optimizers;
+import dev.lamina.random.RandomStream;
+import dev.lamina.random.Streams;
+import dev.lamina.tensor.Shape;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A plain stack of layers, each feeding the next: the model of the lesson.
+ *
+ * <pre>{@code
+ * Sequential model = Sequential.of(
+ *     Input.of(11),
+ *     Dense.of(512, "relu"),
+ *     Dense.of(512, "relu"),
+ *     Dense.of(1));
+ * model.compile(new Adam(), Losses.get("mae"));
+ * History h = model.fit(x, y, FitOptions.defaults().epochs(100).batchSize(256).validationSplit(0.2));
+ * Tensor predictions = model.predict(xNew);
+ * }</pre>
+ *
+ * <p>With an {@link Input} first, the model builds at once; otherwise it builds on the first
+ * {@code fit}/{@code predict} from the data's shape. Weights are drawn from the model's
+ * {@link #seed(long) seed} (random if none is set), so one seed gives one model, bit for bit.
+ * A model is not safe for concurrent use by several threads; give each thread its own.
+ */
+public final class Sequential {
+    private final String name;
+    private final List<Layer> layers = new ArrayList<>();
+    private Input input;
+    private Shape inputShape;
+    private Long seed;
+    private Optimizer optimizer;
+    private Loss loss;
+    private List<String> metricNames = List.of();
+    private volatile boolean stopTraining;
+
+    /** An empty model named automatically ({@code sequential}, {@code sequential_1}, ...). */
+    public Sequential() {
+        this(null);
+    }
+
+    /** An empty model named {@code name} (null for automatic). */
+    public Sequential(String name) {
+        this.name = name == null || name.isEmpty() ? Names.unique("sequential") : name;
+    }
+
+    /** A model of {@code layers}, in order. */
+    public static Sequential of(Layer... layers) {
+        Sequential s = new Sequential();
+        for (Layer l : layers) {
+            s.add(l);
+        }
+        return s;
+    }
+
+    /** The model's name. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Appends a layer. An {@link Input} may only come first. When the model is already built, the
+     * layer is built at once for the previous layer's output.
+     *
+     * @throws IllegalArgumentException for a second Input, a layer already in the model, or a duplicate name
+     */
+    public Sequential add(Layer layer) {
+        Check.notNull(layer, "Sequential", "layer");
+        if (layer instanceof Input in) {
+            Check.that(layers.isEmpty() && input == null, "Sequential '" + name + "': an Input must be the first"
+                    + " layer; received InputLayer '" + in.name() + "' after " + layers.size() + " layer(s).");
+            input = in;
+            build(in.shape());
+            return this;
+        }
+        Set<String> names = new HashSet<>();
+        for (Layer l : layers) {
+            names.add(l.name());
+        }
+        Check.that(!names.contains(layer.name()), "Sequential '" + name + "' already has a layer named '"
+                + layer.name() + "'; layer names must be unique within a model.");
+        layers.add(layer);
+        if (inputShape != null) {
+            Shape prev = layers.size() == 1 ? inputShape : layers.get(layers.size() - 2).outputShape();
+            layer.build(prev, initStream(layers.size() - 1));
+        }
+        return this;
+    }
+
+    /** Sets the seed for weights and shuffling; must come before the model is built. */
+    public Sequential seed(long seed) {
+        Check.state(inputShape == null, "Sequential '" + name + "' is already built; set the seed before adding an"
+                + " Input or before the first fit.");
+        this.seed = seed;
+        return this;
+    }
+
+    /** The seed (chosen at random on first use if none was set). */
+    public long seed() {
+        if (seed == null) {
+            seed = new SecureRandom().nextLong();
+        }
+        return seed;
+    }
+
+    /** Builds every layer for per-sample inputs of {@code shape}; does nothing if already built with it. */
+    public Sequential build(Shape shape) {
+        Check.notNull(shape, "Sequential", "inputShape");
+        if (inputShape != null) {
+            Check.that(inputShape.equals(shape), "Sequential '" + name + "' is built for inputs of shape "
+                    + inputShape.toKerasString() + " and cannot take " + shape.toKerasString() + ".");
+            return this;
+        }
+        Shape s = shape;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).build(s, initStream(i));
+            s = layers.get(i).outputShape();
+        }
+        inputShape = shape;
+        return this;
+    }
+
+    /** {@link #build(Shape)} with per-sample dimensions. */
+    public Sequential build(int... dims) {
+        return build(Shape.of(dims));
+    }
+
+    private RandomStream initStream(int layerIndex) {
+        return new RandomStream(seed(), Streams.INIT + 16L * layerIndex);
+    }
+
+    /** Whether the model has been built. */
+    public boolean built() {
+        return inputShape != null;
+    }
+
+    /** The per-sample input shape. */
+    public Shape inputShape() {
+        requireBuilt("inputShape()");
+        return inputShape;
+    }
+
+    /** The per-sample output shape. */
+    public Shape outputShape() {
+        requireBuilt("outputShape()");
+        return layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape();
+    }
+
+    /** Sets the optimizer, the loss and the metrics (by Keras name, e.g. {@code "mae"}, {@code "accuracy"}). */
+    public Sequential compile(Optimizer optimizer, Loss loss, String... metrics) {
+        this.optimizer = Check.notNull(optimizer, "compile", "optimizer");
+        this.loss = Check.notNull(loss, "compile", "loss");
+        for (String m : metrics) {
+            dev.lamina.metrics.Metrics.get(m);
+        }
+        this.metricNames = List.of(metrics);
+        return this;
+    }
+
+    /** {@link #compile(Optimizer, Loss, String...)} with the optimizer and loss by Keras name. */
+    public Sequential compile(String optimizer, String loss, String... metrics) {
+        return compile(Optimizers.get(optimizer), Losses.get(loss), metrics);
+    }
+
+    /** Trains on {@code x} and {@code y}; see {@link FitOptions} for the arguments and defaults. */
+    public History fit(Tensor x, Tensor y, FitOptions options) {
+        return new Trainer(this, options).fit(x, y);
+    }
+
+    /** {@link #fit(Tensor, Tensor, FitOptions)} on arrays of rows. */
+    public History fit(float[][] x, float[][] y, FitOptions options) {
+        return fit(Tensor.of(x), Tensor.of(y), options);
+    }
+
+    /** The loss and metrics on {@code x}, {@code y} in inference mode, in batches of 32. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y) {
+        return evaluate(x, y, 32);
+    }
+
+    /** The loss (with regularization, as Keras) and metrics on {@code x}, {@code y}, in batches of {@code batchSize}. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+        requireCompiled("evaluate(...)");
+        return new Evaluator(this, batchSize).evaluate(x, y, "").toMap();
+    }
+
+    /** Predictions for {@code x} in inference mode, in batches of 32. */
+    public Tensor predict(Tensor x) {
+        return predict(x, 32);
+    }
+
+    /** Predictions for {@code x} in inference mode, in batches of {@code batchSize}. */
+    public Tensor predict(Tensor x, int batchSize) {
+        Check.arg(batchSize > 0, "predict", "batch_size", batchSize, "a positive integer");
+        DataCheck.notEmpty("predict: x", x);
+        Check.state(built(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or start"
+                + " it with an Input, before predict(...).");
+        checkInputShape("x", x);
+        return new Evaluator(this, batchSize).predict(x);
+    }
+
+    /** {@link #predict(Tensor)} on arrays of rows. */
+    public float[][] predict(float[][] x) {
+        return predict(Tensor.of(x)).toArray();
+    }
+
+    /** A Keras-style table of the layers, output shapes and parameter counts. */
+    public String summary() {
+        return Summary.of(this);
+    }
+
+    /** The layers, without the Input (as Keras' {@code model.layers}). */
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    /** The Input, or null. */
+    public Input input() {
+        return input;
+    }
+
+    /** All weights, layer by layer. */
+    public List<Parameter> weights() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer l : layers) {
+            all.addAll(l.weights());
+        }
+        return all;
+    }
+
+    /** Copies of all weights' values, in {@link #weights()} order. */
+    public List<float[]> getWeights() {
+        List<float[]> out = new ArrayList<>();
+        for (Parameter p : weights()) {
+            out.add(p.value().data().clone());
+        }
+        return out;
+    }
+
+    /**
+     * Sets all weights' values, in {@link #weights()} order.
+     *
+     * @throws IllegalArgumentException when the count or a size differs, naming the weight
+     */
+    public void setWeights(List<float[]> values) {
+        List<Parameter> ws = weights();
+        Check.that(values.size() == ws.size(), "Sequential '" + name + "' has " + ws.size() + " weights but "
+                + values.size() + " values were given.");
+        for (int i = 0; i < ws.size(); i++) {
+            float[] d = ws.get(i).value().data();
+            Check.that(values.get(i).length == d.length, "Weight '" + ws.get(i).path() + "' has " + d.length
+                    + " values but " + values.get(i).length + " were given.");
+            System.arraycopy(values.get(i), 0, d, 0, d.length);
+        }
+    }
+
+    /** The total number of scalar weights. */
+    public long countParams() {
+        long n = 0;
+        for (Layer l : layers) {
+            n += l.countParams();
+        }
+        return n;
+    }
+
+    /** The optimizer set by compile, or null. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The loss set by compile, or null. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The metric names set by compile. */
+    public List<String> metricNames() {
+        return metricNames;
+    }
+
+    /** Whether a callback asked training to stop. */
+    public boolean stopTraining() {
+        return stopTraining;
+    }
+
+    /** Asks training to stop after the current batch (used by callbacks). */
+    public void stopTraining(boolean stop) {
+        this.stopTraining = stop;
+    }
+
+    /** Runs a batch through every layer. */
+    Tensor forward(Tensor x, Mode mode) {
+        Tensor t = x;
+        for (Layer l : layers) {
+            t = l.forward(t, mode);
+        }
+        return t;
+    }
+
+    /** Runs the loss gradient back through every layer (the first layer skips its input gradient). */
+    void backward(Tensor grad) {
+        Tensor g = grad;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer l = layers.get(i);
+            l.setComputeInputGradient(i > 0);
+            g = l.backward(g);
+        }
+    }
+
+    /** The sum of the layers' regularization penalties. */
+    double regularizationLoss() {
+        double s = 0;
+        for (Layer l : layers) {
+            s += l.regularizationLoss();
+        }
+        return s;
+    }
+
+    void checkInputShape(String what, Tensor x) {
+        Shape s = x.shape();
+        if (s.rank() < 2 || !s.withoutBatch().equals(inputShape)) {
+            String first = layers.isEmpty() ? "" : " (first layer " + layers.get(0) + ")";
+            throw new IllegalArgumentException(what + " has shape " + s + " but Sequential '" + name + "'" + first
+                    + " expects inputs of shape " + inputShape.toKerasString() + "; give one column per input"
+                    + " feature, or rebuild the model for this data.");
+        }
+    }
+
+    void requireCompiled(String what) {
+        Check.state(optimizer != null && loss != null, "Sequential '" + name + "' is not compiled: call"
+                + " compile(optimizer, loss, metrics...) before " + what + ".");
+    }
+
+    private void requireBuilt(String what) {
+        Check.state(built(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or start"
+                + " it with an Input, before " + what + ".");
+    }
+
+    @Override
+    public String toString() {
+        return "Sequential '" + name + "' " + layers;
+    }
+}

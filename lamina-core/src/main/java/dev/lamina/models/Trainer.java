@@ -1,0 +1,211 @@
+package dev.lamina.models;
+
+import dev.lamina.callbacks.Callback;
+import dev.lamina.callbacks.History;
+import dev.lamina.callbacks.Logs;
+import dev.lamina.callbacks.ProgressLogger;
+import dev.lamina.layers.Mode;
+import dev.lamina.layers.Parameter;
+import dev.lamina.metrics.Metric;
+import dev.lamina.metrics.Metrics;
+import dev.lamina.random.RandomStream;
+import dev.lamina.random.Streams;
+import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Shape;
+import dev.lamina.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training loop of {@link Sequential#fit}: per epoch, shuffle (a pure function of the seed
+ * and the epoch), then per batch forward in training mode, loss and metrics, backward,
+ * regularization gradients, one optimizer step and the callbacks; then validation in inference
+ * mode. Batches are gathered into reused buffers, so steady-state steps allocate nothing.
+ */
+final class Trainer {
+    private final Sequential model;
+    private final FitOptions options;
+    private final Buffer xBatch = new Buffer();
+    private final Buffer yBatch = new Buffer();
+    private final Buffer grad = new Buffer();
+
+    Trainer(Sequential model, FitOptions options) {
+        this.model = model;
+        this.options = options;
+    }
+
+    History fit(Tensor x, Tensor y) {
+        model.requireCompiled("fit(...)");
+        DataCheck.notEmpty("fit: x", x);
+        DataCheck.notEmpty("fit: y", y);
+        DataCheck.sameRows("x", x, "y", y);
+        Tensor trainX = x;
+        Tensor trainY = y;
+        Tensor valX = options.validationX();
+        Tensor valY = options.validationY();
+        if (valX == null && options.validationSplit() > 0) {
+            int split = (int) Math.floor(x.rows() * (1 - options.validationSplit()));
+            if (split <= 0 || split >= x.rows()) {
+                throw new IllegalArgumentException("validation_split " + options.validationSplit() + " of "
+                        + x.rows() + " rows leaves " + split + " for training and " + (x.rows() - split)
+                        + " for validation; both need at least one row.");
+            }
+            trainX = rows(x, 0, split);
+            trainY = rows(y, 0, split);
+            valX = rows(x, split, x.rows() - split);
+            valY = rows(y, split, y.rows() - split);
+        }
+        DataCheck.finite("x", x);
+        DataCheck.finite("y", y);
+        if (valX != null && options.validationX() != null) {
+            DataCheck.notEmpty("validation x", valX);
+            DataCheck.sameRows("validation x", valX, "validation y", valY);
+            DataCheck.finite("validation x", valX);
+            DataCheck.finite("validation y", valY);
+        }
+        if (!model.built()) {
+            model.build(x.shape().withoutBatch());
+        }
+        model.checkInputShape("x", trainX);
+        checkTargets(trainY);
+
+        int n = trainX.rows();
+        int batch = options.batchSize();
+        int steps = (n + batch - 1) / batch;
+        long seed = options.seed() != null ? options.seed() : model.seed();
+
+        History history = new History();
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(history);
+        callbacks.addAll(options.callbacks());
+        if (options.verbose() > 0) {
+            callbacks.add(new ProgressLogger(options.verbose(), options.out(), options.epochs(), steps,
+                    System.console() != null && options.out() == System.out));
+        }
+        for (Callback c : callbacks) {
+            c.setModel(model);
+        }
+        List<Metric> metrics = new ArrayList<>();
+        for (String m : model.metricNames()) {
+            metrics.add(Metrics.get(m));
+        }
+        List<Parameter> params = new ArrayList<>();
+        for (Parameter p : model.weights()) {
+            if (p.declaredTrainable()) {
+                params.add(p);
+            }
+        }
+        Evaluator validator = valX == null ? null : new Evaluator(model, Math.max(batch, 32));
+        Logs logs = new Logs();
+        Logs epochLogs = new Logs();
+        int[] order = new int[n];
+        Shape xSample = trainX.shape().withoutBatch();
+        Shape ySample = trainY.shape().withoutBatch();
+
+        model.stopTraining(false);
+        for (Callback c : callbacks) {
+            c.onTrainBegin(logs);
+        }
+        for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.stopTraining(); epoch++) {
+            for (Callback c : callbacks) {
+                c.onEpochBegin(epoch);
+            }
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            if (options.shuffle()) {
+                new RandomStream(seed, Streams.SHUFFLE + epoch).shuffle(order);
+            }
+            for (Metric m : metrics) {
+                m.reset();
+            }
+            double lossSum = 0;
+            long seen = 0;
+            logs.clear();
+            for (int step = 0; step < steps && !model.stopTraining(); step++) {
+                for (Callback c : callbacks) {
+                    c.onTrainBatchBegin(step);
+                }
+                int start = step * batch;
+                int rows = Math.min(batch, n - start);
+                Tensor xb = gather(trainX, order, start, rows, xBatch.get(rows, xSample));
+                Tensor yb = gather(trainY, order, start, rows, yBatch.get(rows, ySample));
+                double loss = step(xb, yb, params, metrics);
+                lossSum += loss * rows;
+                seen += rows;
+                logs.put("loss", lossSum / seen);
+                for (Metric m : metrics) {
+                    logs.put(m.name(), m.result());
+                }
+                for (Callback c : callbacks) {
+                    c.onTrainBatchEnd(step, logs);
+                }
+            }
+            epochLogs.clear();
+            for (String k : logs.keys()) {
+                epochLogs.put(k, logs.get(k));
+            }
+            if (validator != null) {
+                validator.evaluateInto(valX, valY, "val_", epochLogs);
+            }
+            for (Callback c : callbacks) {
+                c.onEpochEnd(epoch, epochLogs);
+            }
+        }
+        for (Callback c : callbacks) {
+            c.onTrainEnd(epochLogs);
+        }
+        return history;
+    }
+
+    private double step(Tensor xb, Tensor yb, List<Parameter> params, List<Metric> metrics) {
+        Tensor out = model.forward(xb, Mode.TRAINING);
+        Tensor g = grad.get(out.rows(), out.shape().withoutBatch());
+        double loss = model.loss().compute(yb, out, g) + model.regularizationLoss();
+        for (Metric m : metrics) {
+            m.update(yb, out);
+        }
+        model.backward(g);
+        for (Parameter p : params) {
+            if (p.trainable() && p.regularizer() != null) {
+                p.regularizer().addGradient(p.value().data(), p.grad().data(), p.value().size());
+            }
+        }
+        model.optimizer().apply(params);
+        return loss;
+    }
+
+    private void checkTargets(Tensor y) {
+        Shape out = model.outputShape();
+        if (Evaluator.sparseTargets(model)) {
+            if (y.cols() != 1) {
+                throw new IllegalArgumentException("y has shape " + y.shape() + " but "
+                        + model.loss().name() + " expects one column of class indices; for one-hot targets use"
+                        + " categorical_crossentropy.");
+            }
+        } else if (y.cols() != out.size()) {
+            throw new IllegalArgumentException("y has shape " + y.shape() + " but the last layer "
+                    + model.layers().get(model.layers().size() - 1) + " outputs shape " + out.toKerasString()
+                    + "; give one target column per output unit (or change the last layer's units).");
+        }
+    }
+
+    private static Tensor gather(Tensor src, int[] order, int start, int rows, Tensor dst) {
+        int cols = src.cols();
+        float[] s = src.data();
+        float[] d = dst.data();
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(s, order[start + i] * cols, d, i * cols, cols);
+        }
+        return dst;
+    }
+
+    private static Tensor rows(Tensor t, int start, int count) {
+        int cols = t.cols();
+        float[] d = new float[count * cols];
+        System.arraycopy(t.data(), start * cols, d, 0, d.length);
+        int[] dims = t.shape().dims();
+        dims[0] = count;
+        return Tensor.wrap(d, dims);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.lamina.optimizers;
+
+import dev.lamina.layers.Parameter;
+import dev.lamina.optimizers.schedules.ConstantRate;
+import dev.lamina.optimizers.schedules.LearningRateSchedule;
+import dev.lamina.util.Check;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Updates trainable weights from their gradients, as Keras 3's optimizers do.
+ *
+ * <p>One {@link #apply} is one step: gradients are clipped ({@code clipnorm} per weight,
+ * {@code globalClipnorm} over all, or {@code clipvalue} per element — the first one set wins, as
+ * in Keras); weight decay, when set, shrinks each weight by {@code w * weightDecay * lr}; then each
+ * weight gets its update in one fused pass over its elements; then {@link #iterations()} grows by
+ * one. The learning rate is read from the schedule at the step count before the update.
+ */
+public abstract class Optimizer {
+    private LearningRateSchedule schedule;
+    private Double clipnorm;
+    private Double globalClipnorm;
+    private Double clipvalue;
+    private Double weightDecay;
+    private long iterations;
+    private final Map<Parameter, float[][]> slots = new IdentityHashMap<>();
+
+    /** @param learningRate the initial learning rate */
+    protected Optimizer(double learningRate) {
+        this.schedule = new ConstantRate(learningRate);
+    }
+
+    /** The Keras class name, e.g. {@code Adam}. */
+    public abstract String className();
+
+    /** The number of per-weight state arrays (Adam: 2, or 3 with AMSGrad). */
+    protected abstract int slotCount();
+
+    /** The initial value of the state arrays (Adagrad starts its accumulator at 0.1). */
+    protected float initialSlotValue() {
+        return 0f;
+    }
+
+    /**
+     * Updates {@code w} (first {@code n} elements) from {@code g}, with {@code state} arrays of
+     * {@link #slotCount()} length {@code n} each, at learning rate {@code lr}; {@code step} is
+     * {@link #iterations()} + 1.
+     */
+    protected abstract void update(float[] w, float[] g, int n, float[][] state, double lr, long step);
+
+    /** The optimizer's own arguments with Keras' names (the base ones are added by {@link #config()}). */
+    protected abstract Map<String, Object> ownConfig();
+
+    /** Sets a constant learning rate (replacing any schedule). */
+    public Optimizer learningRate(double rate) {
+        this.schedule = new ConstantRate(rate);
+        return this;
+    }
+
+    /** Sets a learning-rate schedule. */
+    public Optimizer learningRate(LearningRateSchedule schedule) {
+        this.schedule = Check.notNull(schedule, className(), "learningRate");
+        return this;
+    }
+
+    /** Clips each weight's gradient to at most this L2 norm (Keras' {@code clipnorm}). */
+    public Optimizer clipnorm(double norm) {
+        Check.arg(norm > 0, className(), "clipnorm", norm, "a positive number");
+        this.clipnorm = norm;
+        return this;
+    }
+
+    /** Scales all gradients together so that their global L2 norm is at most this (Keras' {@code global_clipnorm}). */
+    public Optimizer globalClipnorm(double norm) {
+        Check.arg(norm > 0, className(), "global_clipnorm", norm, "a positive number");
+        this.globalClipnorm = norm;
+        return this;
+    }
+
+    /** Clips each gradient element to [-value, value] (Keras' {@code clipvalue}). */
+    public Optimizer clipvalue(double value) {
+        Check.arg(value > 0, className(), "clipvalue", value, "a positive number");
+        this.clipvalue = value;
+        return this;
+    }
+
+    /** Decoupled weight decay: before each update, {@code w -= w * decay * lr}. */
+    public Optimizer weightDecay(double decay) {
+        Check.arg(decay >= 0, className(), "weight_decay", decay, "a number >= 0");
+        this.weightDecay = decay;
+        return this;
+    }
+
+    /** The weight decay, or null. */
+    public Double weightDecay() {
+        return weightDecay;
+    }
+
+    /** The schedule. */
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    /** The learning rate the next step will use. */
+    public double currentLearningRate() {
+        return schedule.at(iterations);
+    }
+
+    /** The number of steps taken. */
+    public long iterations() {
+        return iterations;
+    }
+
+    /** Sets the step count (used when resuming training). */
+    public void setIterations(long iterations) {
+        this.iterations = iterations;
+    }
+
+    /** The state arrays of a weight, or null before its first update. */
+    public float[][] slots(Parameter p) {
+        return slots.get(p);
+    }
+
+    /** Takes one step on {@code params} (only trainable ones are updated). */
+    public void apply(List<Parameter> params) {
+        double lr = schedule.at(iterations);
+        long step = iterations + 1;
+        double globalScale = globalClipnorm == null || clipnorm != null ? 1 : globalScale(params);
+        for (Parameter p : params) {
+            if (!p.trainable()) {
+                continue;
+            }
+            float[] w = p.value().data();
+            float[] g = p.grad().data();
+            int n = w.length;
+            clip(g, n, globalScale);
+            if (weightDecay != null && weightDecay > 0) {
+                float f = (float) (weightDecay * lr);
+                for (int i = 0; i < n; i++) {
+                    w[i] -= w[i] * f;
+                }
+            }
+            float[][] s = slots.get(p);
+            if (s == null) {
+                s = new float[slotCount()][n];
+                for (float[] a : s) {
+                    java.util.Arrays.fill(a, initialSlotValue());
+                }
+                slots.put(p, s);
+            }
+            update(w, g, n, s, lr, step);
+            if (p.constraint() != null) {
+                p.constraint().apply(p.value());
+            }
+        }
+        iterations++;
+    }
+
+    private void clip(float[] g, int n, double globalScale) {
+        if (clipnorm != null) {
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                ss += (double) g[i] * g[i];
+            }
+            double norm = Math.sqrt(ss);
+            if (norm > clipnorm) {
+                float f = (float) (clipnorm / norm);
+                for (int i = 0; i < n; i++) {
+                    g[i] *= f;
+                }
+            }
+        } else if (globalScale != 1) {
+            float f = (float) globalScale;
+            for (int i = 0; i < n; i++) {
+                g[i] *= f;
+            }
+        } else if (globalClipnorm == null && clipvalue != null) {
+            float v = clipvalue.floatValue();
+            for (int i = 0; i < n; i++) {
+                g[i] = Math.max(-v, Math.min(v, g[i]));
+            }
+        }
+    }
+
+    private double globalScale(List<Parameter> params) {
+        double ss = 0;
+        for (Parameter p : params) {
+            if (p.trainable()) {
+                for (float v : p.grad().data()) {
+                    ss += (double) v * v;
+                }
+            }
+        }
+        double norm = Math.sqrt(ss);
+        if (!Double.isFinite(norm)) {
+            return Double.NaN;
+        }
+        return norm > globalClipnorm ? globalClipnorm / norm : 1;
+    }
+
+    /** The full Keras config: the optimizer's own arguments and the base ones. */
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", Names.snake(className()));
+        Object lr = schedule instanceof ConstantRate cr ? (Object) cr.rate()
+                : Map.of("class_name", schedule.className(), "config", schedule.config());
+        c.put("learning_rate", lr);
+        c.put("weight_decay", weightDecay);
+        c.put("clipnorm", clipnorm);
+        c.put("global_clipnorm", globalClipnorm);
+        c.put("clipvalue", clipvalue);
+        c.putAll(ownConfig());
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return className() + config();
+    }
+
+    /** Keras' snake-case names, without depending on the layers package. */
+    private static final class Names {
+        static String snake(String s) {
+            return dev.lamina.layers.Names.snake(s);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Learning-rate schedules: constant, exponential decay, cosine decay with warm-up, piecewise constant. */
+package dev.lamina.optimizers.schedules;

@@ -1,0 +1,39 @@
+package dev.lamina.regularizers;
+
+import java.util.List;
+import java.util.Map;
+
+/** Regularizers by Keras name ({@code "l1"}, {@code "l2"}, {@code "l1_l2"}) or class name and config. */
+public final class Regularizers {
+    private Regularizers() {}
+
+    /**
+     * The regularizer of Keras class {@code className} (or snake-case name) with {@code config};
+     * missing factors take Keras' defaults (0.01 for L1 and L2, 0 for L1L2).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the valid ones
+     */
+    public static Regularizer fromConfig(String className, Map<String, Object> config) {
+        Map<String, Object> c = config == null ? Map.of() : config;
+        return switch (className) {
+            case "L1", "l1" -> L1L2.l1(num(c, "l1", 0.01));
+            case "L2", "l2" -> L1L2.l2(num(c, "l2", 0.01));
+            case "L1L2", "l1_l2" -> L1L2.of(num(c, "l1", 0.0), num(c, "l2", 0.0));
+            default -> throw new IllegalArgumentException("Unknown regularizer '" + className
+                    + "'; valid names: " + String.join(", ", names()) + ".");
+        };
+    }
+
+    /** The valid names. */
+    public static List<String> names() {
+        return List.of("l1", "l2", "l1_l2", "L1", "L2", "L1L2");
+    }
+
+    private static double num(Map<String, Object> c, String key, double dflt) {
+        Object v = c.get(key);
+        if (v != null && !(v instanceof Number)) {
+            throw new IllegalArgumentException("Regularizer argument '" + key + "' must be a number, received " + v + ".");
+        }
+        return v == null ? dflt : ((Number) v).doubleValue();
+    }
+}

@@ -1,0 +1,205 @@
+package dev.lamina.tensor;
+
+/**
+ * The built-in pure-Java backend: a cache-blocked GEMM that splits the output among the
+ * {@link WorkerPool}'s threads.
+ *
+ * <p>Each output element is accumulated over k in the same order whatever the number of threads
+ * and wherever the partition falls, so results are bit-identical from 1 thread to many.
+ */
+public final class JavaBackend implements Backend {
+    /** The single instance. */
+    public static final JavaBackend INSTANCE = new JavaBackend();
+
+    /** Products below this many multiply-adds run on the calling thread alone. */
+    static final long PARALLEL_THRESHOLD = 1L << 18;
+    private static final int KC = 256;
+    private static final int NC = 512;
+
+    private final ThreadLocal<GemmJob> jobs = ThreadLocal.withInitial(GemmJob::new);
+    private final ThreadLocal<float[]> packs = ThreadLocal.withInitial(() -> new float[KC * NC]);
+    private final WorkerPool pool;
+
+    private JavaBackend() {
+        this(WorkerPool.SHARED);
+    }
+
+    /** A Java backend on its own pool (used in tests to compare thread counts). */
+    public JavaBackend(WorkerPool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public String name() {
+        return "java";
+    }
+
+    @Override
+    public void gemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda,
+                     float[] b, int ldb, float beta, float[] c, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        GemmJob job = jobs.get();
+        job.set(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        int threads = pool.threads();
+        if (threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD) {
+            job.run(0, 1);
+        } else {
+            pool.run(job, threads);
+        }
+        job.clear();
+    }
+
+    /** One GEMM call, reused by its calling thread so that a call allocates nothing. */
+    private final class GemmJob implements WorkerPool.Job {
+        private Transpose ta;
+        private Transpose tb;
+        private int m;
+        private int n;
+        private int k;
+        private float alpha;
+        private float beta;
+        private float[] a;
+        private float[] b;
+        private float[] c;
+        private int lda;
+        private int ldb;
+        private int ldc;
+
+        void set(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda,
+                 float[] b, int ldb, float beta, float[] c, int ldc) {
+            this.ta = ta;
+            this.tb = tb;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.lda = lda;
+            this.b = b;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.ldc = ldc;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            int i0 = 0;
+            int i1 = m;
+            int j0 = 0;
+            int j1 = n;
+            if (parts > 1) {
+                if (m >= 8 * parts) {
+                    int quads = (m + 3) / 4;
+                    i0 = Math.min(m, 4 * (int) ((long) quads * part / parts));
+                    i1 = Math.min(m, 4 * (int) ((long) quads * (part + 1) / parts));
+                } else {
+                    j0 = (int) ((long) n * part / parts);
+                    j1 = (int) ((long) n * (part + 1) / parts);
+                }
+            }
+            if (i0 < i1 && j0 < j1) {
+                block(i0, i1, j0, j1);
+            }
+        }
+
+        private void block(int i0, int i1, int j0, int j1) {
+            scale(i0, i1, j0, j1);
+            int ars = ta == Transpose.NO ? lda : 1;
+            int acs = ta == Transpose.NO ? 1 : lda;
+            float[] pack = packs.get();
+            for (int kb = 0; kb < k; kb += KC) {
+                int kc = Math.min(KC, k - kb);
+                for (int jb = j0; jb < j1; jb += NC) {
+                    int nc = Math.min(NC, j1 - jb);
+                    float[] bs;
+                    int base;
+                    int stride;
+                    if (tb == Transpose.NO) {
+                        bs = b;
+                        base = kb * ldb + jb;
+                        stride = ldb;
+                    } else {
+                        for (int j = 0; j < nc; j++) {
+                            int src = (jb + j) * ldb + kb;
+                            for (int p = 0; p < kc; p++) {
+                                pack[p * nc + j] = b[src + p];
+                            }
+                        }
+                        bs = pack;
+                        base = 0;
+                        stride = nc;
+                    }
+                    int aBase = kb * acs;
+                    int i = i0;
+                    for (; i + 3 < i1; i += 4) {
+                        rows4(i, jb, nc, kc, aBase, ars, acs, bs, base, stride);
+                    }
+                    for (; i < i1; i++) {
+                        row1(i, jb, nc, kc, aBase, ars, acs, bs, base, stride);
+                    }
+                }
+            }
+        }
+
+        private void scale(int i0, int i1, int j0, int j1) {
+            if (beta == 1f) {
+                return;
+            }
+            for (int i = i0; i < i1; i++) {
+                int o = i * ldc;
+                for (int j = j0; j < j1; j++) {
+                    c[o + j] = beta == 0f ? 0f : c[o + j] * beta;
+                }
+            }
+        }
+
+        private void rows4(int i, int jb, int nc, int kc, int aBase, int ars, int acs, float[] bs,
+                           int base, int stride) {
+            float[] cc = c;
+            float[] aa = a;
+            int c0 = i * ldc + jb;
+            int c1 = c0 + ldc;
+            int c2 = c1 + ldc;
+            int c3 = c2 + ldc;
+            int a0 = aBase + i * ars;
+            for (int p = 0; p < kc; p++) {
+                int ap = a0 + p * acs;
+                float x0 = alpha * aa[ap];
+                float x1 = alpha * aa[ap + ars];
+                float x2 = alpha * aa[ap + 2 * ars];
+                float x3 = alpha * aa[ap + 3 * ars];
+                int bo = base + p * stride;
+                for (int j = 0; j < nc; j++) {
+                    float bv = bs[bo + j];
+                    cc[c0 + j] += x0 * bv;
+                    cc[c1 + j] += x1 * bv;
+                    cc[c2 + j] += x2 * bv;
+                    cc[c3 + j] += x3 * bv;
+                }
+            }
+        }
+
+        private void row1(int i, int jb, int nc, int kc, int aBase, int ars, int acs, float[] bs,
+                          int base, int stride) {
+            float[] cc = c;
+            int c0 = i * ldc + jb;
+            int a0 = aBase + i * ars;
+            for (int p = 0; p < kc; p++) {
+                float x0 = alpha * a[a0 + p * acs];
+                int bo = base + p * stride;
+                for (int j = 0; j < nc; j++) {
+                    cc[c0 + j] += x0 * bs[bo + j];
+                }
+            }
+        }
+    }
+}

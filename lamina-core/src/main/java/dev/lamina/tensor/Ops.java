@@ -1,0 +1,56 @@
+package dev.lamina.tensor;
+
+/**
+ * Kernels on tensors seen as matrices: products through the current {@link Backend}, row and
+ * column reductions, and elementwise helpers.
+ */
+public final class Ops {
+    private Ops() {}
+
+    /** {@code out = op(a) * op(b)}, with shapes checked; {@code a} and {@code b} are matrices. */
+    public static void matmul(Tensor a, Transpose ta, Tensor b, Transpose tb, Tensor out) {
+        int m = ta == Transpose.NO ? a.rows() : a.cols();
+        int k = ta == Transpose.NO ? a.cols() : a.rows();
+        int kb = tb == Transpose.NO ? b.rows() : b.cols();
+        int n = tb == Transpose.NO ? b.cols() : b.rows();
+        if (k != kb || out.rows() != m || out.cols() != n) {
+            throw new IllegalArgumentException("Cannot multiply " + a.shape() + (ta == Transpose.YES ? "ᵀ" : "")
+                    + " by " + b.shape() + (tb == Transpose.YES ? "ᵀ" : "") + " into " + out.shape() + ".");
+        }
+        Backends.current().gemm(ta, tb, m, n, k, 1f, a.data(), a.cols(), b.data(), b.cols(), 0f,
+                out.data(), out.cols());
+    }
+
+    /** {@code out[j] = sum over rows i of x[i, j]} (e.g. the bias gradient), summed in row order. */
+    public static void sumRows(Tensor x, float[] out) {
+        int r = x.rows();
+        int c = x.cols();
+        float[] d = x.data();
+        java.util.Arrays.fill(out, 0, c, 0f);
+        for (int i = 0; i < r; i++) {
+            int o = i * c;
+            for (int j = 0; j < c; j++) {
+                out[j] += d[o + j];
+            }
+        }
+    }
+
+    /** The sum of all elements, accumulated in double. */
+    public static double sum(Tensor x) {
+        double s = 0;
+        for (float v : x.data()) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** The index of the first non-finite element, or -1 when all are finite. */
+    public static int firstNonFinite(float[] data) {
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

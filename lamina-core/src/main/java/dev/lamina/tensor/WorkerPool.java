@@ -1,0 +1,154 @@
+package dev.lamina.tensor;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small fixed pool of daemon threads that runs one partitioned job at a time, without allocating.
+ *
+ * <p>The calling thread takes part in the work. If the pool is already busy (another model in
+ * another thread is using it), the caller runs all parts itself rather than waiting, so the pool
+ * never oversubscribes the machine. The number of threads is {@code -Dlamina.threads=N}, default
+ * the number of available processors.
+ */
+public final class WorkerPool {
+    /** A job split into {@code parts} independent parts. */
+    @FunctionalInterface
+    public interface Job {
+        /** Runs part {@code part} of {@code parts}. */
+        void run(int part, int parts);
+    }
+
+    /** The shared pool. */
+    public static final WorkerPool SHARED = new WorkerPool(defaultThreads());
+
+    private final int threads;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final Object lock = new Object();
+    /** The generation in the high 32 bits, the next part to take in the low 32 bits. */
+    private final AtomicLong ticket = new AtomicLong();
+    private final AtomicInteger remaining = new AtomicInteger();
+    private Job job;
+    private int parts;
+    private int generation;
+    private volatile Throwable failure;
+
+    /** A pool of {@code threads} threads in all, counting the caller. */
+    public WorkerPool(int threads) {
+        this.threads = Math.max(1, threads);
+        for (int i = 1; i < this.threads; i++) {
+            Thread t = new Thread(this::workLoop, "lamina-worker-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static int defaultThreads() {
+        String p = System.getProperty("lamina.threads");
+        if (p != null) {
+            try {
+                return Math.max(1, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("-Dlamina.threads must be a positive integer, received '"
+                        + p + "'.", e);
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The number of threads, counting the caller. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Runs all parts of {@code job}, in parallel where the pool is free; returns when all are done. */
+    public void run(Job job, int parts) {
+        if (parts <= 1 || threads == 1 || !busy.compareAndSet(false, true)) {
+            for (int p = 0; p < parts; p++) {
+                job.run(p, parts);
+            }
+            return;
+        }
+        try {
+            failure = null;
+            int gen;
+            synchronized (lock) {
+                this.job = job;
+                this.parts = parts;
+                remaining.set(parts);
+                gen = ++generation;
+                ticket.set((long) gen << 32);
+                lock.notifyAll();
+            }
+            work(gen, job, parts);
+            synchronized (lock) {
+                while (remaining.get() > 0) {
+                    lock.wait();
+                }
+            }
+            synchronized (lock) {
+                this.job = null;
+            }
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) {
+                throw re;
+            } else if (f instanceof Error err) {
+                throw err;
+            } else if (f != null) {
+                throw new IllegalStateException(f);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for worker threads.", e);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void work(int gen, Job j, int n) {
+        while (true) {
+            long t = ticket.get();
+            int p = (int) t;
+            if ((int) (t >>> 32) != gen || p >= n) {
+                return;
+            }
+            if (!ticket.compareAndSet(t, t + 1)) {
+                continue;
+            }
+            try {
+                j.run(p, n);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (remaining.decrementAndGet() == 0) {
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void workLoop() {
+        int seen = 0;
+        while (true) {
+            Job j;
+            int n;
+            synchronized (lock) {
+                while (generation == seen) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                seen = generation;
+                j = job;
+                n = parts;
+            }
+            if (j != null) {
+                work(seen, j, n);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lamina.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.random.RandomStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class JavaBackendTest {
+    private static float[] random(int n, long seed) {
+        RandomStream r = new RandomStream(seed, 0);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
+
+    /** op(A)[i][p] read from A as stored. */
+    private static double at(float[] a, Transpose t, int i, int p, int ld) {
+        return t == Transpose.NO ? a[i * ld + p] : a[p * ld + i];
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NO,NO,1,1,1", "NO,NO,7,5,3", "YES,NO,13,9,11", "NO,YES,5,17,300", "YES,YES,9,4,6",
+            "NO,NO,64,600,300", "YES,NO,300,520,64", "NO,YES,64,300,520", "YES,YES,70,90,600"})
+    void matchesADoublePrecisionProduct(Transpose ta, Transpose tb, int m, int n, int k) {
+        float[] a = random(m * k, 1);
+        float[] b = random(k * n, 2);
+        float[] c = random(m * n, 3);
+        float[] c0 = c.clone();
+        int lda = ta == Transpose.NO ? k : m;
+        int ldb = tb == Transpose.NO ? n : k;
+        JavaBackend.INSTANCE.gemm(ta, tb, m, n, k, 0.5f, a, lda, b, ldb, 2f, c, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                double abs = 0;
+                for (int p = 0; p < k; p++) {
+                    double term = at(a, ta, i, p, lda) * at(b, tb, p, j, ldb);
+                    s += term;
+                    abs += Math.abs(term);
+                }
+                double expected = 0.5 * s + 2 * c0[i * n + j];
+                double tol = 1e-6 * (abs + Math.abs(c0[i * n + j])) + 1e-6;
+                assertEquals(expected, c[i * n + j], tol, "C[" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void betaZeroIgnoresNaNInC() {
+        float[] a = {1, 2};
+        float[] b = {3, 4};
+        float[] c = {Float.NaN};
+        JavaBackend.INSTANCE.gemm(Transpose.NO, Transpose.NO, 1, 1, 2, 1f, a, 2, b, 1, 0f, c, 1);
+        assertEquals(11f, c[0]);
+    }
+
+    @Test
+    void resultsAreBitIdenticalForAnyThreadCount() {
+        int m = 96;
+        int n = 700;
+        int k = 300;
+        float[] a = random(m * k, 4);
+        float[] b = random(k * n, 5);
+        float[] reference = null;
+        for (int threads : new int[] {1, 2, 3, 5}) {
+            JavaBackend backend = new JavaBackend(new WorkerPool(threads));
+            for (Transpose tb : Transpose.values()) {
+                float[] c = new float[m * n];
+                backend.gemm(Transpose.NO, tb, m, n, k, 1f, a, k, tb == Transpose.NO ? b : transpose(b, k, n),
+                        tb == Transpose.NO ? n : k, 0f, c, n);
+                if (reference == null) {
+                    reference = c;
+                }
+                assertArrayEquals(reference, c, threads + " threads, B " + tb);
+            }
+        }
+    }
+
+    @Test
+    void smallProductsWithFewRowsSplitByColumnsCorrectly() {
+        // m < 8 * threads forces the column split.
+        int m = 3;
+        int n = 4000;
+        int k = 200;
+        float[] a = random(m * k, 6);
+        float[] b = random(k * n, 7);
+        float[] one = new float[m * n];
+        float[] two = new float[m * n];
+        new JavaBackend(new WorkerPool(1)).gemm(Transpose.NO, Transpose.NO, m, n, k, 1f, a, k, b, n, 0f, one, n);
+        new JavaBackend(new WorkerPool(2)).gemm(Transpose.NO, Transpose.NO, m, n, k, 1f, a, k, b, n, 0f, two, n);
+        assertArrayEquals(one, two);
+    }
+
+    @Test
+    void opsMatmulChecksShapes() {
+        Tensor a = Tensor.zeros(2, 3);
+        Tensor b = Tensor.zeros(4, 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Ops.matmul(a, Transpose.NO, b, Transpose.NO, Tensor.zeros(2, 5)));
+        assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 5]"), e.getMessage());
+    }
+
+    @Test
+    void workerPoolPropagatesFailures() {
+        WorkerPool pool = new WorkerPool(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run((part, parts) -> {
+            if (part == 1) {
+                throw new IllegalStateException("part one failed");
+            }
+        }, 2));
+        assertEquals("part one failed", e.getMessage());
+        int[] hits = new int[4];
+        pool.run((part, parts) -> hits[part]++, 4);
+        assertArrayEquals(new int[] {1, 1, 1, 1}, hits);
+    }
+
+    private static float[] transpose(float[] b, int rows, int cols) {
+        float[] t = new float[b.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = b[i * cols + j];
+            }
+        }
+        return t;
+    }
+}
