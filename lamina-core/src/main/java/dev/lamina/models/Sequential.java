@@ -36,7 +36,8 @@ import java.util.Set;
  * Tensor predictions = model.predict(xNew);
  * }</pre>
  *
- * <p>With an {@link Input} first, the model builds at once; otherwise it builds on the first
+ * <p>With an {@link Input} first, the model builds when first needed ({@code summary()},
+ * {@code predict}, {@code fit}, {@code weights()}); otherwise it builds on the first
  * {@code fit}/{@code predict} from the data's shape. Weights are drawn from the model's
  * {@link #seed(long) seed} (random if none is set), so one seed gives one model, bit for bit.
  * A model is not safe for concurrent use by several threads; give each thread its own.
@@ -88,7 +89,6 @@ public final class Sequential {
             Check.that(layers.isEmpty() && input == null, "Sequential '" + name + "': an Input must be the first"
                     + " layer; received InputLayer '" + in.name() + "' after " + layers.size() + " layer(s).");
             input = in;
-            build(in.shape());
             return this;
         }
         Set<String> names = new HashSet<>();
@@ -98,7 +98,7 @@ public final class Sequential {
         Check.that(!names.contains(layer.name()), "Sequential '" + name + "' already has a layer named '"
                 + layer.name() + "'; layer names must be unique within a model.");
         layers.add(layer);
-        if (inputShape != null) {
+        if (built()) {
             Shape prev = layers.size() == 1 ? inputShape : layers.get(layers.size() - 2).outputShape();
             layer.build(prev, initStream(layers.size() - 1));
         }
@@ -107,8 +107,8 @@ public final class Sequential {
 
     /** Sets the seed for weights and shuffling; must come before the model is built. */
     public Sequential seed(long seed) {
-        Check.state(inputShape == null, "Sequential '" + name + "' is already built; set the seed before adding an"
-                + " Input or before the first fit.");
+        Check.state(!built(), "Sequential '" + name + "' is already built, so its weights are drawn; set the seed"
+                + " before the first summary(), predict(...), fit(...) or build(...).");
         this.seed = seed;
         return this;
     }
@@ -124,6 +124,10 @@ public final class Sequential {
     /** Builds every layer for per-sample inputs of {@code shape}; does nothing if already built with it. */
     public Sequential build(Shape shape) {
         Check.notNull(shape, "Sequential", "inputShape");
+        if (input != null && !input.shape().equals(shape)) {
+            throw new IllegalArgumentException("Sequential '" + name + "' declares inputs of shape "
+                    + input.shape().toKerasString() + " and cannot be built for " + shape.toKerasString() + ".");
+        }
         if (inputShape != null) {
             Check.that(inputShape.equals(shape), "Sequential '" + name + "' is built for inputs of shape "
                     + inputShape.toKerasString() + " and cannot take " + shape.toKerasString() + ".");
@@ -150,6 +154,14 @@ public final class Sequential {
     /** Whether the model has been built. */
     public boolean built() {
         return inputShape != null;
+    }
+
+    /** Builds the model for its Input's shape if it has an Input and is not built yet; returns whether it is built. */
+    boolean ensureBuilt() {
+        if (!built() && input != null) {
+            build(input.shape());
+        }
+        return built();
     }
 
     /** The per-sample input shape. */
@@ -210,8 +222,8 @@ public final class Sequential {
     public Tensor predict(Tensor x, int batchSize) {
         Check.arg(batchSize > 0, "predict", "batch_size", batchSize, "a positive integer");
         DataCheck.notEmpty("predict: x", x);
-        Check.state(built(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or start"
-                + " it with an Input, before predict(...).");
+        Check.state(ensureBuilt(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or"
+                + " start it with an Input, before predict(...).");
         checkInputShape("x", x);
         return new Evaluator(this, batchSize).predict(x);
     }
@@ -223,6 +235,7 @@ public final class Sequential {
 
     /** A Keras-style table of the layers, output shapes and parameter counts. */
     public String summary() {
+        ensureBuilt();
         return Summary.of(this);
     }
 
@@ -238,6 +251,7 @@ public final class Sequential {
 
     /** All weights, layer by layer. */
     public List<Parameter> weights() {
+        ensureBuilt();
         List<Parameter> all = new ArrayList<>();
         for (Layer l : layers) {
             all.addAll(l.weights());
@@ -273,6 +287,7 @@ public final class Sequential {
 
     /** The total number of scalar weights. */
     public long countParams() {
+        ensureBuilt();
         long n = 0;
         for (Layer l : layers) {
             n += l.countParams();
@@ -334,6 +349,7 @@ public final class Sequential {
     }
 
     void checkInputShape(String what, Tensor x) {
+        requireBuilt("using " + what);
         Shape s = x.shape();
         if (s.rank() < 2 || !s.withoutBatch().equals(inputShape)) {
             String first = layers.isEmpty() ? "" : " (first layer " + layers.get(0) + ")";
@@ -349,7 +365,7 @@ public final class Sequential {
     }
 
     private void requireBuilt(String what) {
-        Check.state(built(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or start"
+        Check.state(ensureBuilt(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or start"
                 + " it with an Input, before " + what + ".");
     }
 

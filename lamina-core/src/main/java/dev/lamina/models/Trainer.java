@@ -63,7 +63,7 @@ final class Trainer {
             DataCheck.finite("validation x", valX);
             DataCheck.finite("validation y", valY);
         }
-        if (!model.built()) {
+        if (!model.ensureBuilt()) {
             model.build(x.shape().withoutBatch());
         }
         model.checkInputShape("x", trainX);
@@ -75,13 +75,13 @@ final class Trainer {
         long seed = options.seed() != null ? options.seed() : model.seed();
 
         History history = new History();
-        List<Callback> callbacks = new ArrayList<>();
-        callbacks.add(history);
-        callbacks.addAll(options.callbacks());
+        // Keras' order: the user's callbacks, then progress, then History (which so sees what they logged).
+        List<Callback> callbacks = new ArrayList<>(options.callbacks());
         if (options.verbose() > 0) {
             callbacks.add(new ProgressLogger(options.verbose(), options.out(), options.epochs(), steps,
                     System.console() != null && options.out() == System.out));
         }
+        callbacks.add(history);
         for (Callback c : callbacks) {
             c.setModel(model);
         }

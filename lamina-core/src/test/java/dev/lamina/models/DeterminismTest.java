@@ -1,0 +1,39 @@
+package dev.lamina.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One seed gives bit-identical weights: twice in one JVM, in other JVMs, and with another thread count. */
+class DeterminismTest {
+    @Test
+    void sameSeedSameWeightsInOneJvm() {
+        String a = DeterminismMain.trainAndHash(5);
+        String b = DeterminismMain.trainAndHash(5);
+        assertEquals(a, b);
+        assertNotEquals(a, DeterminismMain.trainAndHash(6));
+    }
+
+    @Test
+    void sameSeedSameWeightsInOtherJvmsWithOneOrThreeThreads() throws IOException, InterruptedException {
+        String here = DeterminismMain.trainAndHash(5);
+        assertEquals(here, runInNewJvm("-Dlamina.threads=1"));
+        assertEquals(here, runInNewJvm("-Dlamina.threads=3"));
+    }
+
+    private static String runInNewJvm(String threads) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, threads, "-cp", System.getProperty("java.class.path"),
+                DeterminismMain.class.getName(), "5"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        String[] lines = out.split("\\R");
+        return lines[lines.length - 1];
+    }
+}
