@@ -1,5 +1,6 @@
 package dev.lamina.constraints;
 
+import dev.lamina.util.ConfigValues;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +16,8 @@ public final class Constraints {
     public static Constraint fromConfig(String className, Map<String, Object> config) {
         Map<String, Object> c = config == null ? Map.of() : config;
         return switch (className) {
-            case "MaxNorm", "max_norm" -> new MaxNorm(num(c, "max_value", 2.0), (int) num(c, "axis", 0));
-            case "UnitNorm", "unit_norm" -> new UnitNorm((int) num(c, "axis", 0));
+            case "MaxNorm", "max_norm" -> new MaxNorm(ConfigValues.number(c, "max_value", 2.0, "Constraint"), (int) ConfigValues.number(c, "axis", 0, "Constraint"));
+            case "UnitNorm", "unit_norm" -> new UnitNorm((int) ConfigValues.number(c, "axis", 0, "Constraint"));
             case "NonNeg", "non_neg" -> new NonNeg();
             default -> throw new IllegalArgumentException("Unknown constraint '" + className
                     + "'; valid names: " + String.join(", ", names()) + ".");
@@ -28,11 +29,4 @@ public final class Constraints {
         return List.of("max_norm", "non_neg", "unit_norm", "MaxNorm", "NonNeg", "UnitNorm");
     }
 
-    private static double num(Map<String, Object> c, String key, double dflt) {
-        Object v = c.get(key);
-        if (v != null && !(v instanceof Number)) {
-            throw new IllegalArgumentException("Constraint argument '" + key + "' must be a number, received " + v + ".");
-        }
-        return v == null ? dflt : ((Number) v).doubleValue();
-    }
 }

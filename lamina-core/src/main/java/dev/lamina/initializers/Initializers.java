@@ -1,6 +1,6 @@
 package dev.lamina.initializers;
 
-import dev.lamina.util.Check;
+import dev.lamina.util.ConfigValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,24 +12,24 @@ public final class Initializers {
     private static final Map<String, String> SNAKE = new LinkedHashMap<>();
 
     static {
-        reg("glorot_uniform", "GlorotUniform", c -> VarianceScaling.glorotUniform(seed(c)));
-        reg("glorot_normal", "GlorotNormal", c -> VarianceScaling.glorotNormal(seed(c)));
-        reg("he_normal", "HeNormal", c -> VarianceScaling.heNormal(seed(c)));
-        reg("he_uniform", "HeUniform", c -> VarianceScaling.heUniform(seed(c)));
-        reg("lecun_normal", "LecunNormal", c -> VarianceScaling.lecunNormal(seed(c)));
-        reg("lecun_uniform", "LecunUniform", c -> VarianceScaling.lecunUniform(seed(c)));
-        reg("variance_scaling", "VarianceScaling", c -> new VarianceScaling(num(c, "scale", 1.0),
-                str(c, "mode", "fan_in"), str(c, "distribution", "truncated_normal"), seed(c), "VarianceScaling"));
+        reg("glorot_uniform", "GlorotUniform", c -> VarianceScaling.glorotUniform(ConfigValues.seed(c, "Initializer")));
+        reg("glorot_normal", "GlorotNormal", c -> VarianceScaling.glorotNormal(ConfigValues.seed(c, "Initializer")));
+        reg("he_normal", "HeNormal", c -> VarianceScaling.heNormal(ConfigValues.seed(c, "Initializer")));
+        reg("he_uniform", "HeUniform", c -> VarianceScaling.heUniform(ConfigValues.seed(c, "Initializer")));
+        reg("lecun_normal", "LecunNormal", c -> VarianceScaling.lecunNormal(ConfigValues.seed(c, "Initializer")));
+        reg("lecun_uniform", "LecunUniform", c -> VarianceScaling.lecunUniform(ConfigValues.seed(c, "Initializer")));
+        reg("variance_scaling", "VarianceScaling", c -> new VarianceScaling(ConfigValues.number(c, "scale", 1.0, "Initializer"),
+                str(c, "mode", "fan_in"), str(c, "distribution", "truncated_normal"), ConfigValues.seed(c, "Initializer"), "VarianceScaling"));
         reg("random_normal", "RandomNormal",
-                c -> new RandomNormal(num(c, "mean", 0.0), num(c, "stddev", 0.05), false, seed(c)));
+                c -> new RandomNormal(ConfigValues.number(c, "mean", 0.0, "Initializer"), ConfigValues.number(c, "stddev", 0.05, "Initializer"), false, ConfigValues.seed(c, "Initializer")));
         reg("truncated_normal", "TruncatedNormal",
-                c -> new RandomNormal(num(c, "mean", 0.0), num(c, "stddev", 0.05), true, seed(c)));
+                c -> new RandomNormal(ConfigValues.number(c, "mean", 0.0, "Initializer"), ConfigValues.number(c, "stddev", 0.05, "Initializer"), true, ConfigValues.seed(c, "Initializer")));
         reg("random_uniform", "RandomUniform",
-                c -> new RandomUniform(num(c, "minval", -0.05), num(c, "maxval", 0.05), seed(c)));
+                c -> new RandomUniform(ConfigValues.number(c, "minval", -0.05, "Initializer"), ConfigValues.number(c, "maxval", 0.05, "Initializer"), ConfigValues.seed(c, "Initializer")));
         reg("zeros", "Zeros", c -> Constant.ZEROS);
         reg("ones", "Ones", c -> Constant.ONES);
-        reg("constant", "Constant", c -> Constant.of(num(c, "value", 0.0)));
-        reg("orthogonal", "Orthogonal", c -> new Orthogonal(num(c, "gain", 1.0), seed(c)));
+        reg("constant", "Constant", c -> Constant.of(ConfigValues.number(c, "value", 0.0, "Initializer")));
+        reg("orthogonal", "Orthogonal", c -> new Orthogonal(ConfigValues.number(c, "gain", 1.0, "Initializer"), ConfigValues.seed(c, "Initializer")));
     }
 
     private Initializers() {}
@@ -69,18 +69,7 @@ public final class Initializers {
         return List.copyOf(SNAKE.keySet());
     }
 
-    private static Long seed(Map<String, Object> c) {
-        Object s = c.get("seed");
-        Check.that(s == null || s instanceof Number, "Initializer seed must be an integer or null, received " + s + ".");
-        return s == null ? null : ((Number) s).longValue();
-    }
 
-    private static double num(Map<String, Object> c, String key, double dflt) {
-        Object v = c.get(key);
-        Check.that(v == null || v instanceof Number, "Initializer argument '" + key + "' must be a number, received "
-                + v + ".");
-        return v == null ? dflt : ((Number) v).doubleValue();
-    }
 
     private static String str(Map<String, Object> c, String key, String dflt) {
         Object v = c.get(key);

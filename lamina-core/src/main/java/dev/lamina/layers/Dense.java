@@ -110,9 +110,7 @@ public final class Dense extends Layer {
     public Dense(Config config) {
         super(config.name(), config.trainable());
         this.activation = Activations.get(config.activation());
-        this.config = new Config(name(), config.trainable(), config.units(), config.activation(), config.useBias(),
-                config.kernelInitializer(), config.biasInitializer(), config.kernelRegularizer(),
-                config.biasRegularizer(), config.kernelConstraint(), config.biasConstraint());
+        this.config = config;
     }
 
     /** {@code Dense(units)} with no activation. */
@@ -137,9 +135,10 @@ public final class Dense extends Layer {
 
     @Override
     public Config config() {
-        return new Config(name(), trainable(), config.units(), config.activation(), config.useBias(),
-                config.kernelInitializer(), config.biasInitializer(), config.kernelRegularizer(),
-                config.biasRegularizer(), config.kernelConstraint(), config.biasConstraint());
+        Config c = config;
+        return new Config(name(), trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
+                c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
+                c.biasConstraint());
     }
 
     /** The number of outputs. */
@@ -237,90 +236,90 @@ public final class Dense extends Layer {
 
     /** Builds a {@link Dense} from Keras' defaults. */
     public static final class Builder {
-        private Config c;
+        private final Config defaults;
+        private String name;
+        private boolean trainable = true;
+        private final int units;
+        private String activation = "linear";
+        private boolean useBias = true;
+        private Initializer kernelInitializer;
+        private Initializer biasInitializer;
+        private Regularizer kernelRegularizer;
+        private Regularizer biasRegularizer;
+        private Constraint kernelConstraint;
+        private Constraint biasConstraint;
 
         private Builder(int units) {
-            c = Config.defaults(units);
+            this.defaults = Config.defaults(units);
+            this.units = units;
+            this.kernelInitializer = defaults.kernelInitializer();
+            this.biasInitializer = defaults.biasInitializer();
         }
 
-        /** The layer name. */
+        /** The layer name (default: automatic). */
         public Builder name(String name) {
-            c = new Config(name, c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
-                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
-                    c.biasConstraint());
+            this.name = name;
             return this;
         }
 
-        /** The activation's Keras name. */
+        /** The activation's Keras name (default {@code linear}). */
         public Builder activation(String activation) {
-            c = new Config(c.name(), c.trainable(), c.units(), activation, c.useBias(), c.kernelInitializer(),
-                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
-                    c.biasConstraint());
+            this.activation = activation;
             return this;
         }
 
-        /** Whether to add a bias. */
+        /** Whether to add a bias (default true). */
         public Builder useBias(boolean useBias) {
-            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), useBias, c.kernelInitializer(),
-                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
-                    c.biasConstraint());
+            this.useBias = useBias;
             return this;
         }
 
-        /** The kernel initializer. */
-        public Builder kernelInitializer(Initializer i) {
-            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), i,
-                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
-                    c.biasConstraint());
+        /** The kernel initializer (default {@code glorot_uniform}). */
+        public Builder kernelInitializer(Initializer initializer) {
+            this.kernelInitializer = initializer;
             return this;
         }
 
-        /** The bias initializer. */
-        public Builder biasInitializer(Initializer i) {
-            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
-                    i, c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(), c.biasConstraint());
+        /** The bias initializer (default {@code zeros}). */
+        public Builder biasInitializer(Initializer initializer) {
+            this.biasInitializer = initializer;
             return this;
         }
 
-        /** The kernel regularizer. */
-        public Builder kernelRegularizer(Regularizer r) {
-            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
-                    c.biasInitializer(), r, c.biasRegularizer(), c.kernelConstraint(), c.biasConstraint());
+        /** The kernel regularizer (default none). */
+        public Builder kernelRegularizer(Regularizer regularizer) {
+            this.kernelRegularizer = regularizer;
             return this;
         }
 
-        /** The bias regularizer. */
-        public Builder biasRegularizer(Regularizer r) {
-            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
-                    c.biasInitializer(), c.kernelRegularizer(), r, c.kernelConstraint(), c.biasConstraint());
+        /** The bias regularizer (default none). */
+        public Builder biasRegularizer(Regularizer regularizer) {
+            this.biasRegularizer = regularizer;
             return this;
         }
 
-        /** The kernel constraint. */
-        public Builder kernelConstraint(Constraint k) {
-            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
-                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), k, c.biasConstraint());
+        /** The kernel constraint (default none). */
+        public Builder kernelConstraint(Constraint constraint) {
+            this.kernelConstraint = constraint;
             return this;
         }
 
-        /** The bias constraint. */
-        public Builder biasConstraint(Constraint k) {
-            c = new Config(c.name(), c.trainable(), c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
-                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(), k);
+        /** The bias constraint (default none). */
+        public Builder biasConstraint(Constraint constraint) {
+            this.biasConstraint = constraint;
             return this;
         }
 
-        /** Whether the weights are trained. */
+        /** Whether the weights are trained (default true). */
         public Builder trainable(boolean trainable) {
-            c = new Config(c.name(), trainable, c.units(), c.activation(), c.useBias(), c.kernelInitializer(),
-                    c.biasInitializer(), c.kernelRegularizer(), c.biasRegularizer(), c.kernelConstraint(),
-                    c.biasConstraint());
+            this.trainable = trainable;
             return this;
         }
 
         /** The layer. */
         public Dense build() {
-            return new Dense(c);
+            return new Dense(new Config(name, trainable, units, activation, useBias, kernelInitializer,
+                    biasInitializer, kernelRegularizer, biasRegularizer, kernelConstraint, biasConstraint));
         }
     }
 }

@@ -2,9 +2,6 @@ package dev.lamina.losses;
 
 import dev.lamina.activations.Activations;
 import dev.lamina.tensor.Tensor;
-import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Binary cross-entropy, averaged over the last axis then the batch.
@@ -14,11 +11,9 @@ import java.util.Map;
  * to [1e-7, 1 - 1e-7] as Keras does (the gradient is 0 where clipping is active). Label smoothing
  * replaces {@code t} with {@code t (1 - s) + s / 2}.
  */
-public final class BinaryCrossentropy implements Loss {
+public final class BinaryCrossentropy extends Crossentropy {
     /** Keras' backend epsilon, used to clip probabilities. */
     public static final double EPSILON = 1e-7;
-    private final boolean fromLogits;
-    private final double labelSmoothing;
 
     /** Keras' defaults: probabilities, no smoothing. */
     public BinaryCrossentropy() {
@@ -30,10 +25,7 @@ public final class BinaryCrossentropy implements Loss {
      * @param labelSmoothing in [0, 1] (default 0)
      */
     public BinaryCrossentropy(boolean fromLogits, double labelSmoothing) {
-        Check.arg(labelSmoothing >= 0 && labelSmoothing <= 1, "BinaryCrossentropy", "label_smoothing",
-                labelSmoothing, "a number in [0, 1]");
-        this.fromLogits = fromLogits;
-        this.labelSmoothing = labelSmoothing;
+        super(fromLogits, labelSmoothing);
     }
 
     @Override
@@ -44,14 +36,6 @@ public final class BinaryCrossentropy implements Loss {
     @Override
     public String className() {
         return "BinaryCrossentropy";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("from_logits", fromLogits);
-        c.put("label_smoothing", labelSmoothing);
-        return c;
     }
 
     @Override
@@ -81,10 +65,5 @@ public final class BinaryCrossentropy implements Loss {
             }
         }
         return sum * scale;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

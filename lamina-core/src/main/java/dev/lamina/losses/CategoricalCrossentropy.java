@@ -1,9 +1,6 @@
 package dev.lamina.losses;
 
 import dev.lamina.tensor.Tensor;
-import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Cross-entropy between one-hot (or soft) targets and predicted class probabilities, summed over
@@ -13,9 +10,7 @@ import java.util.Map;
  * are first divided by their row sum, then clipped to [1e-7, 1 - 1e-7]. Label smoothing replaces
  * {@code t} with {@code t (1 - s) + s / classes}.
  */
-public final class CategoricalCrossentropy implements Loss {
-    private final boolean fromLogits;
-    private final double labelSmoothing;
+public final class CategoricalCrossentropy extends Crossentropy {
 
     /** Keras' defaults: probabilities, no smoothing. */
     public CategoricalCrossentropy() {
@@ -27,10 +22,7 @@ public final class CategoricalCrossentropy implements Loss {
      * @param labelSmoothing in [0, 1] (default 0)
      */
     public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing) {
-        Check.arg(labelSmoothing >= 0 && labelSmoothing <= 1, "CategoricalCrossentropy", "label_smoothing",
-                labelSmoothing, "a number in [0, 1]");
-        this.fromLogits = fromLogits;
-        this.labelSmoothing = labelSmoothing;
+        super(fromLogits, labelSmoothing);
     }
 
     @Override
@@ -41,14 +33,6 @@ public final class CategoricalCrossentropy implements Loss {
     @Override
     public String className() {
         return "CategoricalCrossentropy";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("from_logits", fromLogits);
-        c.put("label_smoothing", labelSmoothing);
-        return c;
     }
 
     @Override
@@ -67,10 +51,5 @@ public final class CategoricalCrossentropy implements Loss {
                     grad == null ? null : grad.data(), 1.0 / rows);
         }
         return sum / rows;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.regularizers;
 
+import dev.lamina.util.ConfigValues;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,9 @@ public final class Regularizers {
     public static Regularizer fromConfig(String className, Map<String, Object> config) {
         Map<String, Object> c = config == null ? Map.of() : config;
         return switch (className) {
-            case "L1", "l1" -> L1L2.l1(num(c, "l1", 0.01));
-            case "L2", "l2" -> L1L2.l2(num(c, "l2", 0.01));
-            case "L1L2", "l1_l2" -> L1L2.of(num(c, "l1", 0.0), num(c, "l2", 0.0));
+            case "L1", "l1" -> L1L2.l1(ConfigValues.number(c, "l1", 0.01, "Regularizer"));
+            case "L2", "l2" -> L1L2.l2(ConfigValues.number(c, "l2", 0.01, "Regularizer"));
+            case "L1L2", "l1_l2" -> L1L2.of(ConfigValues.number(c, "l1", 0.0, "Regularizer"), ConfigValues.number(c, "l2", 0.0, "Regularizer"));
             default -> throw new IllegalArgumentException("Unknown regularizer '" + className
                     + "'; valid names: " + String.join(", ", names()) + ".");
         };
@@ -29,11 +30,4 @@ public final class Regularizers {
         return List.of("l1", "l2", "l1_l2", "L1", "L2", "L1L2");
     }
 
-    private static double num(Map<String, Object> c, String key, double dflt) {
-        Object v = c.get(key);
-        if (v != null && !(v instanceof Number)) {
-            throw new IllegalArgumentException("Regularizer argument '" + key + "' must be a number, received " + v + ".");
-        }
-        return v == null ? dflt : ((Number) v).doubleValue();
-    }
 }
