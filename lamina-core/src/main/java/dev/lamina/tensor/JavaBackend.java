@@ -4,8 +4,11 @@ package dev.lamina.tensor;
  * The built-in pure-Java backend: a cache-blocked GEMM that splits the output among the
  * {@link WorkerPool}'s threads.
  *
- * <p>Each output element is accumulated over k in the same order whatever the number of threads
- * and wherever the partition falls, so results are bit-identical from 1 thread to many.
+ * <p>The inner blocks run on the Vector API when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (about 20 times faster), else on a plain-Java kernel.
+ * Both accumulate each output element over k in the same order with fused multiply-adds, and the
+ * partition among threads never splits k, so results are bit-identical with or without the
+ * Vector API and from 1 thread to many.
  */
 public final class JavaBackend implements Backend {
     /** The single instance. */
@@ -16,6 +19,7 @@ public final class JavaBackend implements Backend {
     private static final int KC = 256;
     private static final int NC = 512;
 
+    private static final GemmKernel KERNEL = chooseKernel();
     private final ThreadLocal<GemmJob> jobs = ThreadLocal.withInitial(GemmJob::new);
     private final ThreadLocal<float[]> packs = ThreadLocal.withInitial(() -> new float[KC * NC]);
     private final WorkerPool pool;
@@ -32,6 +36,30 @@ public final class JavaBackend implements Backend {
     @Override
     public String name() {
         return "java";
+    }
+
+    /** The inner kernel in use: {@code vector-512} (or another width) or {@code scalar}. */
+    public static String kernelName() {
+        return KERNEL.name();
+    }
+
+    private static GemmKernel chooseKernel() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !Boolean.getBoolean("lamina.scalar")) {
+            try {
+                return (GemmKernel) Class.forName("dev.lamina.tensor.VectorKernel").getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(JavaBackend.class).warn(
+                        "The Vector API is present but its kernel failed to load ({}); using the plain-Java kernel.",
+                        e.toString());
+            }
+        } else {
+            org.slf4j.LoggerFactory.getLogger(JavaBackend.class).info("Lamina runs its matrix products on the"
+                    + " plain-Java kernel; start the JVM with --add-modules jdk.incubator.vector for about 20x faster"
+                    + " training.");
+        }
+        return ScalarKernel.INSTANCE;
     }
 
     @Override
@@ -138,14 +166,7 @@ public final class JavaBackend implements Backend {
                         base = 0;
                         stride = nc;
                     }
-                    int aBase = kb * acs;
-                    int i = i0;
-                    for (; i + 3 < i1; i += 4) {
-                        rows4(i, jb, nc, kc, aBase, ars, acs, bs, base, stride);
-                    }
-                    for (; i < i1; i++) {
-                        row1(i, jb, nc, kc, aBase, ars, acs, bs, base, stride);
-                    }
+                    KERNEL.block(a, kb * acs, ars, acs, bs, base, stride, c, ldc, i0, i1, jb, nc, kc, alpha);
                 }
             }
         }
@@ -158,46 +179,6 @@ public final class JavaBackend implements Backend {
                 int o = i * ldc;
                 for (int j = j0; j < j1; j++) {
                     c[o + j] = beta == 0f ? 0f : c[o + j] * beta;
-                }
-            }
-        }
-
-        private void rows4(int i, int jb, int nc, int kc, int aBase, int ars, int acs, float[] bs,
-                           int base, int stride) {
-            float[] cc = c;
-            float[] aa = a;
-            int c0 = i * ldc + jb;
-            int c1 = c0 + ldc;
-            int c2 = c1 + ldc;
-            int c3 = c2 + ldc;
-            int a0 = aBase + i * ars;
-            for (int p = 0; p < kc; p++) {
-                int ap = a0 + p * acs;
-                float x0 = alpha * aa[ap];
-                float x1 = alpha * aa[ap + ars];
-                float x2 = alpha * aa[ap + 2 * ars];
-                float x3 = alpha * aa[ap + 3 * ars];
-                int bo = base + p * stride;
-                for (int j = 0; j < nc; j++) {
-                    float bv = bs[bo + j];
-                    cc[c0 + j] += x0 * bv;
-                    cc[c1 + j] += x1 * bv;
-                    cc[c2 + j] += x2 * bv;
-                    cc[c3 + j] += x3 * bv;
-                }
-            }
-        }
-
-        private void row1(int i, int jb, int nc, int kc, int aBase, int ars, int acs, float[] bs,
-                          int base, int stride) {
-            float[] cc = c;
-            int c0 = i * ldc + jb;
-            int a0 = aBase + i * ars;
-            for (int p = 0; p < kc; p++) {
-                float x0 = alpha * a[a0 + p * acs];
-                int bo = base + p * stride;
-                for (int j = 0; j < nc; j++) {
-                    cc[c0 + j] += x0 * bs[bo + j];
                 }
             }
         }
