@@ -93,7 +93,9 @@ public final class Activation extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        Check.state(lastInput != null, "Activation '" + name() + "': backward(...) needs a forward(...) first.");
+        if (lastInput == null) {
+            throw new IllegalStateException("Activation '" + name() + "': backward(...) needs a forward(...) first.");
+        }
         if (!computeInputGradient()) {
             return null;
         }

@@ -211,7 +211,9 @@ public final class Dense extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        Check.state(lastInput != null, "Dense '" + name() + "': backward(...) needs a forward(...) first.");
+        if (lastInput == null) {
+            throw new IllegalStateException("Dense '" + name() + "': backward(...) needs a forward(...) first.");
+        }
         int units = config.units();
         int in = inputShape().dim(-1);
         int m = lastInput.size() / in;
@@ -223,7 +225,7 @@ public final class Dense extends Layer {
         dev.lamina.tensor.Backends.current().gemm(Transpose.YES, Transpose.NO, in, units, m, 1f,
                 lastInput.data(), in, dz.data(), units, 0f, kernel.grad().data(), units);
         if (bias != null) {
-            Ops.sumRows(dz.reshape(m, units), bias.grad().data());
+            Ops.sumRows(dz.data(), m, units, bias.grad().data());
         }
         if (!computeInputGradient()) {
             return null;

@@ -170,7 +170,8 @@ public abstract class Layer {
     /** The sum of the regularizers' penalties on this layer's weights. */
     public double regularizationLoss() {
         double s = 0;
-        for (Parameter p : weights) {
+        for (int i = 0; i < weights.size(); i++) {
+            Parameter p = weights.get(i);
             if (p.regularizer() != null && p.trainable()) {
                 s += p.regularizer().penalty(p.value().data(), p.value().size());
             }
@@ -195,8 +196,10 @@ public abstract class Layer {
 
     /** Throws a clear error when the layer is not built. */
     protected final void requireBuilt(String what) {
-        Check.state(built(), className() + " '" + name + "' is not built: call build(inputShape) or add it to a"
-                + " model before " + what + ".");
+        if (!built()) {
+            throw new IllegalStateException(className() + " '" + name + "' is not built: call build(inputShape) or"
+                    + " add it to a model before " + what + ".");
+        }
     }
 
     @Override

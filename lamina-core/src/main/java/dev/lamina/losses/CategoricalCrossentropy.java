@@ -25,6 +25,8 @@ public final class CategoricalCrossentropy extends Crossentropy {
         super(fromLogits, labelSmoothing);
     }
 
+    private double[] row = new double[0];
+
     @Override
     public String name() {
         return "categorical_crossentropy";
@@ -41,7 +43,7 @@ public final class CategoricalCrossentropy extends Crossentropy {
         int rows = yPred.rows();
         int k = yPred.cols();
         float[] t = yTrue.data();
-        double[] smoothed = new double[k];
+        double[] smoothed = scratch(k);
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < k; j++) {
@@ -51,5 +53,12 @@ public final class CategoricalCrossentropy extends Crossentropy {
                     grad == null ? null : grad.data(), 1.0 / rows);
         }
         return sum / rows;
+    }
+
+    private double[] scratch(int k) {
+        if (row.length != k) {
+            row = new double[k];
+        }
+        return row;
     }
 }

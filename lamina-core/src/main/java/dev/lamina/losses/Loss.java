@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * A training objective: the mean over the batch of a per-sample loss (Keras' default reduction
  * {@code sum_over_batch_size}), with its gradient with respect to the predictions.
+ *
+ * <p>A loss may keep scratch buffers so that training allocates nothing per step: give each model
+ * its own loss object rather than sharing one between threads.
  */
 public interface Loss {
     /** The Keras function name, e.g. {@code mean_squared_error}. */

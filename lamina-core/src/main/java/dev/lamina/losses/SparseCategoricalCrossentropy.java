@@ -21,6 +21,8 @@ public final class SparseCategoricalCrossentropy implements Loss {
         this.fromLogits = fromLogits;
     }
 
+    private double[] row = new double[0];
+
     @Override
     public String name() {
         return "sparse_categorical_crossentropy";
@@ -45,7 +47,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
                     + ", 1] holding class indices, received " + yTrue.shape() + "; for one-hot targets use"
                     + " categorical_crossentropy.");
         }
-        double[] t = new double[k];
+        double[] t = scratch(k);
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             float label = yTrue.data()[r];
@@ -65,5 +67,12 @@ public final class SparseCategoricalCrossentropy implements Loss {
     @Override
     public String toString() {
         return name();
+    }
+
+    private double[] scratch(int k) {
+        if (row.length != k) {
+            row = new double[k];
+        }
+        return row;
     }
 }

@@ -12,6 +12,7 @@ import dev.lamina.util.Check;
  */
 public final class Auc implements Metric {
     private final String name;
+    private final String owner;
     private final double[] thresholds;
     private final long[] tp;
     private final long[] fp;
@@ -25,6 +26,7 @@ public final class Auc implements Metric {
     public Auc(String name, int numThresholds) {
         Check.arg(numThresholds > 1, "AUC", "num_thresholds", numThresholds, "an integer > 1");
         this.name = name;
+        this.owner = "Metric '" + name + "'";
         thresholds = new double[numThresholds];
         for (int i = 1; i < numThresholds - 1; i++) {
             thresholds[i] = (double) i / (numThresholds - 1);
@@ -52,7 +54,7 @@ public final class Auc implements Metric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
-        dev.lamina.losses.Loss.checkSameShape("Metric '" + name + "'", yTrue, yPred);
+        dev.lamina.losses.Loss.checkSameShape(owner, yTrue, yPred);
         float[] t = yTrue.data();
         float[] p = yPred.data();
         for (int i = 0; i < p.length; i++) {

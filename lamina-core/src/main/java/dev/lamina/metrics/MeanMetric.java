@@ -14,6 +14,7 @@ public final class MeanMetric implements Metric {
     }
 
     private final String name;
+    private final String owner;
     private final ElementValue value;
     private final boolean sqrtAtEnd;
     private double sum;
@@ -26,6 +27,7 @@ public final class MeanMetric implements Metric {
      */
     public MeanMetric(String name, ElementValue value, boolean sqrtAtEnd) {
         this.name = name;
+        this.owner = "Metric '" + name + "'";
         this.value = value;
         this.sqrtAtEnd = sqrtAtEnd;
     }
@@ -43,7 +45,7 @@ public final class MeanMetric implements Metric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
-        dev.lamina.losses.Loss.checkSameShape("Metric '" + name + "'", yTrue, yPred);
+        dev.lamina.losses.Loss.checkSameShape(owner, yTrue, yPred);
         float[] t = yTrue.data();
         float[] p = yPred.data();
         double s = 0;

@@ -56,7 +56,8 @@ final class Evaluator {
                 metrics.add(Metrics.get(m));
             }
         }
-        for (Metric m : metrics) {
+        for (int iM = 0; iM < metrics.size(); iM++) {
+            Metric m = metrics.get(iM);
             m.reset();
         }
         int n = x.rows();
@@ -68,12 +69,14 @@ final class Evaluator {
             Tensor yb = slice(y, start, rows, yBatch);
             Tensor out = model.forward(xb, Mode.INFERENCE);
             lossSum += (model.loss().compute(yb, out, null) + reg) * rows;
-            for (Metric m : metrics) {
+            for (int iM = 0; iM < metrics.size(); iM++) {
+                Metric m = metrics.get(iM);
                 m.update(yb, out);
             }
         }
         logs.put(prefix + "loss", lossSum / n);
-        for (Metric m : metrics) {
+        for (int iM = 0; iM < metrics.size(); iM++) {
+            Metric m = metrics.get(iM);
             logs.put(prefix + m.name(), m.result());
         }
     }

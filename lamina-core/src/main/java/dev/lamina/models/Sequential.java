@@ -222,8 +222,7 @@ public final class Sequential {
     public Tensor predict(Tensor x, int batchSize) {
         Check.arg(batchSize > 0, "predict", "batch_size", batchSize, "a positive integer");
         DataCheck.notEmpty("predict: x", x);
-        Check.state(ensureBuilt(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or"
-                + " start it with an Input, before predict(...).");
+        requireBuilt("predict(...)");
         checkInputShape("x", x);
         return new Evaluator(this, batchSize).predict(x);
     }
@@ -323,8 +322,8 @@ public final class Sequential {
     /** Runs a batch through every layer. */
     Tensor forward(Tensor x, Mode mode) {
         Tensor t = x;
-        for (Layer l : layers) {
-            t = l.forward(t, mode);
+        for (int i = 0; i < layers.size(); i++) {
+            t = layers.get(i).forward(t, mode);
         }
         return t;
     }
@@ -342,8 +341,8 @@ public final class Sequential {
     /** The sum of the layers' regularization penalties. */
     double regularizationLoss() {
         double s = 0;
-        for (Layer l : layers) {
-            s += l.regularizationLoss();
+        for (int i = 0; i < layers.size(); i++) {
+            s += layers.get(i).regularizationLoss();
         }
         return s;
     }
@@ -365,8 +364,10 @@ public final class Sequential {
     }
 
     private void requireBuilt(String what) {
-        Check.state(ensureBuilt(), "Sequential '" + name + "' is not built: call fit(...) or build(inputShape), or start"
-                + " it with an Input, before " + what + ".");
+        if (!ensureBuilt()) {
+            throw new IllegalStateException("Sequential '" + name + "' is not built: call fit(...) or"
+                    + " build(inputShape), or start it with an Input, before " + what + ".");
+        }
     }
 
     @Override

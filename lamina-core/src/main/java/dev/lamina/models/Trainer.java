@@ -82,7 +82,8 @@ final class Trainer {
                     System.console() != null && options.out() == System.out));
         }
         callbacks.add(history);
-        for (Callback c : callbacks) {
+        for (int iC = 0; iC < callbacks.size(); iC++) {
+            Callback c = callbacks.get(iC);
             c.setModel(model);
         }
         List<Metric> metrics = new ArrayList<>();
@@ -103,11 +104,13 @@ final class Trainer {
         Shape ySample = trainY.shape().withoutBatch();
 
         model.stopTraining(false);
-        for (Callback c : callbacks) {
+        for (int iC = 0; iC < callbacks.size(); iC++) {
+            Callback c = callbacks.get(iC);
             c.onTrainBegin(logs);
         }
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.stopTraining(); epoch++) {
-            for (Callback c : callbacks) {
+            for (int iC = 0; iC < callbacks.size(); iC++) {
+                Callback c = callbacks.get(iC);
                 c.onEpochBegin(epoch);
             }
             for (int i = 0; i < n; i++) {
@@ -116,14 +119,16 @@ final class Trainer {
             if (options.shuffle()) {
                 new RandomStream(seed, Streams.SHUFFLE + epoch).shuffle(order);
             }
-            for (Metric m : metrics) {
+            for (int iM = 0; iM < metrics.size(); iM++) {
+                Metric m = metrics.get(iM);
                 m.reset();
             }
             double lossSum = 0;
             long seen = 0;
             logs.clear();
             for (int step = 0; step < steps && !model.stopTraining(); step++) {
-                for (Callback c : callbacks) {
+                for (int iC = 0; iC < callbacks.size(); iC++) {
+                    Callback c = callbacks.get(iC);
                     c.onTrainBatchBegin(step);
                 }
                 int start = step * batch;
@@ -134,10 +139,12 @@ final class Trainer {
                 lossSum += loss * rows;
                 seen += rows;
                 logs.put("loss", lossSum / seen);
-                for (Metric m : metrics) {
+                for (int iM = 0; iM < metrics.size(); iM++) {
+                    Metric m = metrics.get(iM);
                     logs.put(m.name(), m.result());
                 }
-                for (Callback c : callbacks) {
+                for (int iC = 0; iC < callbacks.size(); iC++) {
+                    Callback c = callbacks.get(iC);
                     c.onTrainBatchEnd(step, logs);
                 }
             }
@@ -148,11 +155,13 @@ final class Trainer {
             if (validator != null) {
                 validator.evaluateInto(valX, valY, "val_", epochLogs);
             }
-            for (Callback c : callbacks) {
+            for (int iC = 0; iC < callbacks.size(); iC++) {
+                Callback c = callbacks.get(iC);
                 c.onEpochEnd(epoch, epochLogs);
             }
         }
-        for (Callback c : callbacks) {
+        for (int iC = 0; iC < callbacks.size(); iC++) {
+            Callback c = callbacks.get(iC);
             c.onTrainEnd(epochLogs);
         }
         return history;
@@ -160,13 +169,15 @@ final class Trainer {
 
     private double step(Tensor xb, Tensor yb, List<Parameter> params, List<Metric> metrics) {
         Tensor out = model.forward(xb, Mode.TRAINING);
-        Tensor g = grad.get(out.rows(), out.shape().withoutBatch());
+        Tensor g = grad.get(out.rows(), model.outputShape());
         double loss = model.loss().compute(yb, out, g) + model.regularizationLoss();
-        for (Metric m : metrics) {
+        for (int iM = 0; iM < metrics.size(); iM++) {
+            Metric m = metrics.get(iM);
             m.update(yb, out);
         }
         model.backward(g);
-        for (Parameter p : params) {
+        for (int iP = 0; iP < params.size(); iP++) {
+            Parameter p = params.get(iP);
             if (p.trainable() && p.regularizer() != null) {
                 p.regularizer().addGradient(p.value().data(), p.grad().data(), p.value().size());
             }

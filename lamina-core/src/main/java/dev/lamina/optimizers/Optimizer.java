@@ -128,7 +128,8 @@ public abstract class Optimizer {
         double lr = schedule.at(iterations);
         long step = iterations + 1;
         double globalScale = globalClipnorm == null || clipnorm != null ? 1 : globalScale(params);
-        for (Parameter p : params) {
+        for (int iP = 0; iP < params.size(); iP++) {
+            Parameter p = params.get(iP);
             if (!p.trainable()) {
                 continue;
             }
@@ -186,7 +187,8 @@ public abstract class Optimizer {
 
     private double globalScale(List<Parameter> params) {
         double ss = 0;
-        for (Parameter p : params) {
+        for (int iP = 0; iP < params.size(); iP++) {
+            Parameter p = params.get(iP);
             if (p.trainable()) {
                 for (float v : p.grad().data()) {
                     ss += (double) v * v;

@@ -23,9 +23,11 @@ public final class Ops {
 
     /** {@code out[j] = sum over rows i of x[i, j]} (e.g. the bias gradient), summed in row order. */
     public static void sumRows(Tensor x, float[] out) {
-        int r = x.rows();
-        int c = x.cols();
-        float[] d = x.data();
+        sumRows(x.data(), x.rows(), x.cols(), out);
+    }
+
+    /** {@code out[j] = sum over i < rows of d[i * cols + j]}, summed in row order. */
+    public static void sumRows(float[] d, int r, int c, float[] out) {
         java.util.Arrays.fill(out, 0, c, 0f);
         for (int i = 0; i < r; i++) {
             int o = i * c;

@@ -58,8 +58,10 @@ public final class Tensor {
         Check.that(cols > 0, "Cannot make a Tensor from rows with no columns.");
         float[] data = new float[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
-            Check.that(rows[i].length == cols, "Row " + i + " has " + rows[i].length
-                    + " values but row 0 has " + cols + "; all rows must have the same length.");
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("Row " + i + " has " + rows[i].length + " values but row 0 has "
+                        + cols + "; all rows must have the same length.");
+            }
             System.arraycopy(rows[i], 0, data, i * cols, cols);
         }
         return new Tensor(Shape.of(rows.length, cols), data);
@@ -130,8 +132,10 @@ public final class Tensor {
 
     /** Copies {@code other}'s values into this tensor. */
     public void copyFrom(Tensor other) {
-        Check.that(other.data.length == data.length, "Cannot copy a tensor of shape " + other.shape
-                + " into one of shape " + shape + ".");
+        if (other.data.length != data.length) {
+            throw new IllegalArgumentException("Cannot copy a tensor of shape " + other.shape + " into one of shape "
+                    + shape + ".");
+        }
         System.arraycopy(other.data, 0, data, 0, data.length);
     }
 

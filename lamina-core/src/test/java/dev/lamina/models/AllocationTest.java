@@ -1,0 +1,56 @@
+package dev.lamina.models;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.layers.Activation;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Input;
+import dev.lamina.losses.Losses;
+import dev.lamina.optimizers.Adam;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.testing.GradientCheck;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training steps allocate nothing once warmed up: the bytes this thread allocates for a fit of
+ * 50 steps per epoch and one of 500 steps per epoch differ by less than a few bytes per step. (The
+ * model is small, so every product runs on this thread and is counted.)
+ */
+class AllocationTest {
+    @Test
+    void steadyStateStepsDoNotAllocate() {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Sequential model = Sequential.of(Input.of(8), Dense.of(16, "relu"), Dense.of(16, "gelu"),
+                Activation.of("tanh"), Dense.of(4, "softmax")).seed(1);
+        model.compile(new Adam(), Losses.get("categorical_crossentropy"), "accuracy", "mae");
+        Tensor xSmall = GradientCheck.input(50 * 16, 8, 1, 0);
+        Tensor xLarge = GradientCheck.input(500 * 16, 8, 2, 0);
+        Tensor ySmall = oneHot(xSmall.rows());
+        Tensor yLarge = oneHot(xLarge.rows());
+        FitOptions options = FitOptions.defaults().epochs(2).batchSize(16).verbose(0);
+        for (int warm = 0; warm < 5; warm++) {
+            model.fit(xLarge, yLarge, options);
+            model.fit(xSmall, ySmall, options);
+        }
+        long id = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(id);
+        model.fit(xSmall, ySmall, options);
+        long small = bean.getThreadAllocatedBytes(id) - before;
+        before = bean.getThreadAllocatedBytes(id);
+        model.fit(xLarge, yLarge, options);
+        long large = bean.getThreadAllocatedBytes(id) - before;
+        // The shuffle order array grows with the rows (4 bytes a row, 16 rows a step): allow for it.
+        double perStep = (large - small - 4.0 * (xLarge.rows() - xSmall.rows())) / (2 * 450.0);
+        assertTrue(perStep < 8, "bytes allocated per training step: " + perStep + " (small fit " + small
+                + ", large fit " + large + ")");
+    }
+
+    private static Tensor oneHot(int rows) {
+        Tensor y = Tensor.zeros(rows, 4);
+        for (int i = 0; i < rows; i++) {
+            y.set(i, i % 4, 1);
+        }
+        return y;
+    }
+}
