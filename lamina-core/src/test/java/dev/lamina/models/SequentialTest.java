@@ -135,4 +135,33 @@ class SequentialTest {
         assertEquals((1 + 0 + 1) / 3.0, r.get("loss"), 1e-7);
         assertEquals((1 + 0 + 1) / 3.0, r.get("mae"), 1e-7);
     }
+
+    @Test
+    void initialEpochResumesTheCount() {
+        Sequential model = Sequential.of(Input.of(2), Dense.of(1)).seed(2);
+        model.compile("sgd", "mse");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        dev.lamina.callbacks.History h = model.fit(new float[][] {{1, 2}, {3, 4}}, new float[][] {{1}, {2}},
+                FitOptions.defaults().epochs(4).initialEpoch(2).verbose(2)
+                        .out(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(java.util.List.of(2, 3), h.epochs());
+        assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("Epoch 3/4\n"));
+    }
+
+    @Test
+    void aLayerBuiltForOtherInputsNamesItselfAndBothShapes() {
+        Dense hidden = Dense.builder(4).name("hidden").build();
+        hidden.build(dev.lamina.tensor.Shape.of(3));
+        Sequential model = new Sequential();
+        model.add(Dense.of(5));
+        model.add(hidden);
+        assertMessage(() -> model.build(2), "Dense 'hidden' was built for inputs of shape [3] and cannot take [5]");
+    }
+
+    @Test
+    void inputPassesValuesAndGradientsThrough() {
+        Input in = Input.of(3);
+        in.build(dev.lamina.tensor.Shape.of(3));
+        new dev.lamina.testing.GradientCheck().check(in, dev.lamina.testing.GradientCheck.input(2, 3, 1, 0));
+    }
 }
