@@ -16,6 +16,11 @@ public final class LayerRegistry {
         register("Dense", m -> new Dense(Dense.Config.fromMap(m)));
         register("Activation", m -> new Activation(Activation.Config.fromMap(m)));
         register("InputLayer", m -> new Input(Input.Config.fromMap(m)));
+        register("Dropout", m -> new Dropout(Dropout.Config.fromMap(m)));
+        register("GaussianDropout", m -> new GaussianDropout(GaussianDropout.Config.fromMap(m)));
+        register("GaussianNoise", m -> new GaussianNoise(GaussianNoise.Config.fromMap(m)));
+        register("AlphaDropout", m -> new AlphaDropout(AlphaDropout.Config.fromMap(m)));
+        register("SpatialDropout1D", m -> new SpatialDropout1D(SpatialDropout1D.Config.fromMap(m)));
     }
 
     private LayerRegistry() {}

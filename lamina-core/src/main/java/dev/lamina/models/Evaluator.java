@@ -38,6 +38,36 @@ final class Evaluator {
         return result;
     }
 
+    /** Mean and standard deviation over {@code samples} Monte-Carlo passes (Welford, in double). */
+    Prediction predictMonteCarlo(Tensor x, int samples, long seed) {
+        int n = x.rows();
+        Shape out = model.outputShape();
+        int outCols = out.size();
+        double[] mean = new double[n * outCols];
+        double[] m2 = new double[n * outCols];
+        for (int start = 0; start < n; start += batchSize) {
+            int rows = Math.min(batchSize, n - start);
+            Tensor xb = slice(x, start, rows, xBatch);
+            for (int s = 0; s < samples; s++) {
+                Tensor yb = model.forward(xb, dev.lamina.layers.Mode.sampling(seed, s, start));
+                float[] y = yb.data();
+                int o = start * outCols;
+                for (int i = 0; i < rows * outCols; i++) {
+                    double d = y[i] - mean[o + i];
+                    mean[o + i] += d / (s + 1);
+                    m2[o + i] += d * (y[i] - mean[o + i]);
+                }
+            }
+        }
+        Tensor meanT = Tensor.zeros(out.withBatch(n));
+        Tensor stdT = Tensor.zeros(out.withBatch(n));
+        for (int i = 0; i < mean.length; i++) {
+            meanT.data()[i] = (float) mean[i];
+            stdT.data()[i] = (float) Math.sqrt(m2[i] / samples);
+        }
+        return new Prediction(meanT, stdT, samples);
+    }
+
     /** Loss and metrics over all of {@code x}, keys prefixed with {@code prefix} (e.g. {@code val_}). */
     Logs evaluate(Tensor x, Tensor y, String prefix) {
         Logs logs = new Logs();

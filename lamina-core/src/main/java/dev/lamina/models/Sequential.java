@@ -97,6 +97,7 @@ public final class Sequential {
         }
         Check.that(!names.contains(layer.name()), "Sequential '" + name + "' already has a layer named '"
                 + layer.name() + "'; layer names must be unique within a model.");
+        LayerOrderAdvice.check(layers, layer);
         layers.add(layer);
         if (built()) {
             Shape prev = layers.size() == 1 ? inputShape : layers.get(layers.size() - 2).outputShape();
@@ -225,6 +226,22 @@ public final class Sequential {
         requireBuilt("predict(...)");
         checkInputShape("x", x);
         return new Evaluator(this, batchSize).predict(x);
+    }
+
+    /**
+     * A prediction as {@code options} asks: deterministic, or Monte-Carlo dropout with the mean and
+     * standard deviation of the samples (see {@link PredictOptions}).
+     */
+    public Prediction predict(Tensor x, PredictOptions options) {
+        Check.notNull(options, "predict", "options");
+        if (options.samples() == 0) {
+            Tensor mean = predict(x, options.batchSize());
+            return new Prediction(mean, Tensor.zeros(mean.shape()), 1);
+        }
+        DataCheck.notEmpty("predict: x", x);
+        requireBuilt("predict(...)");
+        checkInputShape("x", x);
+        return new Evaluator(this, options.batchSize()).predictMonteCarlo(x, options.samples(), options.seed());
     }
 
     /** {@link #predict(Tensor)} on arrays of rows. */

@@ -24,6 +24,7 @@ public final class GradientCheck {
     private final double rtol;
     private final double atol;
     private final int maxPerTensor;
+    private Runnable beforeForward = () -> { };
 
     /** Step 1e-2, relative tolerance 2e-3, absolute floor 2e-4, at most 64 elements per weight. */
     public GradientCheck() {
@@ -35,6 +36,12 @@ public final class GradientCheck {
         this.rtol = rtol;
         this.atol = atol;
         this.maxPerTensor = maxPerTensor;
+    }
+
+    /** Runs {@code hook} before every forward pass, e.g. to fix a dropout mask by resetting its step. */
+    public GradientCheck beforeEachForward(Runnable hook) {
+        this.beforeForward = hook;
+        return this;
     }
 
     /** Checks the input gradient and all trainable weight gradients of {@code layer} at {@code x}. */
@@ -54,6 +61,7 @@ public final class GradientCheck {
     /** The elements whose analytic and numeric gradients disagree (empty when the check passes). */
     public List<String> failures(Layer layer, Tensor x, Mode mode) {
         layer.setComputeInputGradient(true);
+        beforeForward.run();
         Tensor y = layer.forward(x, mode);
         RandomStream r = new RandomStream(99, 1);
         Tensor proj = Tensor.zeros(y.shape());
@@ -95,7 +103,8 @@ public final class GradientCheck {
         }
     }
 
-    private static double objective(Layer layer, Tensor x, Tensor proj, Mode mode) {
+    private double objective(Layer layer, Tensor x, Tensor proj, Mode mode) {
+        beforeForward.run();
         Tensor y = layer.forward(x, mode);
         double s = 0;
         for (int i = 0; i < y.size(); i++) {

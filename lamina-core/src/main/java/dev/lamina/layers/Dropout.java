@@ -1,0 +1,136 @@
+package dev.lamina.layers;
+
+import dev.lamina.tensor.Shape;
+import dev.lamina.util.Check;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zeroes each input unit with probability {@code rate} during training and scales the kept ones
+ * by {@code 1 / (1 - rate)} (inverted dropout), so the expected output equals the input and
+ * inference needs no rescaling: at inference the layer is the identity.
+ *
+ * <p>Training: {@code y = x / (1 - rate)} where the unit is kept, {@code 0} where dropped; the
+ * backward pass uses the same mask and scale. Srivastava et al., "Dropout: A Simple Way to Prevent
+ * Neural Networks from Overfitting", JMLR 15 (2014): dropping units at random stops the network
+ * from building co-adapted "conspiracies" of weights, and training it amounts to training an
+ * ensemble of thinned networks that share weights.
+ *
+ * <p>{@code rate} is the fraction dropped, as in Keras and PyTorch; Deeplearning4j's
+ * {@code Dropout(p)} takes the probability of <em>retaining</em> a unit instead, so DL4J's 0.7 is
+ * Lamina's 0.3. Keras 3 also accepts {@code rate = 1} (all zeros); Lamina refuses it, since such a
+ * layer passes nothing and no gradient.
+ *
+ * <pre>{@code model.add(Dropout.of(0.3));}</pre>
+ */
+public final class Dropout extends InvertedDropout {
+    /**
+     * @param name the layer name, or null for an automatic one
+     * @param rate the fraction of units dropped in training, in [0, 1)
+     * @param noiseShape Keras' {@code noise_shape} (batch first, -1 for the input's size), or null
+     * @param seed the layer's own seed, or null to take one from the model's seed
+     */
+    public record Config(String name, double rate, List<Integer> noiseShape, Long seed) implements LayerConfig {
+        /** Validates the arguments. */
+        public Config {
+            Check.arg(rate >= 0 && rate < 1, "Dropout", "rate", rate, "a number in [0, 1)");
+            noiseShape = noiseShape == null ? null : List.copyOf(noiseShape);
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("trainable", true);
+            m.put("dtype", "float32");
+            m.put("rate", rate);
+            m.put("seed", seed);
+            m.put("noise_shape", noiseShapeForKeras(noiseShape));
+            return m;
+        }
+
+        /** Reads a Keras-shaped config. */
+        public static Config fromMap(Map<String, Object> map) {
+            ConfigMap c = new ConfigMap("Dropout config", map);
+            Check.that(map != null && map.get("rate") != null, "Dropout config needs 'rate' (a number in [0, 1)).");
+            return new Config(c.string("name", null), c.number("rate", 0), noiseShapeFromKeras(c.intList("noise_shape")),
+                    seedOf(c));
+        }
+    }
+
+    private final Config config;
+
+    /** A Dropout layer with {@code config}. */
+    public Dropout(Config config) {
+        super(config.name(), config.seed(), toArray(config.noiseShape()));
+        this.config = config;
+    }
+
+    /** {@code Dropout(rate)}. */
+    public static Dropout of(double rate) {
+        return new Dropout(new Config(null, rate, null, null));
+    }
+
+    /** {@code Dropout(rate, seed=seed)}. */
+    public static Dropout of(double rate, long seed) {
+        return new Dropout(new Config(null, rate, null, seed));
+    }
+
+    /** The fraction of units dropped in training. */
+    public double rate() {
+        return config.rate();
+    }
+
+    @Override
+    public String className() {
+        return "Dropout";
+    }
+
+    @Override
+    public Config config() {
+        return new Config(name(), config.rate(), config.noiseShape(), config.seed());
+    }
+
+    @Override
+    protected void checkInputShape(Shape inputShape) {
+        NoiseShape.check(toString(), noiseShapeArray(), inputShape.rank());
+    }
+
+    @Override
+    double dropRate() {
+        return config.rate();
+    }
+
+    static Long seedOf(ConfigMap c) {
+        double s = c.number("seed", Double.NaN);
+        return Double.isNaN(s) ? null : (long) s;
+    }
+
+    static List<Object> noiseShapeForKeras(List<Integer> noiseShape) {
+        if (noiseShape == null) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>();
+        for (int d : noiseShape) {
+            out.add(d == -1 ? null : d);
+        }
+        return out;
+    }
+
+    static List<Integer> noiseShapeFromKeras(List<Integer> keras) {
+        if (keras == null) {
+            return null;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (Integer d : keras) {
+            out.add(d == null ? -1 : d);
+        }
+        return out;
+    }
+
+    static int[] toArray(List<Integer> list) {
+        return list == null ? null : list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

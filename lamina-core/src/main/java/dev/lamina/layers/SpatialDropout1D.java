@@ -1,0 +1,79 @@
+package dev.lamina.layers;
+
+import dev.lamina.tensor.Shape;
+import dev.lamina.util.Check;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Dropout of whole feature channels of a sequence: for inputs {@code [batch, timesteps, features]}
+ * one mask per (sample, feature) is shared across all timesteps (noise shape
+ * {@code [batch, 1, features]}), as Keras' {@code SpatialDropout1D} (Tompson et al. 2015). Kept
+ * values are scaled by {@code 1 / (1 - rate)}; the identity at inference.
+ */
+public final class SpatialDropout1D extends InvertedDropout {
+    /**
+     * @param name the layer name, or null for an automatic one
+     * @param rate the fraction of channels dropped, in [0, 1)
+     * @param seed the layer's own seed, or null to take one from the model's seed
+     */
+    public record Config(String name, double rate, Long seed) implements LayerConfig {
+        /** Validates the arguments. */
+        public Config {
+            Check.arg(rate >= 0 && rate < 1, "SpatialDropout1D", "rate", rate, "a number in [0, 1)");
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("trainable", true);
+            m.put("dtype", "float32");
+            m.put("rate", rate);
+            m.put("seed", seed);
+            return m;
+        }
+
+        /** Reads a Keras-shaped config. */
+        public static Config fromMap(Map<String, Object> map) {
+            ConfigMap c = new ConfigMap("SpatialDropout1D config", map);
+            Check.that(map != null && map.get("rate") != null, "SpatialDropout1D config needs 'rate'.");
+            return new Config(c.string("name", null), c.number("rate", 0), Dropout.seedOf(c));
+        }
+    }
+
+    private final Config config;
+
+    /** A SpatialDropout1D layer with {@code config}. */
+    public SpatialDropout1D(Config config) {
+        super(config.name(), config.seed(), new int[] {-1, 1, -1});
+        this.config = config;
+    }
+
+    /** {@code SpatialDropout1D(rate)}. */
+    public static SpatialDropout1D of(double rate) {
+        return new SpatialDropout1D(new Config(null, rate, null));
+    }
+
+    @Override
+    public String className() {
+        return "SpatialDropout1D";
+    }
+
+    @Override
+    public Config config() {
+        return new Config(name(), config.rate(), config.seed());
+    }
+
+    @Override
+    protected void checkInputShape(Shape inputShape) {
+        Check.that(inputShape.rank() == 2, "SpatialDropout1D '" + name() + "' needs inputs of rank 3"
+                + " (batch, timesteps, features); received per-sample shape " + inputShape
+                + ". For tabular rows use Dropout.");
+    }
+
+    @Override
+    double dropRate() {
+        return config.rate();
+    }
+}
