@@ -24,7 +24,7 @@ final class DropoutMask {
     /** Draws the mask for input {@code x} under counter key {@code key}; {@code owner} names the layer in errors. */
     boolean[] draw(Tensor x, double rate, long key, Mode mode, Object owner) {
         int n = x.size();
-        if (keep.length != n) {
+        if (keep.length < n) {
             keep = new boolean[n];
         }
         float threshold = (float) rate;

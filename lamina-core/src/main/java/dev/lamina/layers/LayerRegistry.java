@@ -16,6 +16,8 @@ public final class LayerRegistry {
         register("Dense", m -> new Dense(Dense.Config.fromMap(m)));
         register("Activation", m -> new Activation(Activation.Config.fromMap(m)));
         register("InputLayer", m -> new Input(Input.Config.fromMap(m)));
+        register("BatchNormalization", m -> new BatchNormalization(BatchNormalizationConfig.fromMap(m)));
+        register("LayerNormalization", m -> new LayerNormalization(LayerNormalization.Config.fromMap(m)));
         register("Dropout", m -> new Dropout(Dropout.Config.fromMap(m)));
         register("GaussianDropout", m -> new GaussianDropout(GaussianDropout.Config.fromMap(m)));
         register("GaussianNoise", m -> new GaussianNoise(GaussianNoise.Config.fromMap(m)));

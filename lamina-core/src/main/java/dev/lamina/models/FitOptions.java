@@ -28,10 +28,11 @@ import java.util.List;
  * @param verbose 0 silent, 1 progress bar, 2 one line per epoch
  * @param seed the shuffling seed, or null to use the model's seed
  * @param out where progress is printed
+ * @param lastBatchOfOne what to do with a last batch of one row (default {@link LastBatch#KEEP}, as Keras)
  */
 public record FitOptions(int epochs, int batchSize, double validationSplit, Tensor validationX, Tensor validationY,
                          boolean shuffle, int initialEpoch, List<Callback> callbacks, int verbose, Long seed,
-                         PrintStream out) {
+                         PrintStream out, LastBatch lastBatchOfOne) {
     /** Validates the arguments. */
     public FitOptions {
         Check.arg(epochs >= 0, "fit", "epochs", epochs, "an integer >= 0");
@@ -44,70 +45,77 @@ public record FitOptions(int epochs, int batchSize, double validationSplit, Tens
         Check.arg(verbose >= 0 && verbose <= 2, "fit", "verbose", verbose, "0, 1 or 2");
         callbacks = List.copyOf(callbacks);
         Check.notNull(out, "fit", "out");
+        Check.notNull(lastBatchOfOne, "fit", "lastBatchOfOne");
     }
 
     /** Keras' defaults. */
     public static FitOptions defaults() {
-        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out);
+        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out, LastBatch.KEEP);
     }
 
     /** The number of epochs. */
     public FitOptions epochs(int epochs) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** The batch size. */
     public FitOptions batchSize(int batchSize) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** The fraction of rows held out from the end for validation. */
     public FitOptions validationSplit(double split) {
         return new FitOptions(epochs, batchSize, split, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** Explicit validation data. */
     public FitOptions validationData(Tensor x, Tensor y) {
         return new FitOptions(epochs, batchSize, validationSplit, x, y, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** Whether to shuffle every epoch. */
     public FitOptions shuffle(boolean shuffle) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** The epoch to start at. */
     public FitOptions initialEpoch(int epoch) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, epoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** The callbacks (replacing any given before). */
     public FitOptions callbacks(Callback... callbacks) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                new ArrayList<>(List.of(callbacks)), verbose, seed, out);
+                new ArrayList<>(List.of(callbacks)), verbose, seed, out, lastBatchOfOne);
     }
 
     /** 0 silent, 1 progress bar, 2 one line per epoch. */
     public FitOptions verbose(int verbose) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** The shuffling seed. */
     public FitOptions seed(long seed) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
     }
 
     /** Where progress is printed. */
     public FitOptions out(PrintStream out) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out);
+                callbacks, verbose, seed, out, lastBatchOfOne);
+    }
+
+    /** What to do with a last batch of one row. */
+    public FitOptions lastBatchOfOne(LastBatch policy) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out, policy);
     }
 }

@@ -71,7 +71,10 @@ final class Trainer {
 
         int n = trainX.rows();
         int batch = options.batchSize();
-        int steps = (n + batch - 1) / batch;
+        boolean single = n > 1 && n % batch == 1;
+        checkSingleRowBatch(single);
+        int steps = single && options.lastBatchOfOne() != LastBatch.KEEP ? n / batch : (n + batch - 1) / batch;
+        boolean merge = single && options.lastBatchOfOne() == LastBatch.MERGE;
         long seed = options.seed() != null ? options.seed() : model.seed();
 
         History history = new History();
@@ -132,7 +135,7 @@ final class Trainer {
                     c.onTrainBatchBegin(step);
                 }
                 int start = step * batch;
-                int rows = Math.min(batch, n - start);
+                int rows = merge && step == steps - 1 ? batch + 1 : Math.min(batch, n - start);
                 Tensor xb = gather(trainX, order, start, rows, xBatch.get(rows, xSample));
                 Tensor yb = gather(trainY, order, start, rows, yBatch.get(rows, ySample));
                 double loss = step(xb, yb, params, metrics);
@@ -184,6 +187,19 @@ final class Trainer {
         }
         model.optimizer().apply(params);
         return loss;
+    }
+
+    private void checkSingleRowBatch(boolean single) {
+        if (!single || options.lastBatchOfOne() != LastBatch.KEEP) {
+            return;
+        }
+        for (dev.lamina.layers.Layer l : model.layers()) {
+            if (l instanceof dev.lamina.layers.BatchNormalization && l.trainable()) {
+                throw new IllegalArgumentException("With " + options.batchSize() + " rows a batch, the last training"
+                        + " batch would have 1 row, and " + l + " cannot normalize a single row. Fit with"
+                        + " FitOptions.lastBatchOfOne(LastBatch.MERGE) (or DROP), or change the batch size.");
+            }
+        }
     }
 
     private void checkTargets(Tensor y) {
