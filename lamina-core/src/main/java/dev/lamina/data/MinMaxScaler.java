@@ -1,0 +1,25 @@
+package dev.lamina.data;
+
+/**
+ * Rescales each column to [0, 1]: offset = the minimum, scale = max - min (as scikit-learn's
+ * {@code MinMaxScaler}). A constant column gets scale 1, so it becomes 0 rather than NaN. Values
+ * outside the training range map outside [0, 1].
+ */
+public final class MinMaxScaler extends AffineScaler {
+    @Override
+    public String className() {
+        return "MinMaxScaler";
+    }
+
+    @Override
+    void fitColumn(int column, double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        offset[column] = min;
+        scale[column] = max - min;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.lamina.data;
+
+import dev.lamina.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * A per-column affine rescaling {@code x' = (x - offset) / scale}, fitted on training data only and
+ * then applied to every split, and kept with the model so that predictions take raw rows.
+ */
+public interface Scaler {
+    /** The scaler's kind, e.g. {@code StandardScaler}. */
+    String className();
+
+    /** Learns the offsets and scales from {@code x} (one column per feature). */
+    void fit(Tensor x);
+
+    /** Whether {@link #fit} has run. */
+    boolean fitted();
+
+    /** A rescaled copy of {@code x}. */
+    Tensor transform(Tensor x);
+
+    /** The original values of rescaled {@code x}. */
+    Tensor inverseTransform(Tensor x);
+
+    /** The fitted state as a map of numbers (for saving with the model). */
+    Map<String, Object> state();
+}

@@ -1,0 +1,28 @@
+package dev.lamina.data;
+
+/**
+ * Standardizes each column to mean 0 and standard deviation 1: offset = the mean, scale = the
+ * population standard deviation (as scikit-learn's {@code StandardScaler}). A constant column gets
+ * scale 1, so it becomes 0 rather than NaN.
+ */
+public final class StandardScaler extends AffineScaler {
+    @Override
+    public String className() {
+        return "StandardScaler";
+    }
+
+    @Override
+    void fitColumn(int column, double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        double mean = s / values.length;
+        double sq = 0;
+        for (double v : values) {
+            sq += (v - mean) * (v - mean);
+        }
+        offset[column] = mean;
+        scale[column] = Math.sqrt(sq / values.length);
+    }
+}

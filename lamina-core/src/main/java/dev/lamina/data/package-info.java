@@ -1,0 +1,2 @@
+/** Data: CSV reading, datasets, scalers and splits. */
+package dev.lamina.data;

@@ -1,0 +1,64 @@
+package dev.lamina.callbacks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CurveReadingTest {
+    private static History history(double[] loss, double[] val) {
+        History h = new History();
+        for (int e = 0; e < loss.length; e++) {
+            Logs l = new Logs();
+            l.put("loss", loss[e]);
+            if (val != null) {
+                l.put("val_loss", val[e]);
+            }
+            h.onEpochEnd(e, l);
+        }
+        return h;
+    }
+
+    private static double[] line(int n, double from, double to) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = from + (to - from) * i / (n - 1);
+        }
+        return v;
+    }
+
+    @Test
+    void overfittingIsValLossRisingAfterItsMinimumWhileLossFalls() {
+        double[] loss = line(40, 1.0, 0.2);
+        double[] val = new double[40];
+        for (int i = 0; i < 40; i++) {
+            val[i] = i <= 10 ? 1.0 - 0.05 * i : 0.5 + 0.03 * (i - 10);
+        }
+        CurveReading r = CurveReading.of(history(loss, val));
+        assertEquals(CurveReading.Verdict.OVERFITTING, r.verdict());
+        assertEquals(10, r.bestEpoch());
+        assertEquals(0.5, r.bestValLoss(), 1e-12);
+        assertTrue(r.text().contains("epoch 11"), r.text());
+    }
+
+    @Test
+    void otherVerdicts() {
+        assertEquals(CurveReading.Verdict.UNDERFITTING,
+                CurveReading.of(history(line(20, 1, 0.5), line(20, 1.1, 0.6))).verdict());
+        double[] flatVal = line(30, 1, 0.5);
+        for (int i = 10; i < 30; i++) {
+            flatVal[i] = 0.5 + 0.001 * (i % 2);
+        }
+        assertEquals(CurveReading.Verdict.GOOD_FIT, CurveReading.of(history(line(30, 1, 0.45), flatVal)).verdict());
+        assertEquals(CurveReading.Verdict.DIVERGED,
+                CurveReading.of(history(new double[] {1, 2, Double.NaN}, new double[] {1, 2, 3})).verdict());
+        assertEquals(CurveReading.Verdict.DIVERGED,
+                CurveReading.of(history(new double[] {1e22, 35, 34.9}, new double[] {1e7, 1e7, 1e7})).verdict());
+        assertEquals(CurveReading.Verdict.STALLED,
+                CurveReading.of(history(new double[] {24.9, 24.9, 24.9}, new double[] {25, 25, 25})).verdict());
+        // A classifier whose loss falls a thousandfold is not an explosion.
+        assertNotEquals(CurveReading.Verdict.DIVERGED,
+                CurveReading.of(history(line(30, 2.3, 0.001), line(30, 2.3, 0.002))).verdict());
+    }
+}
