@@ -41,6 +41,26 @@ public final class Losses {
         return s.get();
     }
 
+    /**
+     * The loss of Keras class or function name {@code name} with {@code config} ({@code from_logits},
+     * {@code label_smoothing}, {@code delta}).
+     *
+     * @throws IllegalArgumentException for an unknown name or a bad value
+     */
+    public static Loss fromConfig(String name, java.util.Map<String, Object> config) {
+        java.util.Map<String, Object> c = config == null ? java.util.Map.of() : config;
+        boolean logits = Boolean.TRUE.equals(c.get("from_logits"));
+        double smoothing = dev.lamina.util.ConfigValues.number(c, "label_smoothing", 0, "Loss");
+        Loss plain = get(name);
+        return switch (plain.className()) {
+            case "BinaryCrossentropy" -> new BinaryCrossentropy(logits, smoothing);
+            case "CategoricalCrossentropy" -> new CategoricalCrossentropy(logits, smoothing);
+            case "SparseCategoricalCrossentropy" -> new SparseCategoricalCrossentropy(logits);
+            case "Huber" -> new Huber(dev.lamina.util.ConfigValues.number(c, "delta", 1.0, "Loss"));
+            default -> plain;
+        };
+    }
+
     /** The valid names. */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());

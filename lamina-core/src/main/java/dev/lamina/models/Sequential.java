@@ -52,6 +52,7 @@ public final class Sequential {
     private Loss loss;
     private List<String> metricNames = List.of();
     private volatile boolean stopTraining;
+    private Preprocessing preprocessing;
 
     /** An empty model named automatically ({@code sequential}, {@code sequential_1}, ...). */
     public Sequential() {
@@ -249,6 +250,23 @@ public final class Sequential {
         return predict(Tensor.of(x)).toArray();
     }
 
+    /**
+     * Saves the model (layers, weights, seed, compile settings, optimizer state, preprocessing) to a
+     * {@code .lamina} archive, atomically: a failed save leaves the previous file intact.
+     */
+    public void save(java.nio.file.Path path) throws java.io.IOException {
+        dev.lamina.io.ModelFiles.save(this, path);
+    }
+
+    /**
+     * Loads a model saved by {@link #save}.
+     *
+     * @throws dev.lamina.io.ModelFormatException for a corrupted, hostile or newer file
+     */
+    public static Sequential load(java.nio.file.Path path) throws java.io.IOException {
+        return dev.lamina.io.ModelFiles.load(path);
+    }
+
     /** A Keras-style table of the layers, output shapes and parameter counts. */
     public String summary() {
         ensureBuilt();
@@ -324,6 +342,16 @@ public final class Sequential {
     /** The metric names set by compile. */
     public List<String> metricNames() {
         return metricNames;
+    }
+
+    /** The preprocessing saved with the model (column names, scalers), or null. */
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** Sets the preprocessing saved with the model. */
+    public void setPreprocessing(Preprocessing preprocessing) {
+        this.preprocessing = preprocessing;
     }
 
     /** Whether a callback asked training to stop. */

@@ -123,6 +123,30 @@ public abstract class Optimizer {
         return slots.get(p);
     }
 
+    /**
+     * Sets the state arrays of a weight (to resume from a saved optimizer).
+     *
+     * @throws IllegalArgumentException when the count or a length does not fit this optimizer and weight
+     */
+    public void setSlots(Parameter p, float[][] state) {
+        if (state.length != slotCount()) {
+            throw new IllegalArgumentException(className() + " keeps " + slotCount() + " state arrays per weight but "
+                    + state.length + " were given for '" + p.path() + "'.");
+        }
+        for (float[] a : state) {
+            if (a.length != p.value().size()) {
+                throw new IllegalArgumentException("State of '" + p.path() + "' has " + a.length + " values; the"
+                        + " weight has " + p.value().size() + ".");
+            }
+        }
+        slots.put(p, state);
+    }
+
+    /** The number of state arrays per weight. */
+    public int stateArrays() {
+        return slotCount();
+    }
+
     /** Takes one step on {@code params} (only trainable ones are updated). */
     public void apply(List<Parameter> params) {
         double lr = schedule.at(iterations);

@@ -27,6 +27,55 @@ public final class Optimizers {
         };
     }
 
+    /**
+     * An optimizer from Keras' class name and config (as {@link Optimizer#config()} writes it):
+     * learning rate (a number or a schedule), clipping, weight decay and the optimizer's own arguments.
+     *
+     * @throws IllegalArgumentException for an unknown class or a bad value, naming it
+     */
+    public static Optimizer fromConfig(String className, java.util.Map<String, Object> config) {
+        java.util.Map<String, Object> c = config == null ? java.util.Map.of() : config;
+        Optimizer o = get(className);
+        Object lr = c.get("learning_rate");
+        if (lr instanceof Number n) {
+            o.learningRate(n.doubleValue());
+        } else if (lr instanceof java.util.Map<?, ?> m) {
+            o.learningRate(Schedules.fromConfig(m));
+        }
+        double wd = num(c, "weight_decay", Double.NaN);
+        if (!Double.isNaN(wd)) {
+            o.weightDecay(wd);
+        }
+        double clipnorm = num(c, "clipnorm", Double.NaN);
+        if (!Double.isNaN(clipnorm)) {
+            o.clipnorm(clipnorm);
+        }
+        double global = num(c, "global_clipnorm", Double.NaN);
+        if (!Double.isNaN(global)) {
+            o.globalClipnorm(global);
+        }
+        double clipvalue = num(c, "clipvalue", Double.NaN);
+        if (!Double.isNaN(clipvalue)) {
+            o.clipvalue(clipvalue);
+        }
+        if (o instanceof SGD sgd) {
+            sgd.momentum(num(c, "momentum", 0)).nesterov(Boolean.TRUE.equals(c.get("nesterov")));
+        } else if (o instanceof Adam adam) {
+            adam.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7))
+                    .amsgrad(Boolean.TRUE.equals(c.get("amsgrad")));
+        } else if (o instanceof RMSprop rms) {
+            rms.rho(num(c, "rho", 0.9)).momentum(num(c, "momentum", 0)).epsilon(num(c, "epsilon", 1e-7))
+                    .centered(Boolean.TRUE.equals(c.get("centered")));
+        } else if (o instanceof Adagrad ada) {
+            ada.initialAccumulatorValue(num(c, "initial_accumulator_value", 0.1));
+        }
+        return o;
+    }
+
+    private static double num(java.util.Map<String, Object> c, String key, double dflt) {
+        return dev.lamina.util.ConfigValues.number(c, key, dflt, "Optimizer");
+    }
+
     /** The valid names. */
     public static List<String> names() {
         return NAMES;

@@ -1,0 +1,59 @@
+package dev.lamina.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Durable, atomic file replacement: the bytes go to a temporary file in the target's directory,
+ * which is flushed to disk, then renamed over the target in one step, and the directory is flushed
+ * too. A crash or error at any moment leaves either the old file or the new one, never a mix; the
+ * temporary file ({@code .NAME.*.tmp}) is removed on error, and a stale one left by a killed process
+ * is never read.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /**
+     * Replaces {@code target} with {@code bytes}.
+     *
+     * @throws IOException when the directory is not writable, the disk is full, or the rename fails;
+     *     the previous file is then intact
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("Cannot replace " + abs + " atomically on this file system: " + e.getMessage(), e);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        syncDirectory(dir);
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // Some platforms cannot open directories; the rename itself is still atomic there.
+        }
+    }
+}

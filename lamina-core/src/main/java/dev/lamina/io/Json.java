@@ -1,0 +1,61 @@
+package dev.lamina.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * JSON for model files with Jackson, reading as a tree only (no data binding to classes named in
+ * the file) under tight limits: nesting depth 64, strings of 1 MB, numbers of 100 digits, documents
+ * of 64 MB. Writing is deterministic: the same maps give the same bytes.
+ */
+final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+                            .maxStringLength(1 << 20).maxNumberLength(100).maxDocumentLength(64L << 20).build())
+                    .build())
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private Json() {}
+
+    /** The UTF-8 bytes of {@code value} (maps, lists, strings, numbers, booleans, null). */
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a document; {@code where} names it in errors. */
+    static JsonNode parse(String text, String where) throws ModelFormatException {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null) {
+                throw new ModelFormatException(where + " is empty.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ModelFormatException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses UTF-8 bytes. */
+    static JsonNode parse(byte[] bytes, String where) throws ModelFormatException {
+        return parse(new String(bytes, StandardCharsets.UTF_8), where);
+    }
+
+    /** A JSON object node as plain maps, lists and values (for layer configs). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> toMap(JsonNode node) {
+        return MAPPER.convertValue(node, Map.class);
+    }
+}

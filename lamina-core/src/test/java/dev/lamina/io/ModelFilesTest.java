@@ -1,0 +1,171 @@
+package dev.lamina.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lamina.constraints.MaxNorm;
+import dev.lamina.data.StandardScaler;
+import dev.lamina.layers.Activation;
+import dev.lamina.layers.AlphaDropout;
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Dropout;
+import dev.lamina.layers.GaussianDropout;
+import dev.lamina.layers.GaussianNoise;
+import dev.lamina.layers.Input;
+import dev.lamina.layers.LayerNormalization;
+import dev.lamina.layers.Parameter;
+import dev.lamina.layers.RenormClipping;
+import dev.lamina.layers.SpatialDropout1D;
+import dev.lamina.models.FitOptions;
+import dev.lamina.models.Preprocessing;
+import dev.lamina.models.Sequential;
+import dev.lamina.optimizers.Adam;
+import dev.lamina.losses.Losses;
+import dev.lamina.regularizers.L1L2;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.testing.GradientCheck;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+    static Sequential everyLayer(long seed) {
+        Sequential m = Sequential.of(Input.of(6),
+                Dense.builder(12).activation("relu").kernelRegularizer(L1L2.l2(1e-4)).kernelConstraint(MaxNorm.of(3))
+                        .build(),
+                Dropout.of(0.2), BatchNormalization.of(), GaussianDropout.of(0.1), Dense.of(10), GaussianNoise.of(0.05),
+                BatchNormalization.builder().renorm(RenormClipping.PAPER).build(), Activation.of("selu"),
+                AlphaDropout.of(0.1), LayerNormalization.of(), Dense.of(2)).seed(seed);
+        m.compile(new Adam(), Losses.get("mse"), "mae");
+        Tensor x = GradientCheck.input(64, 6, seed, 0);
+        Tensor y = GradientCheck.input(64, 2, seed + 1, 0);
+        StandardScaler s = new StandardScaler();
+        s.fit(x);
+        m.setPreprocessing(new Preprocessing(List.of("a", "b", "c", "d", "e", "f"), List.of("u", "v"), s, null));
+        m.fit(x, y, FitOptions.defaults().epochs(2).batchSize(16).verbose(0));
+        return m;
+    }
+
+    @Test
+    void roundTripIsBitIdenticalAndSavingAgainGivesTheSameBytes(@TempDir Path dir) throws Exception {
+        Sequential m = everyLayer(3);
+        Path a = dir.resolve("model.lamina");
+        m.save(a);
+        Sequential loaded = Sequential.load(a);
+        Tensor x = GradientCheck.input(20, 6, 99, 0);
+        assertArrayEquals(m.predict(x).data(), loaded.predict(x).data());
+        assertEquals(m.summary(), loaded.summary());
+        assertEquals(m.optimizer().iterations(), loaded.optimizer().iterations());
+        for (int i = 0; i < m.weights().size(); i++) {
+            Parameter p = m.weights().get(i);
+            Parameter q = loaded.weights().get(i);
+            assertEquals(p.path(), q.path());
+            if (m.optimizer().slots(p) != null) {
+                for (int k = 0; k < m.optimizer().slots(p).length; k++) {
+                    assertArrayEquals(m.optimizer().slots(p)[k], loaded.optimizer().slots(q)[k], p.path());
+                }
+            }
+        }
+        assertEquals(List.of("a", "b", "c", "d", "e", "f"), loaded.preprocessing().features());
+        assertArrayEquals(((StandardScaler) m.preprocessing().featureScaler()).scales(),
+                ((StandardScaler) loaded.preprocessing().featureScaler()).scales());
+        Path b = dir.resolve("again.lamina");
+        loaded.save(b);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    @Test
+    void spatialDropoutModelsRoundTrip(@TempDir Path dir) throws Exception {
+        Sequential m = Sequential.of(Input.of(3, 4), SpatialDropout1D.of(0.3), Dense.of(2)).seed(1);
+        Path p = dir.resolve("s.lamina");
+        m.save(p);
+        Tensor x = GradientCheck.input(5, 12, 1, 0).reshape(5, 3, 4);
+        assertArrayEquals(m.predict(x).data(), Sequential.load(p).predict(x).data());
+    }
+
+    /** An independent minimal safetensors reader, written from the format's description. */
+    @Test
+    void weightsAreValidSafetensors(@TempDir Path dir) throws Exception {
+        Sequential m = everyLayer(4);
+        Map<String, byte[]> members = ModelFiles.members(m);
+        byte[] st = members.get("weights.safetensors");
+        ByteBuffer b = ByteBuffer.wrap(st).order(ByteOrder.LITTLE_ENDIAN);
+        long n = b.getLong();
+        JsonNode header = new ObjectMapper().readTree(new String(st, 8, (int) n, StandardCharsets.UTF_8));
+        assertEquals(0, (8 + n) % 8, "the data starts 8-byte aligned");
+        for (Parameter p : m.weights()) {
+            JsonNode e = header.get(p.path());
+            assertNotNull(e, p.path());
+            assertEquals("F32", e.get("dtype").asText());
+            long begin = e.get("data_offsets").get(0).asLong();
+            float[] values = p.value().data();
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(values[i], b.getFloat((int) (8 + n + begin + 4L * i)), p.path() + "[" + i + "]");
+            }
+            int[] dims = p.value().shape().dims();
+            for (int i = 0; i < dims.length; i++) {
+                assertEquals(dims[i], e.get("shape").get(i).asInt());
+            }
+        }
+        assertEquals(m.weights().size(), header.size() - 1, "tensors plus __metadata__");
+        JsonNode kernel = header.get(m.layers().get(0).name() + "/kernel");
+        assertEquals(6, kernel.get("shape").get(0).asInt(), "kernel [in, out] as Keras");
+    }
+
+    @Test
+    void aNewerFormatIsRefusedClearly(@TempDir Path dir) throws Exception {
+        Sequential m = Sequential.of(Input.of(2), Dense.of(1)).seed(1);
+        Map<String, byte[]> members = ModelFiles.members(m);
+        String cfg = new String(members.get("config.json"), StandardCharsets.UTF_8).replace("\"format_version\" : 1",
+                "\"format_version\" : 3");
+        members.put("config.json", cfg.getBytes(StandardCharsets.UTF_8));
+        Path p = dir.resolve("new.lamina");
+        Files.write(p, ModelArchive.write(members));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Sequential.load(p));
+        assertTrue(e.getMessage().endsWith("format version 3 is newer than this Lamina supports (1); upgrade Lamina."),
+                e.getMessage());
+    }
+
+    @Test
+    void customOrUnknownLayersAreRefused(@TempDir Path dir) throws Exception {
+        Sequential m = Sequential.of(Input.of(2), Dense.of(1)).seed(1);
+        Map<String, byte[]> members = ModelFiles.members(m);
+        String cfg = new String(members.get("config.json"), StandardCharsets.UTF_8);
+        members.put("config.json", cfg.replace("\"class_name\" : \"Dense\"", "\"class_name\" : \"Lambda\"")
+                .getBytes(StandardCharsets.UTF_8));
+        Path p = dir.resolve("lambda.lamina");
+        Files.write(p, ModelArchive.write(members));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Sequential.load(p));
+        assertTrue(e.getMessage().contains("layer 1 (Lambda): Unknown layer class 'Lambda'"), e.getMessage());
+    }
+
+    @Test
+    void aFailedSaveLeavesThePreviousFileIntact(@TempDir Path dir) throws Exception {
+        Sequential m = Sequential.of(Input.of(2), Dense.of(1)).seed(1);
+        Path target = dir.resolve("model.lamina");
+        m.save(target);
+        byte[] before = Files.readAllBytes(target);
+        // A directory in the way of the rename: the save must fail and clean up after itself.
+        Path blocked = dir.resolve("blocked.lamina");
+        Files.createDirectories(blocked.resolve("inside"));
+        assertThrows(java.io.IOException.class, () -> m.save(blocked));
+        assertArrayEquals(before, Files.readAllBytes(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("blocked.lamina", "model.lamina"), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "no temporary file left behind");
+        }
+        assertThrows(java.io.IOException.class, () -> m.save(dir.resolve("no-such-dir").resolve("m.lamina")));
+    }
+}
