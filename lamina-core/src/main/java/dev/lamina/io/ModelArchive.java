@@ -27,8 +27,10 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Reading bounds everything before allocating: the file's size, at most 16 members, names of
  * the form {@code name.json} / {@code name.safetensors} only (no folders, no {@code ..}), no
- * duplicates, and the decompressed size of each member and of all together (so a zip bomb stops at
- * the cap instead of filling memory).
+ * duplicates, and the decompressed size of all members together: at most 64 MiB more than four
+ * times the archive's own size (weights are stored uncompressed and JSON shrinks about fivefold, so
+ * real files stay far below), and never more than 1 GiB. A zip bomb stops at that cap instead of
+ * filling memory.
  */
 public final class ModelArchive {
     /** The largest file, member or total accepted: 1 GiB. */
@@ -107,6 +109,7 @@ public final class ModelArchive {
     public static Map<String, byte[]> read(byte[] archive, String where) throws ModelFormatException {
         Map<String, byte[]> members = new LinkedHashMap<>();
         long total = 0;
+        long cap = Math.min(MAX_BYTES, (64L << 20) + 4L * archive.length);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
@@ -121,7 +124,7 @@ public final class ModelArchive {
                 if (members.size() >= MAX_MEMBERS) {
                     throw new ModelFormatException(where + ": more than " + MAX_MEMBERS + " members.");
                 }
-                byte[] content = readBounded(zip, MAX_BYTES - total, where, name);
+                byte[] content = readBounded(zip, cap - total, where, name);
                 total += content.length;
                 members.put(name, content);
             }
