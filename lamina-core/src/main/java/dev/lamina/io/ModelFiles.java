@@ -173,6 +173,27 @@ public final class ModelFiles {
         }
     }
 
+    /**
+     * A new, built model from a model config JSON: Keras' {@code {"class_name": "Sequential",
+     * "config": {"layers": [...]}}} (what {@code model.to_json()} writes) or a {@code .lamina}
+     * archive's {@code config.json}. The first layer must be an InputLayer.
+     *
+     * @throws ModelFormatException naming what is wrong
+     */
+    public static Sequential fromConfigJson(String json, String where) throws ModelFormatException {
+        JsonNode node = Json.parse(json, where);
+        if (!node.has("model")) {
+            java.util.Map<String, Object> wrapped = new LinkedHashMap<>();
+            wrapped.put("model", Json.toMap(node));
+            node = Json.parse(new String(Json.write(wrapped), java.nio.charset.StandardCharsets.UTF_8), where);
+        }
+        try {
+            return buildModel(node, where);
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(where + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Sequential buildModel(JsonNode config, String where) throws ModelFormatException {
         JsonNode model = config.path("model");
         if (!"Sequential".equals(model.path("class_name").asText())) {

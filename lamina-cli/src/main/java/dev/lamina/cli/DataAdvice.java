@@ -1,0 +1,54 @@
+package dev.lamina.cli;
+
+import dev.lamina.data.Dataset;
+import java.util.Locale;
+
+/**
+ * Names the likely cause of a diverged run from the data: features on very different scales.
+ */
+final class DataAdvice {
+    private DataAdvice() {}
+
+    /**
+     * A sentence naming the widest and narrowest input columns when their ranges differ by more than
+     * ten times or exceed 10 in magnitude, or null when the inputs look scaled.
+     */
+    static String scale(Dataset train) {
+        int cols = train.x().cols();
+        int wide = 0;
+        int narrow = 0;
+        double[] min = new double[cols];
+        double[] max = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            min[j] = Double.POSITIVE_INFINITY;
+            max[j] = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < train.rows(); i++) {
+                double v = train.x().get(i, j);
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            if (max[j] - min[j] > max[wide] - min[wide]) {
+                wide = j;
+            }
+            if (max[j] - min[j] < max[narrow] - min[narrow]) {
+                narrow = j;
+            }
+        }
+        double wideRange = max[wide] - min[wide];
+        double narrowRange = Math.max(max[narrow] - min[narrow], 1e-12);
+        double magnitude = Math.max(Math.abs(max[wide]), Math.abs(min[wide]));
+        if (wideRange / narrowRange <= 10 && magnitude <= 10) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "Column '%s' spans %s to %s while '%s' spans %s to %s: scale the inputs"
+                        + " (--scale standard) or add BatchNormalization, or lower the learning rate.",
+                train.featureNames().get(wide), num(min[wide]), num(max[wide]), train.featureNames().get(narrow),
+                num(min[narrow]), num(max[narrow]));
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

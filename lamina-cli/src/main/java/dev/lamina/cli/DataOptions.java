@@ -1,0 +1,39 @@
+package dev.lamina.cli;
+
+import dev.lamina.data.CsvReader;
+import dev.lamina.data.Dataset;
+import dev.lamina.data.TableToDataset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options that choose the data: file, target, features, one-hot columns, missing values. */
+final class DataOptions {
+    @Option(names = "--data", required = true, description = "CSV file with a header row (comma or semicolon).")
+    Path data;
+
+    @Option(names = "--target", description = "Target column(s), comma-separated.", split = ",")
+    List<String> target = new ArrayList<>();
+
+    @Option(names = "--features", description = "Feature columns, comma-separated (default: all but the target).",
+            split = ",")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--one-hot", description = "Categorical feature columns to one-hot encode, comma-separated.",
+            split = ",")
+    List<String> oneHot = new ArrayList<>();
+
+    @Option(names = "--drop-missing", description = "Drop rows with missing values instead of refusing the file.")
+    boolean dropMissing;
+
+    /** The dataset with the given (or, when empty, these options') target and features. */
+    Dataset load(List<String> targets, List<String> featureCols) {
+        List<String> t = target.isEmpty() ? targets : target;
+        if (t == null || t.isEmpty()) {
+            throw new IllegalArgumentException("Choose the target column with --target.");
+        }
+        return TableToDataset.of(CsvReader.read(data)).target(t.toArray(new String[0]))
+                .features(features.isEmpty() ? featureCols : features).oneHot(oneHot).dropMissing(dropMissing).build();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.lamina.cli;
+
+import dev.lamina.callbacks.Callback;
+import dev.lamina.callbacks.CsvLogger;
+import dev.lamina.callbacks.CurveReading;
+import dev.lamina.callbacks.EarlyStopping;
+import dev.lamina.callbacks.History;
+import dev.lamina.callbacks.TerminateOnNaN;
+import dev.lamina.data.Dataset;
+import dev.lamina.data.Scaler;
+import dev.lamina.data.Scalers;
+import dev.lamina.data.Splits;
+import dev.lamina.layers.Input;
+import dev.lamina.layers.Layer;
+import dev.lamina.losses.Losses;
+import dev.lamina.models.FitOptions;
+import dev.lamina.models.LastBatch;
+import dev.lamina.models.Preprocessing;
+import dev.lamina.models.Sequential;
+import dev.lamina.optimizers.Optimizer;
+import dev.lamina.optimizers.Optimizers;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lamina train}: trains a model on a CSV file. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Trains a model on a CSV file.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelSource source;
+
+    static final class ModelSource {
+        @Option(names = "--layers", description = "Layer spec, e.g. \"dense(64, relu) dropout(0.3) batchnorm dense(1)\".")
+        String layers;
+
+        @Option(names = "--config", description = "A model config JSON (Keras' Sequential shape, or a .lamina config.json).")
+        Path config;
+    }
+
+    @Option(names = "--loss", defaultValue = "mae", description = "Loss (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--metrics", split = ",", description = "Metrics, comma-separated (e.g. mae,rmse or accuracy).")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam, adamw, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", description = "Learning rate (default: the optimizer's Keras default).")
+    Double lr;
+
+    @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--validation-split", defaultValue = "0.2", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}).")
+    double validationSplit;
+
+    @Option(names = "--split", defaultValue = "random", description = "random (seeded, by row) or last (Keras' rule: the last rows) (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--scale", defaultValue = "standard", description = "standard, minmax or none; fitted on the training rows only (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--early-stopping", description = "Stop after this many epochs without val_loss improving, and keep the best weights.")
+    Integer patience;
+
+    @Option(names = "--no-shuffle", description = "Do not shuffle the training rows each epoch.")
+    boolean noShuffle;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, the weights and the shuffles (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--save", description = "Save the trained model (with its scaler) to this .lamina file.")
+    Path save;
+
+    @Option(names = "--plot", description = "Write the learning curves to this PNG file.")
+    Path plot;
+
+    @Option(names = "--history", description = "Write loss and metrics per epoch to this CSV file.")
+    Path history;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Dataset all = dataOptions.load(null, null);
+        Splits.Split parts = split.equals("last") ? Splits.lastFraction(all, validationSplit)
+                : split.equals("random") ? Splits.random(all, 1 - validationSplit, seed)
+                : failSplit();
+        Scaler scaler = Scalers.get(scale);
+        Dataset train = parts.train();
+        Dataset valid = parts.validation();
+        if (scaler != null) {
+            scaler.fit(train.x());
+        }
+        Sequential model = model(all.x().cols());
+        Optimizer opt = Optimizers.get(optimizer);
+        if (lr != null) {
+            opt.learningRate(lr);
+        }
+        model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
+        model.setPreprocessing(new Preprocessing(all.featureNames(), all.targetNames(), scaler, null));
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(new TerminateOnNaN());
+        if (patience != null) {
+            callbacks.add(new EarlyStopping("val_loss").patience(patience).restoreBestWeights(true));
+        }
+        if (history != null) {
+            callbacks.add(new CsvLogger(history));
+        }
+        FitOptions fo = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(!noShuffle).seed(seed)
+                .validationData(scaled(scaler, valid), valid.y()).verbose(System.console() != null ? 1 : 2)
+                .lastBatchOfOne(LastBatch.MERGE).callbacks(callbacks.toArray(new Callback[0]));
+        History h = model.fit(scaled(scaler, train), train.y(), fo);
+        CurveReading reading = CurveReading.of(h);
+        out.println(reading.text());
+        if (reading.verdict() == CurveReading.Verdict.DIVERGED && scaler == null) {
+            String advice = DataAdvice.scale(train);
+            if (advice != null) {
+                out.println(advice);
+            }
+        }
+        if (save != null) {
+            model.save(save);
+            out.println("Saved the model to " + save + ".");
+        }
+        if (plot != null) {
+            Charts.curves(h, "learning curves", loss, plot);
+            out.println("Wrote " + plot + ".");
+        }
+        out.flush();
+        return reading.verdict() == CurveReading.Verdict.DIVERGED ? 1 : 0;
+    }
+
+    private Splits.Split failSplit() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be random or last, received '"
+                + split + "'.");
+    }
+
+    private Sequential model(int features) throws Exception {
+        if (source.config != null) {
+            Sequential m = dev.lamina.io.ModelFiles.fromConfigJson(Files.readString(source.config),
+                    source.config.toString());
+            if (m.inputShape().size() != features) {
+                throw new IllegalArgumentException(source.config + " expects " + m.inputShape().size() + " inputs but the"
+                        + " data has " + features + " feature columns.");
+            }
+            return m;
+        }
+        Sequential m = new Sequential();
+        m.add(Input.of(features));
+        for (Layer l : LayerSpec.parse(source.layers)) {
+            m.add(l);
+        }
+        return m.seed(seed);
+    }
+
+    static dev.lamina.tensor.Tensor scaled(Scaler scaler, Dataset d) {
+        return scaler == null ? d.x() : scaler.transform(d.x());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.lamina.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.data.CsvReader;
+import dev.lamina.data.Dataset;
+import dev.lamina.data.TableToDataset;
+import dev.lamina.models.Sequential;
+import dev.lamina.tensor.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainPredictTest {
+    static String[] run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static Path wine(Path dir) throws Exception {
+        Path p = dir.resolve("wine.csv");
+        try (var in = BundledData.class.getResourceAsStream("datasets/red-wine.csv")) {
+            Files.write(p, in.readAllBytes());
+        }
+        return p;
+    }
+
+    @Test
+    void trainThenPredictAndEvaluateOnRawRows(@TempDir Path dir) throws Exception {
+        Path data = wine(dir);
+        Path model = dir.resolve("m.lamina");
+        String[] t = run("train", "--data", data.toString(), "--target", "quality", "--layers",
+                "dense(32, relu) batchnorm dense(1)", "--epochs", "3", "--batch-size", "64", "--metrics", "mae",
+                "--save", model.toString(), "--history", dir.resolve("h.csv").toString(), "--plot",
+                dir.resolve("c.png").toString());
+        assertEquals("0", t[0], t[2]);
+        assertTrue(Files.size(dir.resolve("c.png")) > 1000);
+        assertEquals(4, Files.readAllLines(dir.resolve("h.csv")).size());
+        Path preds = dir.resolve("p.csv");
+        String[] p = run("predict", "--model", model.toString(), "--data", data.toString(), "--output", preds.toString());
+        assertEquals("0", p[0], p[2]);
+        List<String> lines = Files.readAllLines(preds);
+        assertEquals("quality", lines.get(0));
+        assertEquals(1600, lines.size());
+        // In process: the saved scaler on the raw rows, then the model.
+        Sequential m = Sequential.load(model);
+        Dataset d = TableToDataset.of(CsvReader.read(data)).target("quality").build();
+        Tensor expected = m.predict(m.preprocessing().featureScaler().transform(d.x()));
+        for (int i = 0; i < 1599; i++) {
+            assertEquals(expected.data()[i], Float.parseFloat(lines.get(i + 1)), 0f, "row " + i);
+        }
+        String[] e = run("evaluate", "--model", model.toString(), "--data", data.toString());
+        assertEquals("0", e[0], e[2]);
+        double loss = m.evaluate(m.preprocessing().featureScaler().transform(d.x()), d.y()).get("loss");
+        assertTrue(e[1].contains(String.format(java.util.Locale.ROOT, "loss: %.6f", loss)), e[1]);
+        String[] mc = run("predict", "--model", model.toString(), "--data", data.toString(), "--mc-samples", "5");
+        assertTrue(mc[1].startsWith("quality,quality_std\n"), mc[1].substring(0, 40));
+    }
+
+    @Test
+    void badInputGivesOneClearLineAndExitCode(@TempDir Path dir) throws Exception {
+        Path data = wine(dir);
+        String[] missing = run("train", "--data", dir.resolve("nope.csv").toString(), "--target", "quality",
+                "--layers", "dense(1)");
+        assertEquals("1", missing[0]);
+        assertTrue(missing[2].startsWith("lamina: File not found: "), missing[2]);
+        assertEquals(1, missing[2].trim().lines().count());
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        assertTrue(run("train", "--data", empty.toString(), "--target", "q", "--layers", "dense(1)")[2]
+                .contains("is empty"));
+        Path header = Files.writeString(dir.resolve("header.csv"), "a,b\n");
+        assertTrue(run("train", "--data", header.toString(), "--target", "b", "--layers", "dense(1)")[2]
+                .contains("has a header but no data rows"));
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n");
+        assertTrue(run("train", "--data", ragged.toString(), "--target", "b", "--layers", "dense(1)")[2]
+                .contains("line 3 has 1 fields"));
+        Path text = Files.writeString(dir.resolve("text.csv"), "a,b\n1,2\nx,3\n");
+        assertTrue(run("train", "--data", text.toString(), "--target", "b", "--layers", "dense(1)")[2]
+                .contains("line 3, column 'a': \"x\" is not a number"));
+        String[] unknownTarget = run("train", "--data", data.toString(), "--target", "score", "--layers", "dense(1)");
+        assertTrue(unknownTarget[2].contains("has no column 'score'; its columns are: fixed_acidity"), unknownTarget[2]);
+        String[] both = run("train", "--data", data.toString(), "--target", "quality", "--features", "alcohol,quality",
+                "--layers", "dense(1)");
+        assertTrue(both[2].contains("column 'quality' is the target and cannot also be a feature"), both[2]);
+        Path nan = Files.writeString(dir.resolve("nan.csv"), "a,b\n1,2\nNaN,3\n");
+        assertTrue(run("train", "--data", nan.toString(), "--target", "b", "--layers", "dense(1)")[2]
+                .contains("line 3, column 'a': the value is missing"));
+        String[] spec = run("train", "--data", data.toString(), "--target", "quality", "--layers", "dense(8, relu dense(1)");
+        assertEquals("1", spec[0]);
+        assertTrue(spec[2].contains("--layers: expected ',' or ')'") && spec[2].contains("^"), spec[2]);
+        String[] option = run("train", "--bogus");
+        assertEquals("2", option[0]);
+    }
+
+    @Test
+    void layerSpecGrammar() {
+        var layers = LayerSpec.parse("dense(64, activation=relu) dropout(0.3) batchnorm(momentum=0.9, epsilon=1e-5)"
+                + " activation(tanh) dense(1)");
+        assertEquals(List.of("Dense", "Dropout", "BatchNormalization", "Activation", "Dense"),
+                layers.stream().map(l -> l.className()).toList());
+        assertEquals(0.9, ((dev.lamina.layers.BatchNormalization) layers.get(2)).config().momentum());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LayerSpec.parse("dense(8) dropout(1.5)"));
+        assertTrue(e.getMessage().contains("'rate' of Dropout") && e.getMessage().contains("position 10"), e.getMessage());
+        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+                () -> LayerSpec.parse("batchnorm(0.9)"));
+        assertTrue(extra.getMessage().contains("name the others"), extra.getMessage());
+        assertArrayEquals(new int[] {8}, new int[] {((dev.lamina.layers.Dense) LayerSpec.parse("dense(8)").get(0)).units()});
+    }
+}
