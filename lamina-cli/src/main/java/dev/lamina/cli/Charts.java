@@ -10,7 +10,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Learning-curve charts with XChart, written as PNG. Non-finite values (a diverged run) are left out. */
+/**
+ * Learning-curve charts with XChart, written as PNG and, beside it, SVG. Non-finite values (a
+ * diverged run) are left out.
+ */
 final class Charts {
     private Charts() {}
 
@@ -58,5 +61,7 @@ final class Charts {
             base = base.substring(0, base.length() - 4);
         }
         BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+        org.knowm.xchart.VectorGraphicsEncoder.saveVectorGraphic(chart, base,
+                org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 }

@@ -119,6 +119,10 @@ final class TrainCommand implements Callable<Integer> {
         model.setPreprocessing(new Preprocessing(all.featureNames(), all.targetNames(), scaler, null));
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new TerminateOnNaN());
+        boolean terminal = System.console() != null;
+        if (terminal) {
+            callbacks.add(new TerminalProgress(epochs, (train.rows() + batchSize - 1) / batchSize, System.out));
+        }
         if (patience != null) {
             callbacks.add(new EarlyStopping("val_loss").patience(patience).restoreBestWeights(true));
         }
@@ -126,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
             callbacks.add(new CsvLogger(history));
         }
         FitOptions fo = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(!noShuffle).seed(seed)
-                .validationData(scaled(scaler, valid), valid.y()).verbose(System.console() != null ? 1 : 2)
+                .validationData(scaled(scaler, valid), valid.y()).verbose(terminal ? 0 : 2)
                 .lastBatchOfOne(LastBatch.MERGE).callbacks(callbacks.toArray(new Callback[0]));
         History h = model.fit(scaled(scaler, train), train.y(), fo);
         CurveReading reading = CurveReading.of(h);

@@ -34,6 +34,7 @@ class DemoCommandTest {
             Path p = dir.resolve(f);
             assertTrue(Files.size(p) > 1000, f + " is missing or tiny");
         }
+        assertTrue(Files.readString(dir.resolve("val_loss.svg")).contains("<svg"), "SVG beside the PNG");
         byte[] png = Files.readAllBytes(dir.resolve("val_loss.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
