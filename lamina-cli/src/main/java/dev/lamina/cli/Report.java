@@ -36,6 +36,7 @@ final class Report {
                     .append(esc(c.getFileName().toString())).append("</figcaption></figure>\n");
         }
         h.append("<h2>Calibration against Keras 3.15.1</h2>\n<p>").append(esc(calibration(s))).append("</p>\n");
+        h.append(comparison(s, runs));
         h.append("<h2>Models</h2>\n");
         for (DemoRun r : runs) {
             h.append("<h3>").append(esc(r.variant().name())).append("</h3>\n<pre>").append(esc(r.summary()))
@@ -60,6 +61,45 @@ final class Report {
                 + " training loss of about 0.68), Dropout alone 0.763 to 0.786 around epoch 7 then rising and"
                 + " unstable without BN. With other epochs or units than those the figures above are not directly"
                 + " comparable.";
+    }
+
+    /** Keras 3.15.1's lowest validation MAE over 3 seeds with the lesson's settings, per variant. */
+    private static final java.util.Map<String, double[]> KERAS = java.util.Map.of(
+            "baseline", new double[] {0.486, 0.492}, "batchnorm", new double[] {0.505, 0.512},
+            "dropout+batchnorm", new double[] {0.546, 0.555}, "dropout", new double[] {0.763, 0.786},
+            "sgd+batchnorm", new double[] {4.00, 4.16});
+
+    /** A table of Lamina's lowest val_loss next to Keras' range, with the difference in words. */
+    static String comparison(Demo.Settings s, List<DemoRun> runs) {
+        boolean lessonSettings = s.epochs() == 100 && s.units() == (s.data() == BundledData.CONCRETE ? 512 : 1024);
+        StringBuilder t = new StringBuilder("<table id=\"calibration\"><tr><th>variant</th><th>Lamina min val_loss"
+                + "</th><th>Keras 3.15.1 (3 seeds)</th><th>comparison</th></tr>\n");
+        for (DemoRun r : runs) {
+            double v = r.reading().bestValLoss();
+            double[] k = KERAS.get(r.variant().name());
+            String keras = k == null ? "diverges or collapses" : String.format(java.util.Locale.ROOT, "%.3f to %.3f",
+                    k[0], k[1]);
+            t.append("<tr><td>").append(esc(r.variant().name())).append("</td><td>").append(Demo.fmt(v))
+                    .append("</td><td>").append(keras).append("</td><td>").append(esc(compare(v, k, lessonSettings, r)))
+                    .append("</td></tr>\n");
+        }
+        return t.append("</table>\n").toString();
+    }
+
+    private static String compare(double v, double[] k, boolean lessonSettings, DemoRun r) {
+        if (!lessonSettings) {
+            return "not comparable: run with the lesson's settings (--epochs 100 and the default units)";
+        }
+        if (k == null) {
+            return r.reading().verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " (Keras: NaN twice and a collapse to 24.9)";
+        }
+        if (v >= k[0] && v <= k[1]) {
+            return "within Keras' range";
+        }
+        double ref = v < k[0] ? k[0] : k[1];
+        return String.format(java.util.Locale.ROOT, "%.1f %% %s Keras' range (different split and initial weights)",
+                100 * Math.abs(v - ref) / ref, v < k[0] ? "below" : "above");
     }
 
     private static String esc(String s) {

@@ -104,6 +104,28 @@ class TrainPredictTest {
     }
 
     @Test
+    void trainFromAKerasStyleConfigJson(@TempDir Path dir) throws Exception {
+        Path data = wine(dir);
+        String config = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"from_json\", \"layers\": ["
+                + "{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": [null, 11]}},"
+                + "{\"class_name\": \"Dense\", \"config\": {\"units\": 16, \"activation\": \"relu\"}},"
+                + "{\"class_name\": \"Dropout\", \"config\": {\"rate\": 0.2}},"
+                + "{\"class_name\": \"Dense\", \"config\": {\"units\": 1}}]}}";
+        Path json = Files.writeString(dir.resolve("model.json"), config);
+        Path model = dir.resolve("m.lamina");
+        String[] t = run("train", "--data", data.toString(), "--target", "quality", "--config", json.toString(),
+                "--epochs", "2", "--save", model.toString());
+        assertEquals("0", t[0], t[2]);
+        Sequential m = Sequential.load(model);
+        assertEquals("from_json", m.name());
+        assertEquals(List.of("Dense", "Dropout", "Dense"), m.layers().stream().map(l -> l.className()).toList());
+        Path wrong = Files.writeString(dir.resolve("wrong.json"), config.replace("[null, 11]", "[null, 5]"));
+        String[] w = run("train", "--data", data.toString(), "--target", "quality", "--config", wrong.toString());
+        assertEquals("1", w[0]);
+        assertTrue(w[2].contains("expects 5 inputs but the data has 11 feature columns"), w[2]);
+    }
+
+    @Test
     void layerSpecGrammar() {
         var layers = LayerSpec.parse("dense(64, activation=relu) dropout(0.3) batchnorm(momentum=0.9, epsilon=1e-5)"
                 + " activation(tanh) dense(1)");

@@ -58,6 +58,11 @@ public final class History implements Callback {
         return v.get(v.size() - 1);
     }
 
+    /** The reading of these learning curves: overfitting, divergence, the best epoch (see {@link CurveReading}). */
+    public CurveReading reading() {
+        return CurveReading.of(this);
+    }
+
     @Override
     public String toString() {
         return values.toString();
