@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code new EarlyStopping("val_loss").patience(20).minDelta(0.001).restoreBestWeights(true)}</pre>
  */
-public final class EarlyStopping implements Callback {
+public final class EarlyStopping implements Callback, Resumable {
     private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
     private final String monitorKey;
     private double minDelta;
@@ -142,6 +142,31 @@ public final class EarlyStopping implements Callback {
             stoppedEpoch = epoch;
             model.stopTraining(true);
         }
+    }
+
+    @Override
+    public java.util.Map<String, Object> state() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("wait", wait);
+        m.put("stopped_epoch", stoppedEpoch);
+        m.put("best_epoch", bestEpoch);
+        m.put("best", Double.doubleToRawLongBits(best));
+        m.put("has_best_weights", bestWeights != null);
+        return m;
+    }
+
+    @Override
+    public List<float[]> arrays() {
+        return bestWeights == null ? List.of() : bestWeights;
+    }
+
+    @Override
+    public void restore(java.util.Map<String, Object> state, List<float[]> arrays) {
+        wait = ((Number) state.get("wait")).intValue();
+        stoppedEpoch = ((Number) state.get("stopped_epoch")).intValue();
+        bestEpoch = ((Number) state.get("best_epoch")).intValue();
+        best = Double.longBitsToDouble(((Number) state.get("best")).longValue());
+        bestWeights = Boolean.TRUE.equals(state.get("has_best_weights")) ? new java.util.ArrayList<>(arrays) : null;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
  * validation loss after epoch {@code e} (counted from {@code initialEpoch}). The learning curves
  * (loss vs val_loss) come from here.
  */
-public final class History implements Callback {
+public final class History implements Callback, Resumable {
     private final List<Integer> epochs = new ArrayList<>();
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
 
@@ -25,6 +25,32 @@ public final class History implements Callback {
             }
             list.add(logs.get(k));
         }
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", new ArrayList<>(epochs));
+        Map<String, Object> v = new LinkedHashMap<>();
+        values.forEach((k, list) -> v.put(k, list.stream().map(Double::doubleToRawLongBits).toList()));
+        m.put("values", v);
+        return m;
+    }
+
+    @Override
+    public void restore(Map<String, Object> state, List<float[]> arrays) {
+        epochs.clear();
+        values.clear();
+        for (Object e : (List<?>) state.get("epochs")) {
+            epochs.add(((Number) e).intValue());
+        }
+        ((Map<?, ?>) state.get("values")).forEach((k, list) -> {
+            List<Double> d = new ArrayList<>();
+            for (Object o : (List<?>) list) {
+                d.add(Double.longBitsToDouble(((Number) o).longValue()));
+            }
+            values.put((String) k, d);
+        });
     }
 
     /** The epochs recorded, from 0 (or the initial epoch). */

@@ -12,7 +12,7 @@ import dev.lamina.util.Check;
  * <p>Defaults: monitor {@code val_loss}, factor 0.1, patience 10, mode auto, minDelta 1e-4,
  * cooldown 0, minLr 0.
  */
-public final class ReduceLROnPlateau implements Callback {
+public final class ReduceLROnPlateau implements Callback, Resumable {
     private final String monitorKey;
     private double factor = 0.1;
     private int patience = 10;
@@ -87,6 +87,18 @@ public final class ReduceLROnPlateau implements Callback {
         best = Double.NaN;
         wait = 0;
         cooldownCounter = 0;
+    }
+
+    @Override
+    public java.util.Map<String, Object> state() {
+        return java.util.Map.of("best", Double.doubleToRawLongBits(best), "wait", wait, "cooldown", cooldownCounter);
+    }
+
+    @Override
+    public void restore(java.util.Map<String, Object> state, java.util.List<float[]> arrays) {
+        best = Double.longBitsToDouble(((Number) state.get("best")).longValue());
+        wait = ((Number) state.get("wait")).intValue();
+        cooldownCounter = ((Number) state.get("cooldown")).intValue();
     }
 
     @Override

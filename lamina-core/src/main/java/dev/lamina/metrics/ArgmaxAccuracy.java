@@ -53,6 +53,17 @@ public final class ArgmaxAccuracy implements Metric {
     }
 
     @Override
+    public double[] state() {
+        return new double[] {correct, count};
+    }
+
+    @Override
+    public void restore(double[] state) {
+        correct = (long) state[0];
+        count = (long) state[1];
+    }
+
+    @Override
     public double result() {
         return count == 0 ? Double.NaN : (double) correct / count;
     }

@@ -77,6 +77,30 @@ public final class Auc implements Metric {
     }
 
     @Override
+    public double[] state() {
+        int k = thresholds.length;
+        double[] s = new double[4 * k];
+        for (int i = 0; i < k; i++) {
+            s[i] = tp[i];
+            s[k + i] = fp[i];
+            s[2 * k + i] = tn[i];
+            s[3 * k + i] = fn[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void restore(double[] s) {
+        int k = thresholds.length;
+        for (int i = 0; i < k; i++) {
+            tp[i] = (long) s[i];
+            fp[i] = (long) s[k + i];
+            tn[i] = (long) s[2 * k + i];
+            fn[i] = (long) s[3 * k + i];
+        }
+    }
+
+    @Override
     public double result() {
         double area = 0;
         for (int k = 0; k + 1 < thresholds.length; k++) {

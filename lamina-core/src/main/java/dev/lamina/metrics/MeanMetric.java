@@ -57,6 +57,17 @@ public final class MeanMetric implements Metric {
     }
 
     @Override
+    public double[] state() {
+        return new double[] {sum, count};
+    }
+
+    @Override
+    public void restore(double[] state) {
+        sum = state[0];
+        count = (long) state[1];
+    }
+
+    @Override
     public double result() {
         double mean = count == 0 ? Double.NaN : sum / count;
         return sqrtAtEnd ? Math.sqrt(mean) : mean;

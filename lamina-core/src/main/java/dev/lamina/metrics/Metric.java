@@ -18,4 +18,10 @@ public interface Metric {
 
     /** The value over everything accumulated since the last reset (NaN when nothing was). */
     double result();
+
+    /** What has been accumulated, as numbers (to resume training in the middle of an epoch). */
+    double[] state();
+
+    /** Restores what {@link #state()} returned. */
+    void restore(double[] state);
 }

@@ -29,10 +29,11 @@ import java.util.List;
  * @param seed the shuffling seed, or null to use the model's seed
  * @param out where progress is printed
  * @param lastBatchOfOne what to do with a last batch of one row (default {@link LastBatch#KEEP}, as Keras)
+ * @param backup where to back up the run so that it can resume after an interruption, or null
  */
 public record FitOptions(int epochs, int batchSize, double validationSplit, Tensor validationX, Tensor validationY,
                          boolean shuffle, int initialEpoch, List<Callback> callbacks, int verbose, Long seed,
-                         PrintStream out, LastBatch lastBatchOfOne) {
+                         PrintStream out, LastBatch lastBatchOfOne, Backup backup) {
     /** Validates the arguments. */
     public FitOptions {
         Check.arg(epochs >= 0, "fit", "epochs", epochs, "an integer >= 0");
@@ -50,72 +51,81 @@ public record FitOptions(int epochs, int batchSize, double validationSplit, Tens
 
     /** Keras' defaults. */
     public static FitOptions defaults() {
-        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out, LastBatch.KEEP);
+        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out, LastBatch.KEEP, null);
     }
 
     /** The number of epochs. */
     public FitOptions epochs(int epochs) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** The batch size. */
     public FitOptions batchSize(int batchSize) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** The fraction of rows held out from the end for validation. */
     public FitOptions validationSplit(double split) {
         return new FitOptions(epochs, batchSize, split, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** Explicit validation data. */
     public FitOptions validationData(Tensor x, Tensor y) {
         return new FitOptions(epochs, batchSize, validationSplit, x, y, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** Whether to shuffle every epoch. */
     public FitOptions shuffle(boolean shuffle) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** The epoch to start at. */
     public FitOptions initialEpoch(int epoch) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, epoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** The callbacks (replacing any given before). */
     public FitOptions callbacks(Callback... callbacks) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                new ArrayList<>(List.of(callbacks)), verbose, seed, out, lastBatchOfOne);
+                new ArrayList<>(List.of(callbacks)), verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** 0 silent, 1 progress bar, 2 one line per epoch. */
     public FitOptions verbose(int verbose) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** The shuffling seed. */
     public FitOptions seed(long seed) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** Where progress is printed. */
     public FitOptions out(PrintStream out) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup);
     }
 
     /** What to do with a last batch of one row. */
     public FitOptions lastBatchOfOne(LastBatch policy) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, policy);
+                callbacks, verbose, seed, out, policy, backup);
+    }
+
+    /**
+     * Backs the run up to {@code dir} at every epoch end and every {@code everySteps} steps (0: epoch
+     * ends only), and resumes from a backup found there; see {@link Backup}.
+     */
+    public FitOptions backupAndRestore(java.nio.file.Path dir, int everySteps) {
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out, lastBatchOfOne, new Backup(dir, everySteps));
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.ProgressLogger;
+import dev.lamina.callbacks.Resumable;
 import dev.lamina.layers.Mode;
 import dev.lamina.layers.Parameter;
 import dev.lamina.metrics.Metric;
@@ -111,7 +112,15 @@ final class Trainer {
             Callback c = callbacks.get(iC);
             c.onTrainBegin(logs);
         }
-        for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.stopTraining(); epoch++) {
+        List<Resumable> resumables = new ArrayList<>();
+        for (Callback c : callbacks) {
+            if (c instanceof Resumable r) {
+                resumables.add(r);
+            }
+        }
+        TrainingState resumed = restore(resumables, metrics);
+        int firstEpoch = resumed != null ? resumed.epoch() : options.initialEpoch();
+        for (int epoch = firstEpoch; epoch < options.epochs() && !model.stopTraining(); epoch++) {
             for (int iC = 0; iC < callbacks.size(); iC++) {
                 Callback c = callbacks.get(iC);
                 c.onEpochBegin(epoch);
@@ -128,8 +137,17 @@ final class Trainer {
             }
             double lossSum = 0;
             long seen = 0;
+            int firstStep = 0;
+            if (resumed != null && epoch == resumed.epoch() && resumed.step() > 0) {
+                lossSum = resumed.lossSum();
+                seen = resumed.seen();
+                firstStep = resumed.step();
+                for (int i = 0; i < metrics.size(); i++) {
+                    metrics.get(i).restore(resumed.metrics().get(i));
+                }
+            }
             logs.clear();
-            for (int step = 0; step < steps && !model.stopTraining(); step++) {
+            for (int step = firstStep; step < steps && !model.stopTraining(); step++) {
                 for (int iC = 0; iC < callbacks.size(); iC++) {
                     Callback c = callbacks.get(iC);
                     c.onTrainBatchBegin(step);
@@ -150,6 +168,10 @@ final class Trainer {
                     Callback c = callbacks.get(iC);
                     c.onTrainBatchEnd(step, logs);
                 }
+                Backup b = options.backup();
+                if (b != null && b.everySteps() > 0 && (step + 1) % b.everySteps() == 0 && step + 1 < steps) {
+                    backup(epoch, step + 1, lossSum, seen, metrics, resumables);
+                }
             }
             epochLogs.clear();
             for (String k : logs.keys()) {
@@ -162,12 +184,85 @@ final class Trainer {
                 Callback c = callbacks.get(iC);
                 c.onEpochEnd(epoch, epochLogs);
             }
+            if (options.backup() != null) {
+                backup(epoch + 1, 0, 0, 0, null, resumables);
+            }
         }
         for (int iC = 0; iC < callbacks.size(); iC++) {
             Callback c = callbacks.get(iC);
             c.onTrainEnd(epochLogs);
         }
+        if (options.backup() != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(options.backup().file());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Training finished but its backup " + options.backup().file()
+                        + " could not be removed: " + e.getMessage(), e);
+            }
+        }
         return history;
+    }
+
+    private TrainingState restore(List<Resumable> resumables, List<Metric> metrics) {
+        Backup b = options.backup();
+        if (b == null || !java.nio.file.Files.exists(b.file())) {
+            return null;
+        }
+        try {
+            TrainingState st = dev.lamina.io.TrainingBackup.read(b.file(), model, resumables.size());
+            List<dev.lamina.layers.Layer> layers = model.layers();
+            for (int i = 0; i < layers.size(); i++) {
+                dev.lamina.layers.Layer l = layers.get(i);
+                Long n = st.counters().get(Integer.toString(i));
+                if (n != null && l instanceof dev.lamina.layers.NoiseLayer nl) {
+                    nl.setNoiseStep(n);
+                } else if (n != null && l instanceof dev.lamina.layers.BatchNormalization bn) {
+                    bn.setStep(n);
+                }
+            }
+            for (int i = 0; i < resumables.size(); i++) {
+                resumables.get(i).restore(st.callbacks().get(i), st.callbackArrays().get(i));
+            }
+            if (st.metrics().size() != metrics.size() && st.step() > 0) {
+                throw new IllegalStateException("The backup in " + b.dir() + " was made with " + st.metrics().size()
+                        + " metrics; this run has " + metrics.size() + ". Resume with the same compile settings.");
+            }
+            return st;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot resume from " + b.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void backup(int epoch, int step, double lossSum, long seen, List<Metric> metrics,
+                        List<Resumable> resumables) {
+        List<double[]> ms = new ArrayList<>();
+        if (metrics != null) {
+            for (Metric m : metrics) {
+                ms.add(m.state());
+            }
+        }
+        java.util.Map<String, Long> counters = new java.util.LinkedHashMap<>();
+        List<dev.lamina.layers.Layer> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof dev.lamina.layers.NoiseLayer nl) {
+                counters.put(Integer.toString(i), nl.noiseStep());
+            } else if (layers.get(i) instanceof dev.lamina.layers.BatchNormalization bn) {
+                counters.put(Integer.toString(i), bn.step());
+            }
+        }
+        List<java.util.Map<String, Object>> states = new ArrayList<>();
+        List<List<float[]>> arrays = new ArrayList<>();
+        for (Resumable r : resumables) {
+            states.add(r.state());
+            arrays.add(r.arrays());
+        }
+        try {
+            dev.lamina.io.TrainingBackup.write(options.backup().file(), model,
+                    new TrainingState(epoch, step, lossSum, seen, ms, counters, states, arrays));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the training backup " + options.backup().file() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private double step(Tensor xb, Tensor yb, List<Parameter> params, List<Metric> metrics) {

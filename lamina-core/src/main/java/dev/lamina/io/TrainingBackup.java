@@ -1,0 +1,134 @@
+package dev.lamina.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.layers.Parameter;
+import dev.lamina.models.Sequential;
+import dev.lamina.models.TrainingState;
+import dev.lamina.optimizers.Optimizer;
+import dev.lamina.optimizers.schedules.ConstantRate;
+import dev.lamina.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The backup of a training run: the model archive's members plus {@code training.json} (where the
+ * run stands, as a {@link TrainingState}; every double stored as its exact bits) and
+ * {@code training.safetensors} (the callbacks' arrays), written atomically.
+ */
+public final class TrainingBackup {
+    private TrainingBackup() {}
+
+    /** Writes the backup of {@code model} at {@code state} to {@code file}. */
+    public static void write(Path file, Sequential model, TrainingState state) throws IOException {
+        Map<String, byte[]> members = ModelFiles.members(model);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("epoch", state.epoch());
+        t.put("step", state.step());
+        t.put("loss_sum", Double.doubleToRawLongBits(state.lossSum()));
+        t.put("seen", state.seen());
+        List<Object> metrics = new ArrayList<>();
+        for (double[] m : state.metrics()) {
+            List<Long> bits = new ArrayList<>();
+            for (double v : m) {
+                bits.add(Double.doubleToRawLongBits(v));
+            }
+            metrics.add(bits);
+        }
+        t.put("metrics", metrics);
+        t.put("counters", state.counters());
+        t.put("callbacks", state.callbacks());
+        Optimizer o = model.optimizer();
+        t.put("learning_rate", Double.doubleToRawLongBits(o.currentLearningRate()));
+        t.put("iterations", o.iterations());
+        members.put("training.json", Json.write(t));
+        List<NamedTensor> arrays = new ArrayList<>();
+        for (int c = 0; c < state.callbackArrays().size(); c++) {
+            List<float[]> list = state.callbackArrays().get(c);
+            for (int i = 0; i < list.size(); i++) {
+                arrays.add(new NamedTensor("callback_" + c + "/" + i, Tensor.wrap(list.get(i), list.get(i).length)));
+            }
+        }
+        members.put("training.safetensors", SafeTensors.write(arrays, Map.of()));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, ModelArchive.write(members));
+    }
+
+    /**
+     * Restores {@code model}'s weights, optimizer state and learning rate from the backup at
+     * {@code file}, and returns where the run stood.
+     *
+     * @throws ModelFormatException when the backup is damaged or belongs to another model
+     */
+    public static TrainingState read(Path file, Sequential model, int resumableCallbacks) throws IOException {
+        String where = file.toString();
+        Map<String, byte[]> members = ModelArchive.read(file);
+        byte[] training = members.get("training.json");
+        if (training == null) {
+            throw new ModelFormatException(where + " is not a training backup: training.json is missing.");
+        }
+        Sequential saved = ModelFiles.load(members, where);
+        List<Parameter> mine = model.weights();
+        List<Parameter> theirs = saved.weights();
+        if (mine.size() != theirs.size()) {
+            throw new ModelFormatException(where + " holds a model with " + theirs.size() + " weights; this one has "
+                    + mine.size() + ". Resume with the same model, or remove the backup folder.");
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            Parameter p = mine.get(i);
+            Parameter q = theirs.get(i);
+            if (!p.name().equals(q.name()) || !p.value().shape().equals(q.value().shape())) {
+                throw new ModelFormatException(where + ": weight " + q.path() + " " + q.value().shape() + " does not"
+                        + " match this model's " + p.path() + " " + p.value().shape() + "; resume with the same model.");
+            }
+            p.value().copyFrom(q.value());
+        }
+        JsonNode t = Json.parse(training, where + " training.json");
+        Optimizer o = model.optimizer();
+        Optimizer so = saved.optimizer();
+        for (int i = 0; i < mine.size(); i++) {
+            float[][] slots = so == null ? null : so.slots(theirs.get(i));
+            if (slots != null) {
+                o.setSlots(mine.get(i), slots);
+            }
+        }
+        o.setIterations(t.path("iterations").asLong());
+        if (o.schedule() instanceof ConstantRate) {
+            o.learningRate(Double.longBitsToDouble(t.path("learning_rate").asLong()));
+        }
+        List<double[]> metrics = new ArrayList<>();
+        for (JsonNode m : t.path("metrics")) {
+            double[] v = new double[m.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Double.longBitsToDouble(m.get(i).asLong());
+            }
+            metrics.add(v);
+        }
+        Map<String, Long> counters = new LinkedHashMap<>();
+        t.path("counters").fields().forEachRemaining(e -> counters.put(e.getKey(), e.getValue().asLong()));
+        List<Map<String, Object>> callbacks = new ArrayList<>();
+        for (JsonNode c : t.path("callbacks")) {
+            callbacks.add(Json.toMap(c));
+        }
+        if (callbacks.size() != resumableCallbacks) {
+            throw new ModelFormatException(where + " was written by a run with " + callbacks.size() + " resumable"
+                    + " callbacks; this one has " + resumableCallbacks + ". Resume with the same callbacks.");
+        }
+        SafeTensors.Contents arrays = SafeTensors.read(members.get("training.safetensors"), where + " training.safetensors");
+        List<List<float[]>> callbackArrays = new ArrayList<>();
+        for (int c = 0; c < callbacks.size(); c++) {
+            List<float[]> list = new ArrayList<>();
+            for (int i = 0; arrays.get("callback_" + c + "/" + i) != null; i++) {
+                list.add(arrays.get("callback_" + c + "/" + i).data());
+            }
+            callbackArrays.add(list);
+        }
+        return new TrainingState(t.path("epoch").asInt(), t.path("step").asInt(),
+                Double.longBitsToDouble(t.path("loss_sum").asLong()), t.path("seen").asLong(), metrics, counters,
+                callbacks, callbackArrays);
+    }
+}
