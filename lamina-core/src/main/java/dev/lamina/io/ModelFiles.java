@@ -42,6 +42,11 @@ public final class ModelFiles {
         AtomicFiles.write(path, ModelArchive.write(members(model)));
     }
 
+    /** An independent copy of {@code model} through its archive members (in memory). */
+    public static Sequential copy(Sequential model) throws IOException {
+        return load(members(model), "copy of " + model.name());
+    }
+
     /** The archive's members for {@code model}. */
     static Map<String, byte[]> members(Sequential model) {
         Map<String, byte[]> members = new LinkedHashMap<>();

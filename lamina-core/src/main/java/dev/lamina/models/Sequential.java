@@ -40,7 +40,10 @@ import java.util.Set;
  * {@code predict}, {@code fit}, {@code weights()}); otherwise it builds on the first
  * {@code fit}/{@code predict} from the data's shape. Weights are drawn from the model's
  * {@link #seed(long) seed} (random if none is set), so one seed gives one model, bit for bit.
- * A model is not safe for concurrent use by several threads; give each thread its own.
+ * <p>Thread safety: {@code fit}, {@code evaluate}, {@code predict}, {@code save} and
+ * {@code saveWeights} lock the model, so one model may be shared between threads and its calls run
+ * one at a time (a {@code predict} during a {@code fit} waits for it). For predictions in parallel,
+ * give each thread its own {@link #copy()}.
  */
 public final class Sequential {
     private final String name;
@@ -195,7 +198,7 @@ public final class Sequential {
     }
 
     /** Trains on {@code x} and {@code y}; see {@link FitOptions} for the arguments and defaults. */
-    public History fit(Tensor x, Tensor y, FitOptions options) {
+    public synchronized History fit(Tensor x, Tensor y, FitOptions options) {
         return new Trainer(this, options).fit(x, y);
     }
 
@@ -210,7 +213,7 @@ public final class Sequential {
     }
 
     /** The loss (with regularization, as Keras) and metrics on {@code x}, {@code y}, in batches of {@code batchSize}. */
-    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+    public synchronized Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
         requireCompiled("evaluate(...)");
         return new Evaluator(this, batchSize).evaluate(x, y, "").toMap();
     }
@@ -221,7 +224,7 @@ public final class Sequential {
     }
 
     /** Predictions for {@code x} in inference mode, in batches of {@code batchSize}. */
-    public Tensor predict(Tensor x, int batchSize) {
+    public synchronized Tensor predict(Tensor x, int batchSize) {
         Check.arg(batchSize > 0, "predict", "batch_size", batchSize, "a positive integer");
         DataCheck.notEmpty("predict: x", x);
         requireBuilt("predict(...)");
@@ -233,7 +236,7 @@ public final class Sequential {
      * A prediction as {@code options} asks: deterministic, or Monte-Carlo dropout with the mean and
      * standard deviation of the samples (see {@link PredictOptions}).
      */
-    public Prediction predict(Tensor x, PredictOptions options) {
+    public synchronized Prediction predict(Tensor x, PredictOptions options) {
         Check.notNull(options, "predict", "options");
         if (options.samples() == 0) {
             Tensor mean = predict(x, options.batchSize());
@@ -254,7 +257,7 @@ public final class Sequential {
      * Saves the model (layers, weights, seed, compile settings, optimizer state, preprocessing) to a
      * {@code .lamina} archive, atomically: a failed save leaves the previous file intact.
      */
-    public void save(java.nio.file.Path path) throws java.io.IOException {
+    public synchronized void save(java.nio.file.Path path) throws java.io.IOException {
         dev.lamina.io.ModelFiles.save(this, path);
     }
 
@@ -265,6 +268,57 @@ public final class Sequential {
      */
     public static Sequential load(java.nio.file.Path path) throws java.io.IOException {
         return dev.lamina.io.ModelFiles.load(path);
+    }
+
+    /**
+     * Saves the weights alone as a {@code .safetensors} file (names {@code layer/weight}, kernels
+     * {@code [in, out]}), atomically.
+     */
+    public synchronized void saveWeights(java.nio.file.Path path) throws java.io.IOException {
+        java.util.List<dev.lamina.io.NamedTensor> ts = new java.util.ArrayList<>();
+        for (Parameter p : weights()) {
+            ts.add(new dev.lamina.io.NamedTensor(p.path(), p.value()));
+        }
+        dev.lamina.io.AtomicFiles.write(path, dev.lamina.io.SafeTensors.write(ts, java.util.Map.of("format", "lamina")));
+    }
+
+    /**
+     * Loads weights saved by {@link #saveWeights} (or any safetensors file with the same names and
+     * shapes) into this built model.
+     *
+     * @throws dev.lamina.io.ModelFormatException when a weight is missing, extra or of another shape
+     */
+    public synchronized void loadWeights(java.nio.file.Path path) throws java.io.IOException {
+        long size = java.nio.file.Files.size(path);
+        if (size > dev.lamina.io.ModelArchive.MAX_BYTES) {
+            throw new dev.lamina.io.ModelFormatException(path + ": " + size + " bytes is more than accepted.");
+        }
+        dev.lamina.io.SafeTensors.Contents c = dev.lamina.io.SafeTensors.read(java.nio.file.Files.readAllBytes(path),
+                path.toString());
+        java.util.List<Parameter> ws = weights();
+        if (c.tensors().size() != ws.size()) {
+            throw new dev.lamina.io.ModelFormatException(path + " has " + c.tensors().size() + " tensors; "
+                    + "Sequential '" + name + "' has " + ws.size() + " weights.");
+        }
+        for (Parameter p : ws) {
+            Tensor t = c.get(p.path());
+            if (t == null || !t.shape().equals(p.value().shape())) {
+                throw new dev.lamina.io.ModelFormatException(path + ": no tensor '" + p.path() + "' of shape "
+                        + p.value().shape() + (t == null ? "" : " (found " + t.shape() + ")") + ".");
+            }
+        }
+        for (Parameter p : ws) {
+            p.value().copyFrom(c.get(p.path()));
+        }
+    }
+
+    /** An independent copy: same layers, weights, seed, compile settings, optimizer state and preprocessing. */
+    public synchronized Sequential copy() {
+        try {
+            return dev.lamina.io.ModelFiles.copy(this);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Copying Sequential '" + name + "' failed: " + e.getMessage(), e);
+        }
     }
 
     /** A Keras-style table of the layers, output shapes and parameter counts. */

@@ -1,0 +1,62 @@
+package dev.lamina.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Dropout;
+import dev.lamina.layers.Input;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.testing.GradientCheck;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One loaded model shared by 16 threads predicting 1,000 times each gives the single-threaded results. */
+class ConcurrencyTest {
+    @Test
+    void sixteenThreadsPredictBitIdentically(@TempDir Path dir) throws Exception {
+        Sequential m = Sequential.of(Input.of(6), Dense.of(32, "relu"), Dropout.of(0.2), BatchNormalization.of(),
+                Dense.of(3)).seed(4);
+        m.compile("adam", "mse");
+        m.fit(GradientCheck.input(64, 6, 1, 0), GradientCheck.input(64, 3, 2, 0), FitOptions.defaults().verbose(0));
+        m.save(dir.resolve("m.lamina"));
+        Sequential loaded = Sequential.load(dir.resolve("m.lamina"));
+        List<Tensor> inputs = new ArrayList<>();
+        List<float[]> expected = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Tensor x = GradientCheck.input(1 + i * 3, 6, 100 + i, 0);
+            inputs.add(x);
+            expected.add(loaded.predict(x).data());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int k = 0; k < 1000; k++) {
+                        int i = (thread + k) % 16;
+                        assertArrayEquals(expected.get(i), loaded.predict(inputs.get(i)).data());
+                    }
+                    return 1000;
+                }));
+            }
+            int calls = 0;
+            for (Future<Integer> f : results) {
+                calls += f.get();
+            }
+            assertEquals(16_000, calls);
+        } finally {
+            pool.shutdownNow();
+        }
+        Sequential copy = loaded.copy();
+        assertArrayEquals(expected.get(5), copy.predict(inputs.get(5)).data());
+    }
+}
