@@ -88,6 +88,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, the weights and the shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--resume", description = "Back up the run to this folder and resume from a backup found there"
+            + " (after a crash or kill); the backup is removed when training finishes.")
+    Path resume;
+
+    @Option(names = "--backup-every", defaultValue = "0", description = "With --resume, also back up every this many"
+            + " steps (default: ${DEFAULT-VALUE}, epoch ends only).")
+    int backupEvery;
+
     @Option(names = "--save", description = "Save the trained model (with its scaler) to this .lamina file.")
     Path save;
 
@@ -132,6 +140,9 @@ final class TrainCommand implements Callable<Integer> {
         FitOptions fo = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(!noShuffle).seed(seed)
                 .validationData(scaled(scaler, valid), valid.y()).verbose(terminal ? 0 : 2)
                 .lastBatchOfOne(LastBatch.MERGE).callbacks(callbacks.toArray(new Callback[0]));
+        if (resume != null) {
+            fo = fo.backupAndRestore(resume, backupEvery);
+        }
         History h = model.fit(scaled(scaler, train), train.y(), fo);
         CurveReading reading = CurveReading.of(h);
         out.println(reading.text());

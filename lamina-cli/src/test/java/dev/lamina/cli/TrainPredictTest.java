@@ -126,6 +126,18 @@ class TrainPredictTest {
     }
 
     @Test
+    void resumeFolderIsUsedAndRemovedWhenDone(@TempDir Path dir) throws Exception {
+        Path data = wine(dir);
+        Path backup = dir.resolve("backup");
+        String[] t = run("train", "--data", data.toString(), "--target", "quality", "--layers", "dense(8, relu) dense(1)",
+                "--epochs", "2", "--resume", backup.toString(), "--backup-every", "5", "--save",
+                dir.resolve("a.lamina").toString());
+        assertEquals("0", t[0], t[2]);
+        assertTrue(Files.isDirectory(backup));
+        assertTrue(!Files.exists(backup.resolve("backup.lamina")), "the backup is removed when training finishes");
+    }
+
+    @Test
     void layerSpecGrammar() {
         var layers = LayerSpec.parse("dense(64, activation=relu) dropout(0.3) batchnorm(momentum=0.9, epsilon=1e-5)"
                 + " activation(tanh) dense(1)");
