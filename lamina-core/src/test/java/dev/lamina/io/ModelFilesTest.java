@@ -168,4 +168,39 @@ class ModelFilesTest {
         }
         assertThrows(java.io.IOException.class, () -> m.save(dir.resolve("no-such-dir").resolve("m.lamina")));
     }
+
+    /** Makes {@code dir} read-only even for root (chattr +i), else by permissions; false if impossible. */
+    private static boolean makeReadOnly(Path dir, boolean readOnly) throws Exception {
+        Process p = new ProcessBuilder("chattr", readOnly ? "+i" : "-i", dir.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            dir.toFile().setWritable(!readOnly);
+        }
+        if (!readOnly) {
+            return true;
+        }
+        try {
+            Files.delete(Files.createFile(dir.resolve("probe")));
+            return false;
+        } catch (java.io.IOException expected) {
+            return true;
+        }
+    }
+
+    @Test
+    void savingIntoAReadOnlyDirectoryThrowsAndLeavesNothing(@TempDir Path dir) throws Exception {
+        Sequential m = Sequential.of(Input.of(2), Dense.of(1)).seed(1);
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        boolean readOnly = makeReadOnly(ro, true);
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(readOnly, "cannot make a read-only directory here");
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> m.save(ro.resolve("m.lamina")));
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            try (var files = Files.list(ro)) {
+                assertEquals(0, files.count(), "nothing left behind");
+            }
+        } finally {
+            makeReadOnly(ro, false);
+        }
+    }
 }

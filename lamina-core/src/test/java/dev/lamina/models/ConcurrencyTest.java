@@ -59,4 +59,33 @@ class ConcurrencyTest {
         Sequential copy = loaded.copy();
         assertArrayEquals(expected.get(5), copy.predict(inputs.get(5)).data());
     }
+
+    @Test
+    void predictingWhileAnotherThreadFitsIsSafe() throws Exception {
+        Sequential m = Sequential.of(Input.of(4), Dense.of(16, "relu"), BatchNormalization.of(), Dense.of(1)).seed(2);
+        m.compile("adam", "mse");
+        Tensor x = GradientCheck.input(256, 4, 1, 0);
+        Tensor y = GradientCheck.input(256, 1, 2, 0);
+        m.weights();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> fit = pool.submit(() -> m.fit(x, y, FitOptions.defaults().epochs(20).verbose(0)));
+            Future<Integer> predicts = pool.submit(() -> {
+                int n = 0;
+                while (!fit.isDone()) {
+                    for (float v : m.predict(x).data()) {
+                        if (!Float.isFinite(v)) {
+                            throw new AssertionError("non-finite prediction during fit");
+                        }
+                    }
+                    n++;
+                }
+                return n;
+            });
+            fit.get();
+            predicts.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
