@@ -7,7 +7,6 @@ import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,10 +29,7 @@ public final class Activation extends Layer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", true);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
             m.put("activation", activation);
             return m;
         }
@@ -93,9 +89,7 @@ public final class Activation extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException("Activation '" + name() + "': backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         if (!computeInputGradient()) {
             return null;
         }

@@ -5,7 +5,6 @@ import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +38,7 @@ public final class AlphaDropout extends NoiseLayer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", true);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
             m.put("rate", rate);
             m.put("seed", seed);
             m.put("noise_shape", Dropout.noiseShapeForKeras(noiseShape));
@@ -121,9 +117,7 @@ public final class AlphaDropout extends NoiseLayer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException("AlphaDropout '" + name() + "': backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         if (!computeInputGradient()) {
             return null;
         }

@@ -373,9 +373,7 @@ public final class BatchNormalization extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         float[] x = lastInput.data();
         float[] dy = gradOut.data();
         int rows = lastInput.rows();

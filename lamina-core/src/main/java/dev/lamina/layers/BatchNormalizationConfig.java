@@ -5,7 +5,6 @@ import dev.lamina.initializers.Constant;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.regularizers.Regularizer;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,10 +78,7 @@ public record BatchNormalizationConfig(String name, boolean trainable, int axis,
 
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("trainable", trainable);
-        m.put("dtype", "float32");
+        Map<String, Object> m = ConfigMap.layerBase(name, trainable);
         m.put("axis", axis);
         m.put("momentum", momentum);
         m.put("epsilon", epsilon);

@@ -115,6 +115,15 @@ public final class ConfigMap {
         return Constraints.fromConfig(n.className, n.config);
     }
 
+    /** The keys every Keras layer config starts with: name, trainable and dtype (float32). */
+    public static Map<String, Object> layerBase(String name, boolean trainable) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("trainable", trainable);
+        m.put("dtype", "float32");
+        return m;
+    }
+
     /** Keras' serialized form of a nested object, or null for null. */
     public static Map<String, Object> serialize(String module, String className, Map<String, Object> config) {
         Map<String, Object> m = new LinkedHashMap<>();

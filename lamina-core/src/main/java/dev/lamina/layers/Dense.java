@@ -14,7 +14,6 @@ import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.tensor.Transpose;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -64,10 +63,7 @@ public final class Dense extends Layer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", trainable);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, trainable);
             m.put("units", units);
             m.put("activation", activation);
             m.put("use_bias", useBias);
@@ -211,9 +207,7 @@ public final class Dense extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException("Dense '" + name() + "': backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         int units = config.units();
         int in = inputShape().dim(-1);
         int m = lastInput.size() / in;

@@ -3,7 +3,6 @@ package dev.lamina.layers;
 import dev.lamina.tensor.Shape;
 import dev.lamina.util.Check;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +40,7 @@ public final class Dropout extends InvertedDropout {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", true);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
             m.put("rate", rate);
             m.put("seed", seed);
             m.put("noise_shape", noiseShapeForKeras(noiseShape));

@@ -4,7 +4,6 @@ import dev.lamina.random.CounterRandom;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,10 +28,7 @@ public final class GaussianDropout extends NoiseLayer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", true);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
             m.put("rate", rate);
             m.put("seed", seed);
             return m;
@@ -100,9 +96,7 @@ public final class GaussianDropout extends NoiseLayer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException("GaussianDropout '" + name() + "': backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         if (!computeInputGradient()) {
             return null;
         }

@@ -4,7 +4,6 @@ import dev.lamina.random.CounterRandom;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,10 +28,7 @@ public final class GaussianNoise extends NoiseLayer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", true);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
             m.put("stddev", stddev);
             m.put("seed", seed);
             return m;
@@ -92,9 +88,7 @@ public final class GaussianNoise extends NoiseLayer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException("GaussianNoise '" + name() + "': backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         return computeInputGradient() ? gradOut : null;
     }
 }

@@ -53,9 +53,7 @@ abstract class InvertedDropout extends NoiseLayer {
 
     @Override
     public final Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         if (!computeInputGradient()) {
             return null;
         }

@@ -194,6 +194,13 @@ public abstract class Layer {
         }
     }
 
+    /** Throws a clear error when {@code backward} comes before any {@code forward}. */
+    protected final void requireForward(Object lastInput) {
+        if (lastInput == null) {
+            throw new IllegalStateException(this + ": backward(...) needs a forward(...) first.");
+        }
+    }
+
     /** Throws a clear error when the layer is not built. */
     protected final void requireBuilt(String what) {
         if (!built()) {

@@ -9,7 +9,6 @@ import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -51,10 +50,7 @@ public final class LayerNormalization extends Layer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", trainable);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, trainable);
             m.put("axis", -1);
             m.put("epsilon", epsilon);
             m.put("center", center);
@@ -171,9 +167,7 @@ public final class LayerNormalization extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         int rows = lastInput.size() / width;
         float[] xd = lastInput.data();
         float[] dy = gradOut.data();

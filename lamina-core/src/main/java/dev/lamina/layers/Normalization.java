@@ -7,7 +7,6 @@ import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,10 +49,7 @@ public final class Normalization extends Layer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", true);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
             m.put("axis", List.of(-1));
             m.put("invert", invert);
             m.put("mean", mean);
@@ -201,9 +197,7 @@ public final class Normalization extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward(...) needs a forward(...) first.");
-        }
+        requireForward(lastInput);
         if (!computeInputGradient()) {
             return null;
         }

@@ -2,7 +2,6 @@ package dev.lamina.layers;
 
 import dev.lamina.tensor.Shape;
 import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,10 +24,7 @@ public final class SpatialDropout1D extends InvertedDropout {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("trainable", true);
-            m.put("dtype", "float32");
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
             m.put("rate", rate);
             m.put("seed", seed);
             return m;
