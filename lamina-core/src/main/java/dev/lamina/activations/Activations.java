@@ -44,7 +44,7 @@ public final class Activations {
 
     static {
         add(new Elementwise("linear", x -> x, (x, y) -> 1));
-        add(new Elementwise("relu", x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0));
+        add(Relu.INSTANCE);
         add(leakyRelu("leaky_relu", LEAKY_RELU_SLOPE));
         add(elu("elu", 1.0));
         add(new Elementwise("selu", x -> SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)),

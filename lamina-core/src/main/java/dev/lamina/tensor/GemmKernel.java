@@ -1,17 +1,19 @@
 package dev.lamina.tensor;
 
 /**
- * The inner block of the GEMM: {@code C[i0..i1, jb..jb+nc) = fma(alpha, acc, C)} where
- * {@code acc = sum over p of A(i, kb + p) B(p, j)} is accumulated from 0 with one fused
- * multiply-add per term, p ascending. Every implementation follows this exact order and
- * rounding, so results are bit-identical whichever kernel runs.
- *
- * <p>{@code A(i, p) = a[aBase + i * ars + p * acs]}; {@code B(p, jb + j) = b[bBase + p * bStride + j]}.
+ * The work of one thread's part of a GEMM: {@code C[i0..i1, j0..j1] = fma(alpha, acc, C)} per
+ * k-block of {@link #KC}, where {@code acc = sum over p of op(A)(i, p) op(B)(p, j)} is accumulated
+ * from 0 with one fused multiply-add per term, p ascending. Every implementation follows this exact
+ * order and rounding, so results are bit-identical whichever kernel runs and however the output is
+ * split among threads.
  */
 interface GemmKernel {
-    /** Accumulates one block. */
-    void block(float[] a, int aBase, int ars, int acs, float[] b, int bBase, int bStride, float[] c, int ldc,
-               int i0, int i1, int jb, int nc, int kc, float alpha);
+    /** The depth of a k-block: the same in every kernel, since it fixes the rounding. */
+    int KC = 256;
+
+    /** Accumulates {@code alpha op(A) op(B)} into rows [i0, i1) and columns [j0, j1) of C. */
+    void compute(Transpose ta, Transpose tb, int k, float alpha, float[] a, int lda, float[] b, int ldb, float[] c,
+                 int ldc, int i0, int i1, int j0, int j1);
 
     /** A short name for logs and benchmarks. */
     String name();

@@ -16,12 +16,9 @@ public final class JavaBackend implements Backend {
 
     /** Products below this many multiply-adds run on the calling thread alone. */
     static final long PARALLEL_THRESHOLD = 1L << 18;
-    private static final int KC = 256;
-    private static final int NC = 512;
 
     private static final GemmKernel KERNEL = chooseKernel();
     private final ThreadLocal<GemmJob> jobs = ThreadLocal.withInitial(GemmJob::new);
-    private final ThreadLocal<float[]> packs = ThreadLocal.withInitial(() -> new float[KC * NC]);
     private final WorkerPool pool;
 
     private JavaBackend() {
@@ -141,33 +138,8 @@ public final class JavaBackend implements Backend {
 
         private void block(int i0, int i1, int j0, int j1) {
             scale(i0, i1, j0, j1);
-            int ars = ta == Transpose.NO ? lda : 1;
-            int acs = ta == Transpose.NO ? 1 : lda;
-            float[] pack = packs.get();
-            for (int kb = 0; kb < k; kb += KC) {
-                int kc = Math.min(KC, k - kb);
-                for (int jb = j0; jb < j1; jb += NC) {
-                    int nc = Math.min(NC, j1 - jb);
-                    float[] bs;
-                    int base;
-                    int stride;
-                    if (tb == Transpose.NO) {
-                        bs = b;
-                        base = kb * ldb + jb;
-                        stride = ldb;
-                    } else {
-                        for (int j = 0; j < nc; j++) {
-                            int src = (jb + j) * ldb + kb;
-                            for (int p = 0; p < kc; p++) {
-                                pack[p * nc + j] = b[src + p];
-                            }
-                        }
-                        bs = pack;
-                        base = 0;
-                        stride = nc;
-                    }
-                    KERNEL.block(a, kb * acs, ars, acs, bs, base, stride, c, ldc, i0, i1, jb, nc, kc, alpha);
-                }
+            if (k > 0) {
+                KERNEL.compute(ta, tb, k, alpha, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             }
         }
 

@@ -1,12 +1,15 @@
 package dev.lamina.tensor;
 
 /**
- * The plain-Java {@link GemmKernel}: per row, an accumulator row is built with {@link Math#fma}
- * over p, then folded into C. Used when the Vector API is not available.
+ * The plain-Java {@link GemmKernel}: per k-block and column block, an accumulator row is built with
+ * {@link Math#fma} over p, then folded into C. Used when the Vector API is not available; JDK 17's
+ * C2 does not vectorize these loops, so it runs at scalar speed.
  */
 final class ScalarKernel implements GemmKernel {
     static final ScalarKernel INSTANCE = new ScalarKernel();
-    private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
+    private static final int NC = 512;
+    private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[NC]);
+    private final ThreadLocal<float[]> packs = ThreadLocal.withInitial(() -> new float[KC * NC]);
 
     @Override
     public String name() {
@@ -14,26 +17,45 @@ final class ScalarKernel implements GemmKernel {
     }
 
     @Override
-    public void block(float[] a, int aBase, int ars, int acs, float[] b, int bBase, int bStride, float[] c, int ldc,
-                      int i0, int i1, int jb, int nc, int kc, float alpha) {
+    public void compute(Transpose ta, Transpose tb, int k, float alpha, float[] a, int lda, float[] b, int ldb,
+                        float[] c, int ldc, int i0, int i1, int j0, int j1) {
+        int ars = ta == Transpose.NO ? lda : 1;
+        int acs = ta == Transpose.NO ? 1 : lda;
+        float[] pack = packs.get();
         float[] acc = scratch.get();
-        if (acc.length < nc) {
-            acc = new float[nc];
-            scratch.set(acc);
-        }
-        for (int i = i0; i < i1; i++) {
-            java.util.Arrays.fill(acc, 0, nc, 0f);
-            int ai = aBase + i * ars;
-            for (int p = 0; p < kc; p++) {
-                float x = a[ai + p * acs];
-                int bo = bBase + p * bStride;
-                for (int j = 0; j < nc; j++) {
-                    acc[j] = Math.fma(x, b[bo + j], acc[j]);
+        for (int kb = 0; kb < k; kb += KC) {
+            int kc = Math.min(KC, k - kb);
+            for (int jb = j0; jb < j1; jb += NC) {
+                int nc = Math.min(NC, j1 - jb);
+                float[] bs = b;
+                int base = kb * ldb + jb;
+                int stride = ldb;
+                if (tb == Transpose.YES) {
+                    for (int j = 0; j < nc; j++) {
+                        int src = (jb + j) * ldb + kb;
+                        for (int p = 0; p < kc; p++) {
+                            pack[p * nc + j] = b[src + p];
+                        }
+                    }
+                    bs = pack;
+                    base = 0;
+                    stride = nc;
                 }
-            }
-            int co = i * ldc + jb;
-            for (int j = 0; j < nc; j++) {
-                c[co + j] = Math.fma(acc[j], alpha, c[co + j]);
+                for (int i = i0; i < i1; i++) {
+                    java.util.Arrays.fill(acc, 0, nc, 0f);
+                    int ai = kb * acs + i * ars;
+                    for (int p = 0; p < kc; p++) {
+                        float x = a[ai + p * acs];
+                        int bo = base + p * stride;
+                        for (int j = 0; j < nc; j++) {
+                            acc[j] = Math.fma(x, bs[bo + j], acc[j]);
+                        }
+                    }
+                    int co = i * ldc + jb;
+                    for (int j = 0; j < nc; j++) {
+                        c[co + j] = Math.fma(acc[j], alpha, c[co + j]);
+                    }
+                }
             }
         }
     }

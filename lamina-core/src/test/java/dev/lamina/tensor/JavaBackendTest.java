@@ -52,6 +52,40 @@ class JavaBackendTest {
         }
     }
 
+    /** Edge sizes of every layout: the vector and plain-Java kernels give the same bits, close to double. */
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "2,2,2", "15,17,3", "17,15,257", "1023,2,17", "9,1023,5", "33,65,513", "8,32,256",
+            "7,31,255", "130,1030,300"})
+    void edgeSizesAgreeAcrossKernelsAndLayouts(int m, int n, int k) {
+        float[] a = random(m * k, 8);
+        float[] b = random(k * n, 9);
+        GemmKernel vector = new VectorKernel();
+        for (Transpose ta : Transpose.values()) {
+            for (Transpose tb : Transpose.values()) {
+                int lda = ta == Transpose.NO ? k : m;
+                int ldb = tb == Transpose.NO ? n : k;
+                float[] c1 = random(m * n, 10);
+                float[] c2 = c1.clone();
+                float[] c0 = c1.clone();
+                ScalarKernel.INSTANCE.compute(ta, tb, k, 0.75f, a, lda, b, ldb, c1, n, 0, m, 0, n);
+                vector.compute(ta, tb, k, 0.75f, a, lda, b, ldb, c2, n, 0, m, 0, n);
+                assertArrayEquals(c1, c2, ta + "" + tb + " " + m + "x" + n + "x" + k);
+                for (int i = 0; i < m; i += Math.max(1, m / 7)) {
+                    for (int j = 0; j < n; j += Math.max(1, n / 7)) {
+                        double s = c0[i * n + j];
+                        double abs = Math.abs(s);
+                        for (int p = 0; p < k; p++) {
+                            double term = 0.75 * at(a, ta, i, p, lda) * at(b, tb, p, j, ldb);
+                            s += term;
+                            abs += Math.abs(term);
+                        }
+                        assertEquals(s, c2[i * n + j], 1e-6 * abs + 1e-6);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void betaZeroIgnoresNaNInC() {
         float[] a = {1, 2};

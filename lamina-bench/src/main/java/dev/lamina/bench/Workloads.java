@@ -1,0 +1,287 @@
+package dev.lamina.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lamina.callbacks.Callback;
+import dev.lamina.callbacks.Logs;
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Dropout;
+import dev.lamina.layers.Input;
+import dev.lamina.losses.Losses;
+import dev.lamina.models.FitOptions;
+import dev.lamina.models.Sequential;
+import dev.lamina.optimizers.Adam;
+import dev.lamina.random.RandomStream;
+import dev.lamina.tensor.Backend;
+import dev.lamina.tensor.JavaBackend;
+import dev.lamina.tensor.Transpose;
+import dev.lamina.tensor.WorkerPool;
+import dev.lamina.tensor.Tensor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The peers' workloads, defined as in {@code shared/peers/RESULTS.md} ("Workload definitions as
+ * implemented") and timed the same way as {@code peers/torch/bench.py}, with results under the
+ * same JSON keys ({@code W1.epoch_s.median}, {@code W4.latency_us.median}, ...):
+ * <ul>
+ *   <li>W1: 11 → [Dense(1024, relu) → Dropout(0.3) → BatchNormalization] × 3 → Dense(1), MAE, Adam(1e-3,
+ *       eps 1e-7), batch 256, 1119 training rows shuffled each epoch, 480 validation rows; 2 warm-up
+ *       epochs, then 7 timed; epoch time = train + validation.</li>
+ *   <li>W2: the same model on 100,000 rows (one warm-up epoch of 1119 rows, then one timed epoch).</li>
+ *   <li>W3: 11 → Dense(512, relu) → Dense(512, relu) → Dense(1), batch 32.</li>
+ *   <li>W4: the trained W1 model predicting 100,000 rows in batches of 4096 (2 warm-up, 5 timed
+ *       passes), then 10,000 single-row calls.</li>
+ *   <li>K1: {@code C = op(A) op(B)} through the Java backend, per shape and thread count.</li>
+ * </ul>
+ * Data: 11 standard-normal features, target {@code 0.3 x·w + 5.6 + 0.1 noise}.
+ */
+public final class Workloads {
+    private final int threads;
+    private final PrintStream log;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    /**
+     * @param threads the thread count (the {@code lamina.threads} property must match, see {@link #run})
+     * @param log where progress goes
+     */
+    public Workloads(int threads, PrintStream log) {
+        this.threads = threads;
+        this.log = log;
+        results.put("peer", "lamina");
+        results.put("num_threads", threads);
+        results.put("java", System.getProperty("java.version"));
+        results.put("kernel", JavaBackend.kernelName());
+    }
+
+    /** Runs the named workloads and returns the results map (peers' keys). */
+    public Map<String, Object> run(Set<String> workloads, int epochs, int warmup, int w2Rows) {
+        Sequential w1 = null;
+        if (workloads.contains("W1") || workloads.contains("W4")) {
+            Tensor[] tr = data(1119, 1);
+            Tensor[] va = data(480, 2);
+            w1 = wineModel();
+            Map<String, Object> r = fit("W1", w1, 256, tr, va, workloads.contains("W1") ? epochs : 0, warmup);
+            if (workloads.contains("W1")) {
+                results.put("W1", r);
+            }
+        }
+        if (workloads.contains("W2")) {
+            Tensor[] big = data(w2Rows, 3);
+            Sequential m = wineModel();
+            fit("W2-warm", m, 256, new Tensor[] {rows(big[0], 1119), rows(big[1], 1119)}, null, 0, 1);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("rows", w2Rows);
+            r.putAll(fit("W2", m, 256, big, null, 1, 0));
+            results.put("W2", r);
+        }
+        if (workloads.contains("W3")) {
+            Sequential m = Sequential.of(Input.of(11), Dense.of(512, "relu"), Dense.of(512, "relu"), Dense.of(1)).seed(0);
+            compile(m);
+            results.put("W3", fit("W3", m, 32, data(1119, 1), data(480, 2), epochs, warmup));
+        }
+        if (workloads.contains("W4")) {
+            results.put("W4", predict(w1));
+        }
+        if (workloads.contains("K1")) {
+            results.put("K1", gemm());
+        }
+        return results;
+    }
+
+    static Sequential wineModel() {
+        Sequential m = new Sequential();
+        m.add(Input.of(11));
+        for (int i = 0; i < 3; i++) {
+            m.add(Dense.of(1024, "relu"));
+            m.add(Dropout.of(0.3));
+            m.add(BatchNormalization.of());
+        }
+        m.add(Dense.of(1));
+        m.seed(0);
+        compile(m);
+        return m;
+    }
+
+    private static void compile(Sequential m) {
+        m.compile(new Adam(), Losses.get("mae"));
+    }
+
+    /** {@code rows} examples: 11 standard-normal features and a noisy linear target. */
+    static Tensor[] data(int rows, long seed) {
+        RandomStream r = new RandomStream(seed, 0);
+        float[] w = new float[11];
+        for (int j = 0; j < 11; j++) {
+            w[j] = (float) r.nextGaussian();
+        }
+        float[] x = new float[rows * 11];
+        float[] y = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int j = 0; j < 11; j++) {
+                x[i * 11 + j] = (float) r.nextGaussian();
+                s += x[i * 11 + j] * w[j];
+            }
+            y[i] = (float) (s * 0.3 + 5.6 + 0.1 * r.nextGaussian());
+        }
+        return new Tensor[] {Tensor.wrap(x, rows, 11), Tensor.wrap(y, rows, 1)};
+    }
+
+    private static Tensor rows(Tensor t, int n) {
+        float[] d = java.util.Arrays.copyOf(t.data(), n * t.cols());
+        return Tensor.wrap(d, n, t.cols());
+    }
+
+    /** Times epochs: train (first batch start to last batch end) and train + validation. */
+    private Map<String, Object> fit(String name, Sequential m, int batch, Tensor[] train, Tensor[] valid, int epochs,
+                                    int warmup) {
+        List<Double> epochS = new ArrayList<>();
+        List<Double> trainS = new ArrayList<>();
+        List<Double> rowsPerS = new ArrayList<>();
+        long[] t = new long[2];
+        Callback timer = new Callback() {
+            @Override
+            public void onEpochBegin(int epoch) {
+                t[0] = System.nanoTime();
+            }
+
+            @Override
+            public void onTrainBatchEnd(int b, Logs logs) {
+                t[1] = System.nanoTime();
+            }
+        };
+        for (int e = 0; e < warmup + epochs; e++) {
+            FitOptions o = FitOptions.defaults().epochs(1).batchSize(batch).verbose(0).seed(e).callbacks(timer);
+            if (valid != null) {
+                o = o.validationData(valid[0], valid[1]);
+            }
+            var h = m.fit(train[0], train[1], o);
+            long end = System.nanoTime();
+            double tr = (t[1] - t[0]) / 1e9;
+            double ep = (end - t[0]) / 1e9;
+            log.printf(Locale.ROOT, "  %s epoch %d [%s] train %.3fs total %.3fs loss %.4f%n", name, e,
+                    e < warmup ? "warmup" : "timed", tr, ep, h.last("loss"));
+            if (e >= warmup) {
+                epochS.add(ep);
+                trainS.add(tr);
+                rowsPerS.add(train[0].rows() / tr);
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (!epochS.isEmpty()) {
+            r.put("epoch_s", Stats.summarize(epochS));
+            r.put("train_s", Stats.summarize(trainS));
+            r.put("train_rows_per_s", Stats.summarize(rowsPerS));
+            log.printf(Locale.ROOT, "%s: epoch %.4fs, train rows/s %.0f%n", name, Stats.median(epochS),
+                    Stats.median(rowsPerS));
+        }
+        return r;
+    }
+
+    private Map<String, Object> predict(Sequential m) {
+        Tensor x = data(100_000, 4)[0];
+        for (int i = 0; i < 2; i++) {
+            m.predict(x, 4096);
+        }
+        List<Double> thr = new ArrayList<>();
+        for (int rep = 0; rep < 5; rep++) {
+            long t0 = System.nanoTime();
+            m.predict(x, 4096);
+            thr.add(x.rows() / ((System.nanoTime() - t0) / 1e9));
+        }
+        Tensor[] singles = new Tensor[1000];
+        for (int i = 0; i < singles.length; i++) {
+            singles[i] = Tensor.wrap(java.util.Arrays.copyOfRange(x.data(), i * 11, i * 11 + 11), 1, 11);
+        }
+        for (int i = 0; i < 2000; i++) {
+            m.predict(singles[i % 1000], 1);
+        }
+        List<Double> lat = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            long t0 = System.nanoTime();
+            m.predict(singles[i % 1000], 1);
+            lat.add((System.nanoTime() - t0) / 1000.0);
+        }
+        Collections.sort(lat);
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("median", Stats.median(lat));
+        latency.put("p10", lat.get(lat.size() / 10));
+        latency.put("p90", lat.get(lat.size() * 9 / 10));
+        latency.put("min", lat.get(0));
+        latency.put("n", lat.size());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("batch4096_rows_per_s", Stats.summarize(thr));
+        r.put("latency_us", latency);
+        log.printf(Locale.ROOT, "W4: batch 4096 rows/s %.0f; batch-1 latency median %.1f us%n", Stats.median(thr),
+                Stats.median(lat));
+        return r;
+    }
+
+    private Map<String, Object> gemm() {
+        Object[][] shapes = {{"NN", 256, 1024, 1024}, {"NN", 256, 11, 1024}, {"NN", 1024, 1024, 1024},
+            {"NN", 32, 512, 512}, {"NN", 2048, 2048, 2048}, {"TN", 256, 1024, 1024}, {"NT", 256, 1024, 1024},
+            {"TN", 1024, 256, 1024}};
+        Map<String, Object> k1 = new LinkedHashMap<>();
+        for (int th : new int[] {1, threads}) {
+            Backend be = new JavaBackend(new WorkerPool(th));
+            RandomStream r = new RandomStream(0, 0);
+            for (Object[] s : shapes) {
+                String op = (String) s[0];
+                int m = (Integer) s[1];
+                int k = (Integer) s[2];
+                int n = (Integer) s[3];
+                float[] a = new float[m * k];
+                float[] b = new float[k * n];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = r.nextFloat() - 0.5f;
+                }
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = r.nextFloat() - 0.5f;
+                }
+                float[] c = new float[m * n];
+                Transpose ta = op.charAt(0) == 'T' ? Transpose.YES : Transpose.NO;
+                Transpose tb = op.charAt(1) == 'T' ? Transpose.YES : Transpose.NO;
+                int lda = ta == Transpose.NO ? k : m;
+                int ldb = tb == Transpose.NO ? n : k;
+                Runnable call = () -> be.gemm(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, c, n);
+                long t0 = System.nanoTime();
+                int calls = 0;
+                while (System.nanoTime() - t0 < 300_000_000L || calls < 2) {
+                    call.run();
+                    calls++;
+                }
+                double per = (System.nanoTime() - t0) / 1e9 / calls;
+                int cpr = Math.max(1, (int) Math.ceil(0.2 / per));
+                List<Double> gf = new ArrayList<>();
+                for (int rep = 0; rep < 5; rep++) {
+                    long t1 = System.nanoTime();
+                    for (int i = 0; i < cpr; i++) {
+                        call.run();
+                    }
+                    gf.add(2.0 * m * k * n * cpr / ((System.nanoTime() - t1) / 1e9) / 1e9);
+                }
+                String key = op + " " + m + "x" + k + "x" + n + " t" + th;
+                k1.put(key, Stats.summarize(gf));
+                log.printf(Locale.ROOT, "K1 %s: %.1f GFLOP/s%n", key, Stats.median(gf));
+            }
+            if (th == threads) {
+                break;
+            }
+        }
+        return k1;
+    }
+
+    /** Writes the results as JSON. */
+    public static void writeJson(Map<String, Object> results, Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
+    }
+}
