@@ -1,0 +1,93 @@
+package dev.lamina.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.io.ModelFormatException;
+import dev.lamina.layers.Input;
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.LayerRegistry;
+import dev.lamina.models.Sequential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a Lamina model from a Keras model config: Keras 3's {@code config.json} or the
+ * {@code model_config} attribute of a legacy HDF5 file (Keras 2's list form included).
+ */
+final class KerasConfig {
+    private KerasConfig() {}
+
+    static Sequential build(JsonNode root, String where) throws ModelFormatException {
+        String cls = root.path("class_name").asText("");
+        if (!cls.equals("Sequential")) {
+            throw new ModelFormatException(where + ": the model is a '" + cls + "'; Lamina imports Sequential models"
+                    + " (a functional model must be rebuilt as a Sequential chain).");
+        }
+        JsonNode config = root.path("config");
+        JsonNode layers = config.isArray() ? config : config.path("layers");
+        if (!layers.isArray() || layers.isEmpty() || layers.size() > 10_000) {
+            throw new ModelFormatException(where + ": the Sequential config has no list of layers.");
+        }
+        String name = config.isObject() ? config.path("name").asText("sequential") : "sequential";
+        Sequential model = new Sequential(name).seed(0);
+        List<Integer> inputShape = null;
+        for (int i = 0; i < layers.size(); i++) {
+            JsonNode entry = layers.get(i);
+            String layerClass = entry.path("class_name").asText("");
+            JsonNode layerConfig = entry.path("config");
+            String layerName = layerConfig.path("name").asText("?");
+            String owner = "layer " + i + " '" + layerName + "' (" + layerClass + ")";
+            JsonNode registered = entry.path("registered_name");
+            JsonNode module = entry.path("module");
+            if ((!registered.isMissingNode() && !registered.isNull() && !registered.asText().equals(layerClass))
+                    || (module.isTextual() && !module.asText().startsWith("keras"))) {
+                throw new ModelFormatException(where + ": " + owner + " is a custom or third-party class ("
+                        + (registered.isTextual() ? registered.asText() : module.asText()) + "), which Lamina does not"
+                        + " load: nothing from a model file is run.");
+            }
+            if (!LayerRegistry.factories().containsKey(layerClass)) {
+                throw new ModelFormatException(where + ": " + owner + " is not a layer Lamina has; supported: "
+                        + String.join(", ", LayerRegistry.factories().keySet()) + ".");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = KerasImport.JSON.convertValue(layerConfig, Map.class);
+            if (i == 0 && !layerClass.equals("InputLayer")) {
+                inputShape = firstInputShape(layerConfig, entry);
+                if (inputShape == null) {
+                    throw new ModelFormatException(where + ": the first layer has no input shape (batch_input_shape or"
+                            + " build_config); Lamina needs it to build the model.");
+                }
+                model.add(Input.of(inputShape.stream().skip(1).mapToInt(Integer::intValue).toArray()));
+            }
+            try {
+                Layer layer = LayerRegistry.fromConfig(layerClass, map);
+                model.add(layer);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ModelFormatException(where + ": " + owner + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            model.weights();
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(where + ": the model cannot be built: " + e.getMessage(), e);
+        }
+        if (!model.built()) {
+            throw new ModelFormatException(where + ": the model has no input shape.");
+        }
+        return model;
+    }
+
+    private static List<Integer> firstInputShape(JsonNode config, JsonNode entry) {
+        for (JsonNode shape : new JsonNode[] {config.path("batch_input_shape"), config.path("batch_shape"),
+                entry.path("build_config").path("input_shape")}) {
+            if (shape.isArray() && shape.size() >= 2) {
+                List<Integer> out = new ArrayList<>();
+                for (JsonNode d : shape) {
+                    out.add(d.isNull() ? null : d.asInt());
+                }
+                return out;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lamina.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.io.ModelFormatException;
+import dev.lamina.layers.Layer;
+import dev.lamina.models.Sequential;
+import dev.lamina.tensor.Tensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files written by Keras 3.15.1 (see src/test/resources/keras/README.md and make_fixtures.py):
+ * Lamina's predictions match Keras' own {@code model.predict} outputs.
+ */
+class KerasImportTest {
+    private static Path resource(String name) throws Exception {
+        return Path.of(KerasImportTest.class.getResource("/keras/" + name).toURI());
+    }
+
+    private static float[][] csv(Path p) throws Exception {
+        List<String> lines = Files.readAllLines(p);
+        List<float[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            float[] v = new float[f.length];
+            for (int i = 0; i < f.length; i++) {
+                v[i] = Float.parseFloat(f[i]);
+            }
+            rows.add(v);
+        }
+        return rows.toArray(new float[0][]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"keras-3.15.1_generated_all-layers.keras", "keras-3.15.1_lesson_concrete-bn-dense.keras",
+            "keras-3.15.1_lesson_concrete-bn-dense.legacy.h5"})
+    void predictionsMatchKeras(String file) throws Exception {
+        Sequential m = KerasImport.load(resource(file));
+        float[][] x = csv(resource(file + ".input.csv"));
+        float[][] expected = csv(resource(file + ".expected.csv"));
+        Tensor y = m.predict(Tensor.of(x));
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                float e = expected[i][j];
+                assertEquals(e, y.get(i, j), 1e-5 * Math.max(1, Math.abs(e)), file + " row " + i + " col " + j);
+            }
+        }
+    }
+
+    @Test
+    void theLessonsConcreteModelHasKerasCounts() throws Exception {
+        Sequential m = KerasImport.load(resource("keras-3.15.1_lesson_concrete-bn-dense.keras"));
+        assertTrue(m.summary().contains(" Total params: 536,609"), m.summary());
+        assertTrue(m.summary().contains(" Non-trainable params: 3,088"), m.summary());
+        assertEquals(List.of("BatchNormalization", "Dense", "BatchNormalization", "Dense", "BatchNormalization", "Dense",
+                "BatchNormalization", "Dense"), m.layers().stream().map(Layer::className).toList());
+    }
+
+    @Test
+    void otherFilesAreRefusedClearly(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("model.keras"), "not a model");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> KerasImport.load(text));
+        assertTrue(e.getMessage().contains("neither a .keras zip nor an HDF5 file"), e.getMessage());
+        // A config with a Lambda layer: the class is named and nothing is run.
+        Path src = resource("keras-3.15.1_generated_all-layers.keras");
+        byte[] bytes = Files.readAllBytes(src);
+        java.util.Map<String, byte[]> members = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                members.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        String cfg = new String(members.get("config.json"), java.nio.charset.StandardCharsets.UTF_8);
+        members.put("config.json", cfg.replaceFirst("\"class_name\": \"Activation\"", "\"class_name\": \"Lambda\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path lambda = dir.resolve("lambda.keras");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(lambda))) {
+            for (var m : members.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(m.getKey()));
+                out.write(m.getValue());
+                out.closeEntry();
+            }
+        }
+        ModelFormatException l = assertThrows(ModelFormatException.class, () -> KerasImport.load(lambda));
+        assertTrue(l.getMessage().contains("(Lambda) is not a layer Lamina has"), l.getMessage());
+    }
+}
