@@ -21,7 +21,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A .lamina file.")
+    @Option(names = "--model", required = true, description = "A .lamina file, or a Keras .keras or .h5 file.")
     Path modelFile;
 
     @Mixin
@@ -29,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sequential model = Sequential.load(modelFile);
+        Sequential model = ModelFilesCli.open(modelFile);
         if (model.optimizer() == null) {
             throw new IllegalArgumentException(modelFile + " was saved without compile settings, so it has no loss to"
                     + " evaluate.");

@@ -29,7 +29,7 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A .lamina file.")
+    @Option(names = "--model", required = true, description = "A .lamina file, or a Keras .keras or .h5 file.")
     Path modelFile;
 
     @Option(names = "--data", required = true, description = "CSV file with the model's feature columns (others are ignored).")
@@ -46,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sequential model = Sequential.load(modelFile);
+        Sequential model = ModelFilesCli.open(modelFile);
         Preprocessing p = model.preprocessing();
         Table table = CsvReader.read(data);
         List<String> features = p != null ? p.features() : table.columns();

@@ -41,7 +41,7 @@ final class SummaryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Sequential m;
         if (source.model != null) {
-            m = Sequential.load(source.model);
+            m = ModelFilesCli.open(source.model);
         } else {
             m = new Sequential();
             m.add(Input.of(source.spec.inputDim));

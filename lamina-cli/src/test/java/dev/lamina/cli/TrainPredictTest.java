@@ -138,6 +138,22 @@ class TrainPredictTest {
     }
 
     @Test
+    void kerasFilesImportAndPredict(@TempDir Path dir) throws Exception {
+        Path keras = Path.of(TrainPredictTest.class.getResource("/keras/keras-3.15.1_lesson_concrete-bn-dense.keras").toURI());
+        Path saved = dir.resolve("concrete.lamina");
+        String[] r = run("import", keras.toString(), "--save", saved.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("536609 parameters"), r[1]);
+        Sequential direct = dev.lamina.keras.KerasImport.load(keras);
+        Sequential imported = Sequential.load(saved);
+        Tensor x = dev.lamina.tensor.Tensor.of(new float[][] {{540, 0, 0, 162, 2.5f, 1040, 676, 28}});
+        assertArrayEquals(direct.predict(x).data(), imported.predict(x).data());
+        String[] s = run("summary", "--model", keras.toString());
+        assertEquals("0", s[0], s[2]);
+        assertTrue(s[1].contains("Total params: 536,609"), s[1]);
+    }
+
+    @Test
     void layerSpecGrammar() {
         var layers = LayerSpec.parse("dense(64, activation=relu) dropout(0.3) batchnorm(momentum=0.9, epsilon=1e-5)"
                 + " activation(tanh) dense(1)");
