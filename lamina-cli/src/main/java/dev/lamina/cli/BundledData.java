@@ -45,6 +45,26 @@ enum BundledData {
         }
     }
 
+    /**
+     * The Kaggle lesson's split: the training rows of pandas' {@code df.sample(frac=0.7, random_state=0)}
+     * in that order, and the other rows in file order for validation (written by
+     * {@code tools/reference/lesson_splits.py}).
+     */
+    dev.lamina.data.Splits.Split lessonSplit(Dataset all) {
+        try (InputStream in = open(id + ".lesson-split.txt")) {
+            int[] train = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+                    .mapToInt(Integer::parseInt).toArray();
+            boolean[] used = new boolean[all.rows()];
+            for (int i : train) {
+                used[i] = true;
+            }
+            int[] valid = java.util.stream.IntStream.range(0, all.rows()).filter(i -> !used[i]).toArray();
+            return new dev.lamina.data.Splits.Split(all.select(train), all.select(valid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The provenance notes of the bundled data sets. */
     static String provenance() {
         try (InputStream in = open("PROVENANCE.md")) {

@@ -25,8 +25,9 @@ final class Report {
                         + "\ntd,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:right}\n</style></head><body>\n");
         h.append("<h1>Dropout and Batch Normalization: ").append(esc(s.data().id)).append("</h1>\n");
         h.append("<p id=\"settings\">").append(s.epochs()).append(" epochs per variant, ").append(s.units())
-                .append(" units per hidden layer, seed ").append(s.seed()).append(", a 70/30 split of the unscaled data."
-                        + "</p>\n");
+                .append(" units per hidden layer, seed ").append(s.seed()).append(s.seed() == 0
+                        ? ", the lesson's 70/30 split of the unscaled data.</p>\n"
+                        : ", a seeded 70/30 split of the unscaled data.</p>\n");
         h.append("<h2>Reading the curves</h2>\n<p id=\"reading\">").append(esc(reading)).append("</p>\n");
         h.append("<h2>Results</h2>\n<pre id=\"table\">").append(esc(table)).append("</pre>\n");
         h.append("<h2>Learning curves</h2>\n");
@@ -98,7 +99,7 @@ final class Report {
             return "within Keras' range";
         }
         double ref = v < k[0] ? k[0] : k[1];
-        return String.format(java.util.Locale.ROOT, "%.1f %% %s Keras' range (different split and initial weights)",
+        return String.format(java.util.Locale.ROOT, "%.1f %% %s Keras' range (same split; other initial weights and shuffles)",
                 100 * Math.abs(v - ref) / ref, v < k[0] ? "below" : "above");
     }
 
