@@ -34,8 +34,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "lamina-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the split and the models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the models (and of a random split) (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--split", defaultValue = "lesson", description = "lesson (pandas' sample(frac=0.7, random_state=0),"
+            + " as the lesson) or random (seeded 70/30) (default: ${DEFAULT-VALUE}).")
+    String split;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +51,10 @@ final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--epochs and --units must be positive.");
         }
         PrintWriter w = spec.commandLine().getOut();
-        Demo.Settings s = new Demo.Settings(data, e, u, seed);
+        if (!split.equals("lesson") && !split.equals("random")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be lesson or random.");
+        }
+        Demo.Settings s = new Demo.Settings(data, e, u, seed, split.equals("lesson"));
         w.printf("Lamina demo on %s (%s): %d epochs per variant, %d units per hidden layer, seed %d%n", data.id,
                 data.credit, e, u, seed);
         w.flush();

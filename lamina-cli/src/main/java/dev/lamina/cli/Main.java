@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
         description = "Deep learning on the JVM: the Dropout and Batch Normalization lesson, and your own CSV files.",
         subcommands = {DemoCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                SummaryCommand.class, BenchCommand.class, ImportCommand.class})
+                SummaryCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;

@@ -25,7 +25,7 @@ final class Report {
                         + "\ntd,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:right}\n</style></head><body>\n");
         h.append("<h1>Dropout and Batch Normalization: ").append(esc(s.data().id)).append("</h1>\n");
         h.append("<p id=\"settings\">").append(s.epochs()).append(" epochs per variant, ").append(s.units())
-                .append(" units per hidden layer, seed ").append(s.seed()).append(s.seed() == 0
+                .append(" units per hidden layer, seed ").append(s.seed()).append(s.lessonSplit()
                         ? ", the lesson's 70/30 split of the unscaled data.</p>\n"
                         : ", a seeded 70/30 split of the unscaled data.</p>\n");
         h.append("<h2>Reading the curves</h2>\n<p id=\"reading\">").append(esc(reading)).append("</p>\n");

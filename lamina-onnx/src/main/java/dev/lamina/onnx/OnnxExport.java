@@ -1,0 +1,234 @@
+package dev.lamina.onnx;
+
+import com.google.protobuf.ByteString;
+import dev.lamina.io.AtomicFiles;
+import dev.lamina.layers.Activation;
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.LayerNormalization;
+import dev.lamina.layers.NoiseLayer;
+import dev.lamina.layers.Normalization;
+import dev.lamina.layers.Parameter;
+import dev.lamina.models.Sequential;
+import dev.lamina.onnx.proto.Onnx;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+
+/**
+ * Writes a Lamina model's inference graph as an ONNX file (opset 17, IR version 8), with classes
+ * generated from the official {@code onnx.proto}: Dense becomes Gemm, BatchNormalization and
+ * LayerNormalization their ONNX operators with Keras' epsilon written out, activations their
+ * operators (GELU and SiLU as the formulas they stand for, since opset 17 has no Gelu), Normalization
+ * a Sub and a Div; Dropout and the other noise layers, the identity at inference, are left out.
+ * The input is {@code input} of shape {@code [batch, features]}, the output {@code output}.
+ */
+public final class OnnxExport {
+    /** The opset written. */
+    public static final int OPSET = 17;
+    private static final int FLOAT = Onnx.TensorProto.DataType.FLOAT_VALUE;
+
+    private final Onnx.GraphProto.Builder graph = Onnx.GraphProto.newBuilder();
+    private int counter;
+
+    private OnnxExport() {}
+
+    /**
+     * Writes {@code model} to {@code path}, atomically.
+     *
+     * @throws IllegalArgumentException for a layer ONNX export does not cover, naming it
+     */
+    public static void export(Sequential model, Path path) throws IOException {
+        AtomicFiles.write(path, toBytes(model));
+    }
+
+    /** The ONNX bytes of {@code model}. */
+    public static byte[] toBytes(Sequential model) {
+        OnnxExport e = new OnnxExport();
+        e.graph.setName(model.name());
+        int features = model.inputShape().size();
+        e.graph.addInput(valueInfo("input", features));
+        String x = "input";
+        for (Layer l : model.layers()) {
+            x = e.layer(l, x);
+        }
+        e.graph.addNode(node("Identity", new String[] {x}, "output"));
+        e.graph.addOutput(valueInfo("output", model.outputShape().size()));
+        return Onnx.ModelProto.newBuilder().setIrVersion(8).setProducerName("lamina").setProducerVersion("0.1.0")
+                .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setGraph(e.graph).build().toByteArray();
+    }
+
+    private String layer(Layer l, String x) {
+        if (l instanceof NoiseLayer) {
+            return x;
+        }
+        if (l instanceof Dense d) {
+            String w = initializer(d.name() + "/kernel", d.kernel().value().data(), d.kernel().value().shape().dims());
+            float[] b = d.bias() != null ? d.bias().value().data() : new float[d.units()];
+            String bias = initializer(d.name() + "/bias", b, new int[] {d.units()});
+            String y = next(d.name());
+            graph.addNode(node("Gemm", new String[] {x, w, bias}, y));
+            return activation(d.activation().name(), y, d.name());
+        }
+        if (l instanceof Activation a) {
+            return activation(a.config().activation(), x, a.name());
+        }
+        if (l instanceof BatchNormalization bn) {
+            if (!bn.normalizesFeatures()) {
+                throw new IllegalArgumentException("ONNX export covers BatchNormalization over features of rank-1"
+                        + " inputs; " + bn + " normalizes another axis.");
+            }
+            int c = bn.channels();
+            float[] ones = new float[c];
+            java.util.Arrays.fill(ones, 1f);
+            String scale = initializer(bn.name() + "/gamma", bn.gamma() != null ? bn.gamma().value().data() : ones,
+                    new int[] {c});
+            String beta = initializer(bn.name() + "/beta", bn.beta() != null ? bn.beta().value().data() : new float[c],
+                    new int[] {c});
+            String mean = initializer(bn.name() + "/moving_mean", bn.movingMean().value().data(), new int[] {c});
+            String var = initializer(bn.name() + "/moving_variance", bn.movingVariance().value().data(), new int[] {c});
+            String y = next(bn.name());
+            graph.addNode(node("BatchNormalization", new String[] {x, scale, beta, mean, var}, y)
+                    .addAttribute(floatAttr("epsilon", (float) bn.config().epsilon())));
+            return y;
+        }
+        if (l instanceof LayerNormalization ln) {
+            int c = ln.inputShape().dim(-1);
+            float[] ones = new float[c];
+            java.util.Arrays.fill(ones, 1f);
+            Parameter gamma = find(ln, "gamma");
+            Parameter beta = find(ln, "beta");
+            String scale = initializer(ln.name() + "/gamma", gamma != null ? gamma.value().data() : ones, new int[] {c});
+            String b = initializer(ln.name() + "/beta", beta != null ? beta.value().data() : new float[c], new int[] {c});
+            String y = next(ln.name());
+            graph.addNode(node("LayerNormalization", new String[] {x, scale, b}, y)
+                    .addAttribute(intAttr("axis", -1))
+                    .addAttribute(floatAttr("epsilon", (float) ln.config().epsilon())));
+            return y;
+        }
+        if (l instanceof Normalization n) {
+            float[] mean = find(n, "mean").value().data();
+            float[] var = find(n, "variance").value().data();
+            float[] std = new float[var.length];
+            for (int i = 0; i < var.length; i++) {
+                std[i] = (float) Math.max(Math.sqrt(var[i]), 1e-7);
+            }
+            String m = initializer(n.name() + "/mean", mean, new int[] {mean.length});
+            String s = initializer(n.name() + "/std", std, new int[] {std.length});
+            String y = next(n.name());
+            if (n.config().invert()) {
+                String t = next(n.name());
+                graph.addNode(node("Mul", new String[] {x, s}, t));
+                graph.addNode(node("Add", new String[] {t, m}, y));
+            } else {
+                String t = next(n.name());
+                graph.addNode(node("Sub", new String[] {x, m}, t));
+                graph.addNode(node("Div", new String[] {t, s}, y));
+            }
+            return y;
+        }
+        throw new IllegalArgumentException("ONNX export does not cover " + l + " yet.");
+    }
+
+    private static Parameter find(Layer l, String name) {
+        for (Parameter p : l.weights()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private String activation(String name, String x, String owner) {
+        String y = next(owner);
+        switch (name) {
+            case "linear" -> {
+                return x;
+            }
+            case "relu" -> graph.addNode(node("Relu", new String[] {x}, y));
+            case "sigmoid" -> graph.addNode(node("Sigmoid", new String[] {x}, y));
+            case "tanh" -> graph.addNode(node("Tanh", new String[] {x}, y));
+            case "softmax" -> graph.addNode(node("Softmax", new String[] {x}, y).addAttribute(intAttr("axis", -1)));
+            case "softplus" -> graph.addNode(node("Softplus", new String[] {x}, y));
+            case "softsign" -> graph.addNode(node("Softsign", new String[] {x}, y));
+            case "exponential" -> graph.addNode(node("Exp", new String[] {x}, y));
+            case "elu" -> graph.addNode(node("Elu", new String[] {x}, y).addAttribute(floatAttr("alpha", 1f)));
+            case "selu" -> graph.addNode(node("Selu", new String[] {x}, y)
+                    .addAttribute(floatAttr("alpha", (float) dev.lamina.activations.Activations.SELU_ALPHA))
+                    .addAttribute(floatAttr("gamma", (float) dev.lamina.activations.Activations.SELU_SCALE)));
+            case "leaky_relu" -> graph.addNode(node("LeakyRelu", new String[] {x}, y)
+                    .addAttribute(floatAttr("alpha", (float) dev.lamina.activations.Activations.LEAKY_RELU_SLOPE)));
+            case "hard_sigmoid" -> graph.addNode(node("HardSigmoid", new String[] {x}, y)
+                    .addAttribute(floatAttr("alpha", 1f / 6)).addAttribute(floatAttr("beta", 0.5f)));
+            case "silu", "swish" -> {
+                String s = next(owner);
+                graph.addNode(node("Sigmoid", new String[] {x}, s));
+                graph.addNode(node("Mul", new String[] {x, s}, y));
+            }
+            case "gelu" -> {
+                // 0.5 x (1 + erf(x / sqrt 2)): opset 17 has Erf but no Gelu.
+                String r2 = initializer(owner + "/sqrt2", new float[] {(float) Math.sqrt(2)}, new int[0]);
+                String one = initializer(owner + "/one", new float[] {1f}, new int[0]);
+                String half = initializer(owner + "/half", new float[] {0.5f}, new int[0]);
+                String d = next(owner);
+                String e = next(owner);
+                String a = next(owner);
+                String m = next(owner);
+                graph.addNode(node("Div", new String[] {x, r2}, d));
+                graph.addNode(node("Erf", new String[] {d}, e));
+                graph.addNode(node("Add", new String[] {e, one}, a));
+                graph.addNode(node("Mul", new String[] {x, a}, m));
+                graph.addNode(node("Mul", new String[] {m, half}, y));
+            }
+            default -> throw new IllegalArgumentException("ONNX export does not cover the activation '" + name + "'.");
+        }
+        return y;
+    }
+
+    private String next(String owner) {
+        return owner + "/out_" + counter++;
+    }
+
+    private String initializer(String name, float[] values, int[] dims) {
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        Onnx.TensorProto.Builder t = Onnx.TensorProto.newBuilder().setName(name).setDataType(FLOAT)
+                .setRawData(ByteString.copyFrom(b.array()));
+        for (int d : dims) {
+            t.addDims(d);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
+    private static Onnx.NodeProto.Builder node(String op, String[] inputs, String output) {
+        Onnx.NodeProto.Builder n = Onnx.NodeProto.newBuilder().setOpType(op).addOutput(output).setName(output + "_" + op);
+        for (String i : inputs) {
+            n.addInput(i);
+        }
+        return n;
+    }
+
+    private static Onnx.AttributeProto floatAttr(String name, float v) {
+        return Onnx.AttributeProto.newBuilder().setName(name).setType(Onnx.AttributeProto.AttributeType.FLOAT).setF(v)
+                .build();
+    }
+
+    private static Onnx.AttributeProto intAttr(String name, long v) {
+        return Onnx.AttributeProto.newBuilder().setName(name).setType(Onnx.AttributeProto.AttributeType.INT).setI(v)
+                .build();
+    }
+
+    private static Onnx.ValueInfoProto valueInfo(String name, int features) {
+        Onnx.TensorShapeProto shape = Onnx.TensorShapeProto.newBuilder()
+                .addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                .addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimValue(features)).build();
+        return Onnx.ValueInfoProto.newBuilder().setName(name).setType(Onnx.TypeProto.newBuilder()
+                .setTensorType(Onnx.TypeProto.Tensor.newBuilder().setElemType(FLOAT).setShape(shape))).build();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.lamina.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.lamina.initializers.RandomNormal;
+import dev.lamina.layers.Activation;
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Dropout;
+import dev.lamina.layers.Input;
+import dev.lamina.layers.LayerNormalization;
+import dev.lamina.layers.Normalization;
+import dev.lamina.layers.SpatialDropout1D;
+import dev.lamina.models.Sequential;
+import dev.lamina.random.RandomStream;
+import dev.lamina.tensor.Tensor;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Exported models run in ONNX Runtime (Java) and give Lamina's predictions. */
+class OnnxExportTest {
+    private static float[][] input(int rows, int cols) {
+        RandomStream r = new RandomStream(5, 0);
+        float[][] x = new float[rows][cols];
+        for (float[] row : x) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = (float) r.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    private static void assertSamePredictions(Sequential m, int features) throws Exception {
+        float[][] x = input(16, features);
+        Tensor expected = m.predict(Tensor.of(x));
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession s = env.createSession(OnnxExport.toBytes(m), new OrtSession.SessionOptions());
+             OnnxTensor in = OnnxTensor.createTensor(env, x);
+             OrtSession.Result r = s.run(Map.of("input", in))) {
+            float[][] y = (float[][]) r.get(0).getValue();
+            for (int i = 0; i < y.length; i++) {
+                for (int j = 0; j < y[i].length; j++) {
+                    float e = expected.get(i, j);
+                    assertEquals(e, y[i][j], 2e-5 * Math.max(1, Math.abs(e)), "row " + i + " col " + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLessonsModelRunsInOnnxRuntime() throws Exception {
+        Sequential m = new Sequential();
+        m.add(Input.of(11));
+        for (int i = 0; i < 3; i++) {
+            m.add(Dense.of(64, "relu"));
+            m.add(Dropout.of(0.3));
+            m.add(BatchNormalization.builder().movingMeanInitializer(new RandomNormal(0, 0.5, false, 1L + i))
+                    .gammaInitializer(new RandomNormal(1, 0.3, false, 2L + i)).build());
+        }
+        m.add(Dense.of(1));
+        m.seed(3);
+        assertSamePredictions(m, 11);
+    }
+
+    @Test
+    void everyActivationAndNormalization() throws Exception {
+        Normalization norm = new Normalization(new Normalization.Config(null, List.of(0.5, -1.0, 2.0, 0.0),
+                List.of(4.0, 0.25, 1.0, 9.0), false));
+        Sequential m = Sequential.of(Input.of(4), norm, Dense.of(8, "gelu"), Dense.of(8, "silu"), Dense.of(8, "elu"),
+                Dense.of(8, "selu"), LayerNormalization.of(), Dense.of(8, "softplus"), Dense.of(8, "softsign"),
+                Dense.of(8, "tanh"), Dense.of(8, "leaky_relu"), Dense.of(8, "hard_sigmoid"),
+                Dense.builder(8).useBias(false).build(), Activation.of("exponential"),
+                BatchNormalization.builder().center(false).build(), Dense.of(3, "softmax")).seed(4);
+        assertSamePredictions(m, 4);
+    }
+
+    @Test
+    void layersOutsideTheExportAreNamed() {
+        Sequential m = Sequential.of(Input.of(2, 3), SpatialDropout1D.of(0.1), BatchNormalization.builder().axis(1).build())
+                .seed(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExport.toBytes(m));
+        assertEquals(true, e.getMessage().contains("BatchNormalization"), e.getMessage());
+    }
+}
