@@ -18,6 +18,7 @@ public final class LayerRegistry {
         register("InputLayer", m -> new Input(Input.Config.fromMap(m)));
         register("BatchNormalization", m -> new BatchNormalization(BatchNormalizationConfig.fromMap(m)));
         register("LayerNormalization", m -> new LayerNormalization(LayerNormalization.Config.fromMap(m)));
+        register("LeakyReLU", m -> new LeakyReLU(LeakyReLU.Config.fromMap(m)));
         register("Normalization", m -> new Normalization(Normalization.Config.fromMap(m)));
         register("Dropout", m -> new Dropout(Dropout.Config.fromMap(m)));
         register("GaussianDropout", m -> new GaussianDropout(GaussianDropout.Config.fromMap(m)));

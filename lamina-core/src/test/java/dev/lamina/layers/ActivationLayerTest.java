@@ -38,4 +38,18 @@ class ActivationLayerTest {
                 () -> LayerRegistry.fromConfig("Activation", Map.of("activation", "lambda")));
         assertTrue(e.getMessage().contains("Unknown activation 'lambda'"), e.getMessage());
     }
+
+    @Test
+    void leakyReluLayerHasKerasDefaultsBothSlopeNamesAndGradients() {
+        LeakyReLU l = (LeakyReLU) LayerRegistry.fromConfig("LeakyReLU", Map.of());
+        assertEquals(0.3, l.config().negativeSlope());
+        assertEquals(0.1, ((LeakyReLU) LayerRegistry.fromConfig("LeakyReLU", Map.of("alpha", 0.1))).config()
+                .negativeSlope());
+        l.build(Shape.of(4));
+        Tensor y = l.forward(Tensor.of(new float[][] {{-2, -0.5f, 0, 3}}), Mode.INFERENCE);
+        assertEquals(-0.6f, y.get(0, 0), 1e-7);
+        assertEquals(3f, y.get(0, 3));
+        new GradientCheck(1e-3, 2e-3, 2e-4, 64).check(l, GradientCheck.input(3, 4, 2, 0.1));
+        LayerHarness.roundTrip(LeakyReLU.of(0.25), Shape.of(4), GradientCheck.input(3, 4, 2, 0));
+    }
 }

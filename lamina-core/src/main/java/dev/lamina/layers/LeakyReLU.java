@@ -1,0 +1,100 @@
+package dev.lamina.layers;
+
+import dev.lamina.activations.ActivationFunction;
+import dev.lamina.activations.Activations;
+import dev.lamina.random.RandomStream;
+import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Shape;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
+import java.util.Map;
+
+/**
+ * {@code x} where {@code x >= 0}, else {@code negativeSlope * x}: Keras' {@code LeakyReLU} layer,
+ * whose default slope is 0.3 (the {@code leaky_relu} activation's is 0.2). Keras 2 called the slope
+ * {@code alpha}; both names are read.
+ */
+public final class LeakyReLU extends Layer {
+    /**
+     * @param name the layer name, or null for an automatic one
+     * @param negativeSlope the slope for negative inputs, finite and &gt;= 0 (default 0.3)
+     */
+    public record Config(String name, double negativeSlope) implements LayerConfig {
+        /** Validates the slope. */
+        public Config {
+            Check.arg(negativeSlope >= 0 && Double.isFinite(negativeSlope), "LeakyReLU", "negative_slope",
+                    negativeSlope, "a finite number >= 0");
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = ConfigMap.layerBase(name, true);
+            m.put("negative_slope", negativeSlope);
+            return m;
+        }
+
+        /** Reads Keras 3's {@code negative_slope} or Keras 2's {@code alpha}. */
+        public static Config fromMap(Map<String, Object> map) {
+            ConfigMap c = new ConfigMap("LeakyReLU config", map);
+            double slope = c.number("negative_slope", c.number("alpha", 0.3));
+            return new Config(c.string("name", null), slope);
+        }
+    }
+
+    private final Config config;
+    private final ActivationFunction function;
+    private final Buffer output = new Buffer();
+    private final Buffer gradIn = new Buffer();
+    private Tensor lastInput;
+    private Tensor lastOut;
+
+    /** A LeakyReLU layer with {@code config}. */
+    public LeakyReLU(Config config) {
+        super(config.name(), true);
+        this.config = config;
+        this.function = Activations.leakyRelu("leaky_relu", config.negativeSlope());
+    }
+
+    /** {@code LeakyReLU(negative_slope)}. */
+    public static LeakyReLU of(double negativeSlope) {
+        return new LeakyReLU(new Config(null, negativeSlope));
+    }
+
+    @Override
+    public String className() {
+        return "LeakyReLU";
+    }
+
+    @Override
+    public Config config() {
+        return new Config(name(), config.negativeSlope());
+    }
+
+    @Override
+    protected Shape doBuild(Shape inputShape, RandomStream init) {
+        return inputShape;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, Mode mode) {
+        checkInput(x);
+        Tensor y = output.get(x.rows(), inputShape());
+        int cols = inputShape().dim(-1);
+        function.apply(x.data(), y.data(), x.size() / cols, cols);
+        lastInput = x;
+        lastOut = y;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        requireForward(lastInput);
+        if (!computeInputGradient()) {
+            return null;
+        }
+        int cols = inputShape().dim(-1);
+        Tensor dx = gradIn.get(lastInput.rows(), inputShape());
+        function.gradient(lastInput.data(), lastOut.data(), gradOut.data(), dx.data(), lastInput.size() / cols, cols);
+        return dx;
+    }
+}
