@@ -3,7 +3,7 @@
 For each optimizer (SGD with momentum, Adam): builds Input(5) -> Dense(8, relu) -> BatchNormalization ->
 Dense(1) with fixed weights, saves it as <name>.keras, trains ONE step on one full batch (shuffle off,
 batch size = rows, MSE), and writes the data, and the weights and BN moving statistics after the step,
-to <name>.expected.json. Run: KERAS_BACKEND=jax python keras_one_step.py OUT_DIR
+to <name>.expected.json, and the weights after the step as <name>.after.weights.h5 (Keras 3 save_weights). Run: KERAS_BACKEND=jax python keras_one_step.py OUT_DIR
 """
 import json, os, sys
 os.environ.setdefault("KERAS_BACKEND", "jax")
@@ -27,6 +27,7 @@ for name, opt in [("sgd", lambda: keras.optimizers.SGD(learning_rate=0.05, momen
     model.compile(optimizer=opt(), loss="mse")
     model.save(os.path.join(out, name + ".keras"))
     model.fit(x, y, batch_size=16, epochs=1, shuffle=False, verbose=0)
+    model.save_weights(os.path.join(out, name + ".after.weights.h5"))
     weights = {f"{l.name}/{w.path.split('/')[-1]}": np.asarray(w).tolist() for l in model.layers for w in l.weights}
     with open(os.path.join(out, name + ".expected.json"), "w") as f:
         json.dump({"x": x.tolist(), "y": y.tolist(), "weights": weights,

@@ -21,6 +21,8 @@ import java.util.Map;
  *   <li>{@code sigmoid}: 1 / (1 + exp(−x))</li>
  *   <li>{@code hard_sigmoid}: relu6(x + 3) / 6, i.e. clip(x/6 + 1/2, 0, 1) (Keras 3; Keras 2 used slope 0.2)</li>
  *   <li>{@code tanh}</li>
+ *   <li>{@code keras2_hard_sigmoid}: clip(0.2 x + 0.5, 0, 1), Keras 2's hard sigmoid (for models
+ *       imported from Keras 2 files; not a Keras 3 name)</li>
  *   <li>{@code softmax}: along the last axis</li>
  *   <li>{@code softplus}: log(1 + exp(x)), computed stably</li>
  *   <li>{@code softsign}: x / (1 + |x|)</li>
@@ -55,6 +57,8 @@ public final class Activations {
         add(new Elementwise("hard_sigmoid", x -> Math.min(Math.max(x + 3, 0), 6) / 6,
                 (x, y) -> x > -3 && x < 3 ? 1.0 / 6 : 0));
         add(new Elementwise("tanh", Math::tanh, (x, y) -> 1 - y * y));
+        add(new Elementwise("keras2_hard_sigmoid", x -> Math.min(Math.max(0.2 * x + 0.5, 0), 1),
+                (x, y) -> x > -2.5 && x < 2.5 ? 0.2 : 0));
         add(Softmax.INSTANCE);
         add(new Elementwise("softplus", x -> Math.log1p(Math.exp(-Math.abs(x))) + Math.max(x, 0),
                 (x, y) -> sigmoid(x)));

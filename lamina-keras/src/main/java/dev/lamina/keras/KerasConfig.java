@@ -77,6 +77,28 @@ final class KerasConfig {
         return model;
     }
 
+    /**
+     * Keras 2's {@code hard_sigmoid} is {@code clip(0.2 x + 0.5, 0, 1)}, not Keras 3's
+     * {@code relu6(x + 3) / 6}: a config from Keras 2 gets Lamina's {@code keras2_hard_sigmoid}.
+     */
+    static JsonNode keras2Activations(JsonNode config) {
+        JsonNode copy = config.deepCopy();
+        replaceHardSigmoid(copy);
+        return copy;
+    }
+
+    private static void replaceHardSigmoid(JsonNode n) {
+        if (n.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) n;
+            if ("hard_sigmoid".equals(o.path("activation").asText(null))) {
+                o.put("activation", "keras2_hard_sigmoid");
+            }
+            o.elements().forEachRemaining(KerasConfig::replaceHardSigmoid);
+        } else if (n.isArray()) {
+            n.elements().forEachRemaining(KerasConfig::replaceHardSigmoid);
+        }
+    }
+
     private static List<Integer> firstInputShape(JsonNode config, JsonNode entry) {
         for (JsonNode shape : new JsonNode[] {config.path("batch_input_shape"), config.path("batch_shape"),
                 entry.path("build_config").path("input_shape")}) {

@@ -66,6 +66,48 @@ public final class KerasImport {
                 + " bytes); Lamina's own .lamina files load with Sequential.load.");
     }
 
+    /**
+     * A new, built model from a Keras model config JSON file (what {@code model.to_json()} writes,
+     * Keras 2 or 3), with initial weights; {@link #loadWeights} then fills them.
+     *
+     * @throws ModelFormatException for a config Lamina cannot build, naming the layer
+     */
+    public static Sequential fromConfig(Path json) throws IOException {
+        byte[] bytes = Files.readAllBytes(json);
+        if (bytes.length > (64 << 20)) {
+            throw new ModelFormatException(json + " is larger than the 64 MB accepted for a config.");
+        }
+        return KerasConfig.build(parse(bytes, json.toString()), json.toString());
+    }
+
+    /**
+     * Loads a Keras weights-only file into {@code model}: Keras 3's {@code .weights.h5} (groups
+     * {@code layers/...}) or Keras 1/2's {@code save_weights} HDF5 (layer groups at the root, listed in
+     * {@code layer_names}), told apart by content.
+     *
+     * @throws ModelFormatException when a layer's weights are missing or of another shape
+     */
+    public static void loadWeights(Sequential model, Path weights) throws IOException {
+        long size = Files.size(weights);
+        if (size > MAX_BYTES) {
+            throw new ModelFormatException(weights + ": " + size + " bytes is more than the " + MAX_BYTES + " accepted.");
+        }
+        String where = weights.toString();
+        try (HdfFile h5 = HdfFile.fromBytes(Files.readAllBytes(weights))) {
+            if (h5.getChild("layers") instanceof Group) {
+                KerasWeights.loadKeras3(model, h5, where);
+            } else if (h5.getAttribute("layer_names") != null) {
+                KerasWeights.loadLegacy(model, h5, where);
+            } else {
+                throw new ModelFormatException(where + " is neither a Keras 3 .weights.h5 nor a legacy weights file.");
+            }
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(where + " cannot be read as Keras weights: " + e, e);
+        }
+    }
+
     private static Sequential loadZip(byte[] bytes, String where) throws ModelFormatException {
         Map<String, byte[]> members = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
@@ -113,7 +155,9 @@ public final class KerasImport {
                         + " needs its architecture from elsewhere.");
             }
             JsonNode config = parse(string(cfg.getData()).getBytes(StandardCharsets.UTF_8), where + " model_config");
-            Sequential model = KerasConfig.build(config, where);
+            Attribute version = h5.getAttribute("keras_version");
+            boolean keras2 = version != null && !string(version.getData()).startsWith("3");
+            Sequential model = KerasConfig.build(keras2 ? KerasConfig.keras2Activations(config) : config, where);
             Node weights = h5.getChild("model_weights");
             if (!(weights instanceof Group g)) {
                 throw new ModelFormatException(where + ": the group 'model_weights' is missing.");

@@ -66,4 +66,21 @@ class FineTuneTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "adam"})
+    void keras3WeightsFileLoadsOntoTheModel(String name) throws Exception {
+        Path dir = Path.of(FineTuneTest.class.getResource("/finetune/" + name + ".keras").toURI()).getParent();
+        Sequential m = KerasImport.load(dir.resolve(name + ".keras"));
+        KerasImport.loadWeights(m, dir.resolve(name + ".after.weights.h5"));
+        JsonNode expected = new ObjectMapper().readTree(dir.resolve(name + ".expected.json").toFile());
+        List<Parameter> ws = m.weights();
+        for (int i = 0; i < ws.size(); i++) {
+            List<Double> e = new java.util.ArrayList<>();
+            flatten(expected.get("weights").get(expected.get("order").get(i).asText()), e);
+            for (int k = 0; k < e.size(); k++) {
+                assertEquals((float) (double) e.get(k), ws.get(i).value().data()[k], 0f);
+            }
+        }
+    }
 }

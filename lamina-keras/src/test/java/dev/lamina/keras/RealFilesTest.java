@@ -66,4 +66,19 @@ class RealFilesTest {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> KerasImport.load(resource(file)));
         assertTrue(e.getMessage().contains(cls), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void keras2WeightsOnlyFileOntoAModelFromItsConfig() throws Exception {
+        Sequential m = KerasImport.fromConfig(resource("keras-2.0.6_dl4j_mnist-mlp.config.json"));
+        KerasImport.loadWeights(m, resource("keras-2.0.6_dl4j_mnist-mlp.weights-only.h5"));
+        String file = "keras-2.0.6_dl4j_mnist-mlp.weights-only.h5";
+        float[][] x = csv(resource(file + ".input.csv"));
+        float[][] expected = csv(resource(file + ".expected.csv"));
+        Tensor y = m.predict(Tensor.of(x));
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                assertEquals(expected[i][j], y.get(i, j), 1e-5 * Math.max(1, Math.abs(expected[i][j])), "row " + i);
+            }
+        }
+    }
 }
