@@ -50,6 +50,10 @@ final class TrainCommand implements Callable<Integer> {
 
         @Option(names = "--config", description = "A model config JSON (Keras' Sequential shape, or a .lamina config.json).")
         Path config;
+
+        @Option(names = "--init", description = "Start from this model file's architecture and weights (.lamina, .keras"
+                + " or .h5) and fine-tune it.")
+        Path init;
     }
 
     @Option(names = "--loss", defaultValue = "mae", description = "Loss (default: ${DEFAULT-VALUE}).")
@@ -170,6 +174,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Sequential model(int features) throws Exception {
+        if (source.init != null) {
+            Sequential m = ModelFilesCli.open(source.init);
+            if (m.inputShape().size() != features) {
+                throw new IllegalArgumentException(source.init + " expects " + m.inputShape().size() + " inputs but the"
+                        + " data has " + features + " feature columns.");
+            }
+            return m;
+        }
         if (source.config != null) {
             Sequential m = dev.lamina.io.ModelFiles.fromConfigJson(Files.readString(source.config),
                     source.config.toString());

@@ -154,6 +154,24 @@ class TrainPredictTest {
     }
 
     @Test
+    void trainInitFineTunesAKerasModel(@TempDir Path dir) throws Exception {
+        Path keras = Path.of(TrainPredictTest.class.getResource("/keras/keras-3.15.1_lesson_concrete-bn-dense.keras").toURI());
+        Path data = dir.resolve("concrete.csv");
+        try (var in = BundledData.class.getResourceAsStream("datasets/concrete.csv")) {
+            Files.write(data, in.readAllBytes());
+        }
+        Path out = dir.resolve("tuned.lamina");
+        String[] r = run("train", "--data", data.toString(), "--target", "compressive_strength", "--init",
+                keras.toString(), "--scale", "none", "--optimizer", "sgd", "--epochs", "2", "--save", out.toString());
+        assertEquals("0", r[0], r[2]);
+        Sequential before = dev.lamina.keras.KerasImport.load(keras);
+        Sequential after = Sequential.load(out);
+        assertEquals(before.countParams(), after.countParams());
+        assertTrue(!java.util.Arrays.equals(before.weights().get(2).value().data(), after.weights().get(2).value().data()),
+                "the weights moved");
+    }
+
+    @Test
     void layerSpecGrammar() {
         var layers = LayerSpec.parse("dense(64, activation=relu) dropout(0.3) batchnorm(momentum=0.9, epsilon=1e-5)"
                 + " activation(tanh) dense(1)");
