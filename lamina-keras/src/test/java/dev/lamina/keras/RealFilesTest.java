@@ -81,4 +81,57 @@ class RealFilesTest {
             }
         }
     }
+
+    private static void assertClose(float[][] expected, Tensor y, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                double tol = 1e-5 + 1e-4 * Math.abs(expected[i][j]);
+                assertEquals(expected[i][j], y.get(i, j), tol, what + " row " + i + " col " + j);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void outputsKerasItselfRecorded() throws Exception {
+        // 2872 rows that a project fed its Keras 3.9.2 model, with Keras' own predictions.
+        String file = "keras-3.9.2_flownet_dense-dropout-leakyrelu.keras";
+        Sequential m = KerasImport.load(resource(file));
+        assertClose(csv(resource(file + ".keras-recorded.output.csv")),
+                m.predict(Tensor.of(csv(resource(file + ".keras-recorded.input.csv")))), file);
+        // 100 MNIST rows with Keras 2.0.6's predictions, stored by Keras in HDF5.
+        Sequential mnist = KerasImport.fromConfig(resource("keras-2.0.6_dl4j_mnist-mlp.config.json"));
+        KerasImport.loadWeights(mnist, resource("keras-2.0.6_dl4j_mnist-mlp.weights-only.h5"));
+        try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(resource("keras-2.0.6_dl4j_mnist-mlp.keras-recorded.inputs_and_outputs.h5"))) {
+            float[][] in = (float[][]) h5.getDatasetByPath("inputs/dense_1_input").getData();
+            float[][] out = (float[][]) h5.getDatasetByPath("predictions/dense_3").getData();
+            assertClose(out, mnist.predict(Tensor.of(in)), "mnist");
+        }
+    }
+
+    /** The generated files too big for the repository are read from shared/ (beside the clone in CI). */
+    @ParameterizedTest
+    @ValueSource(strings = {"keras-3.15.1_lesson_redwine-dense-dropout-bn.keras",
+            "keras-3.15.1_lesson_redwine-dense-dropout-bn.legacy.h5"})
+    void theLessonsRedWineModelsFromShared(String file) throws Exception {
+        Path dir = sharedGenerated();
+        Sequential m = KerasImport.load(dir.resolve(file));
+        assertClose(csv(dir.resolve(file + ".expected.csv")), m.predict(Tensor.of(csv(dir.resolve(file + ".input.csv")))),
+                file);
+        assertTrue(m.summary().contains("Total params: 2,124,801"));
+    }
+
+    static Path sharedGenerated() {
+        Path p = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 4 && p != null; i++, p = p.getParent()) {
+            Path c = p.resolveSibling("shared").resolve("fixtures/keras/generated");
+            if (Files.isDirectory(c)) {
+                return c;
+            }
+            c = p.resolve("shared/fixtures/keras/generated");
+            if (Files.isDirectory(c)) {
+                return c;
+            }
+        }
+        throw new AssertionError("shared/fixtures/keras/generated was not found beside the project.");
+    }
 }
