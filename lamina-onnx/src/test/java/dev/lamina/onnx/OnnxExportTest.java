@@ -87,4 +87,25 @@ class OnnxExportTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExport.toBytes(m));
         assertEquals(true, e.getMessage().contains("BatchNormalization"), e.getMessage());
     }
+
+    @Test
+    void structureOpsetNamesAndShapes() throws Exception {
+        Sequential m = Sequential.of(Input.of(7), Dense.of(5, "relu"), Dropout.of(0.5), BatchNormalization.of(),
+                Dense.of(2)).seed(9);
+        dev.lamina.onnx.proto.Onnx.ModelProto p = dev.lamina.onnx.proto.Onnx.ModelProto.parseFrom(OnnxExport.toBytes(m));
+        assertEquals(17, p.getOpsetImport(0).getVersion());
+        assertEquals("", p.getOpsetImport(0).getDomain());
+        assertEquals(8, p.getIrVersion());
+        var in = p.getGraph().getInput(0);
+        assertEquals("input", in.getName());
+        assertEquals("batch", in.getType().getTensorType().getShape().getDim(0).getDimParam());
+        assertEquals(7, in.getType().getTensorType().getShape().getDim(1).getDimValue());
+        var out = p.getGraph().getOutput(0);
+        assertEquals("output", out.getName());
+        assertEquals(2, out.getType().getTensorType().getShape().getDim(1).getDimValue());
+        assertEquals(List.of("Gemm", "Relu", "BatchNormalization", "Gemm", "Identity"),
+                p.getGraph().getNodeList().stream().map(n -> n.getOpType()).toList(), "Dropout is left out");
+        var bn = p.getGraph().getNode(2);
+        assertEquals(1e-3f, bn.getAttribute(0).getF(), "Keras' epsilon written out");
+    }
 }
