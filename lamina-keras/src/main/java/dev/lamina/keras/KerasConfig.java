@@ -18,10 +18,13 @@ final class KerasConfig {
     private KerasConfig() {}
 
     static Sequential build(JsonNode root, String where) throws ModelFormatException {
+        if (FunctionalChain.isFunctional(root)) {
+            root = FunctionalChain.toSequential(root, where);
+        }
         String cls = root.path("class_name").asText("");
         if (!cls.equals("Sequential")) {
             throw new ModelFormatException(where + ": the model is a '" + cls + "'; Lamina imports Sequential models"
-                    + " (a functional model must be rebuilt as a Sequential chain).");
+                    + " and functional models that are a chain.");
         }
         JsonNode config = root.path("config");
         JsonNode layers = config.isArray() ? config : config.path("layers");
