@@ -15,9 +15,22 @@ import java.util.Map;
  * {@code model_config} attribute of a legacy HDF5 file (Keras 2's list form included).
  */
 final class KerasConfig {
+    /** The most parameters a config may declare: 2^28 floats, 1 GiB. */
+    static final long MAX_PARAMETERS = 1L << 28;
+    /** The widest layer accepted. */
+    private static final long MAX_WIDTH = 1L << 24;
+
     private KerasConfig() {}
 
-    static Sequential build(JsonNode root, String where) throws ModelFormatException {
+    /**
+     * How many parameters a file of {@code weightBytes} bytes can plausibly hold: Keras stores them as
+     * uncompressed float32, so a config that declares many more is refused before anything is allocated.
+     */
+    static long parameterBudget(long weightBytes) {
+        return Math.min(MAX_PARAMETERS, Math.max(1L << 16, weightBytes / 2));
+    }
+
+    static Sequential build(JsonNode root, String where, long maxParameters) throws ModelFormatException {
         if (FunctionalChain.isFunctional(root)) {
             root = FunctionalChain.toSequential(root, where);
         }
@@ -32,6 +45,7 @@ final class KerasConfig {
             throw new ModelFormatException(where + ": the Sequential config has no list of layers.");
         }
         String name = config.isObject() ? config.path("name").asText("sequential") : "sequential";
+        checkSize(layers, where, maxParameters);
         Sequential model = new Sequential(name).seed(0);
         List<Integer> inputShape = null;
         for (int i = 0; i < layers.size(); i++) {
@@ -99,6 +113,49 @@ final class KerasConfig {
             o.elements().forEachRemaining(KerasConfig::replaceHardSigmoid);
         } else if (n.isArray()) {
             n.elements().forEachRemaining(KerasConfig::replaceHardSigmoid);
+        }
+    }
+
+    /**
+     * Bounds the model a config declares before it is built: every width and the parameter count
+     * (Dense: in × units + units; a layer keeping its width: at most 4 × width) must fit.
+     */
+    private static void checkSize(JsonNode layers, String where, long maxParameters) throws ModelFormatException {
+        JsonNode first = layers.get(0);
+        List<Integer> shape = firstInputShape(first.path("config"), first);
+        long width = 0;
+        if (shape != null) {
+            long features = 1;
+            for (int i = 1; i < shape.size(); i++) {
+                Integer d = shape.get(i);
+                features = d == null || d <= 0 ? features : Math.min(MAX_WIDTH + 1, features * d);
+            }
+            width = shape.get(shape.size() - 1) == null ? 0 : shape.get(shape.size() - 1);
+            if (features > MAX_WIDTH) {
+                throw new ModelFormatException(where + ": the input shape " + shape + " is larger than the " + MAX_WIDTH
+                        + " features accepted.");
+            }
+        }
+        long parameters = 0;
+        for (JsonNode entry : layers) {
+            JsonNode config = entry.path("config");
+            JsonNode units = config.path("units");
+            String owner = "layer '" + config.path("name").asText("?") + "' (" + entry.path("class_name").asText("?")
+                    + ")";
+            if (!units.isMissingNode()) {
+                if (!units.canConvertToLong() || units.asLong() <= 0 || units.asLong() > MAX_WIDTH) {
+                    throw new ModelFormatException(where + ": " + owner + " has units " + units + "; expected a positive"
+                            + " number up to " + MAX_WIDTH + ".");
+                }
+                parameters += width * units.asLong() + units.asLong();
+                width = units.asLong();
+            } else {
+                parameters += 4 * width;
+            }
+            if (parameters > maxParameters) {
+                throw new ModelFormatException(where + ": " + owner + " brings the model to more than " + maxParameters
+                        + " parameters, more than the file can hold; the config is damaged or hostile.");
+            }
         }
     }
 

@@ -54,8 +54,11 @@ public final class KerasImport {
         if (size > MAX_BYTES) {
             throw new ModelFormatException(path + ": " + size + " bytes is more than the " + MAX_BYTES + " accepted.");
         }
-        byte[] bytes = Files.readAllBytes(path);
-        String where = path.toString();
+        return load(Files.readAllBytes(path), path.toString());
+    }
+
+    /** The model in a Keras file's bytes; {@code where} names the file in messages. */
+    static Sequential load(byte[] bytes, String where) throws ModelFormatException {
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
             return loadZip(bytes, where);
         }
@@ -77,7 +80,7 @@ public final class KerasImport {
         if (bytes.length > (64 << 20)) {
             throw new ModelFormatException(json + " is larger than the 64 MB accepted for a config.");
         }
-        return KerasConfig.build(parse(bytes, json.toString()), json.toString());
+        return KerasConfig.build(parse(bytes, json.toString()), json.toString(), KerasConfig.MAX_PARAMETERS);
     }
 
     /**
@@ -136,8 +139,9 @@ public final class KerasImport {
                     + members.keySet() + ").");
         }
         JsonNode config = parse(members.get("config.json"), where + " config.json");
-        Sequential model = KerasConfig.build(config, where);
-        try (HdfFile h5 = HdfFile.fromBytes(members.get("model.weights.h5"))) {
+        byte[] weights = members.get("model.weights.h5");
+        Sequential model = KerasConfig.build(config, where, KerasConfig.parameterBudget(weights.length));
+        try (HdfFile h5 = HdfFile.fromBytes(weights)) {
             KerasWeights.loadKeras3(model, h5, where);
         } catch (ModelFormatException e) {
             throw e;
@@ -157,7 +161,8 @@ public final class KerasImport {
             JsonNode config = parse(string(cfg.getData()).getBytes(StandardCharsets.UTF_8), where + " model_config");
             Attribute version = h5.getAttribute("keras_version");
             boolean keras2 = version != null && !string(version.getData()).startsWith("3");
-            Sequential model = KerasConfig.build(keras2 ? KerasConfig.keras2Activations(config) : config, where);
+            Sequential model = KerasConfig.build(keras2 ? KerasConfig.keras2Activations(config) : config, where,
+                    KerasConfig.parameterBudget(bytes.length));
             Node weights = h5.getChild("model_weights");
             if (!(weights instanceof Group g)) {
                 throw new ModelFormatException(where + ": the group 'model_weights' is missing.");
