@@ -26,26 +26,14 @@ class FunctionalImportTest {
         return Path.of(FunctionalImportTest.class.getResource("/keras/functional/" + name).toURI());
     }
 
-    private static float[][] csv(Path p) throws Exception {
-        List<String> lines = Files.readAllLines(p);
-        return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> {
-            String[] f = l.split(",");
-            float[] v = new float[f.length];
-            for (int i = 0; i < f.length; i++) {
-                v[i] = Float.parseFloat(f[i]);
-            }
-            return v;
-        }).toArray(float[][]::new);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"chain.keras", "chain.legacy.h5"})
     void aFunctionalChainPredictsWhatKerasPredicted(String file) throws Exception {
         Sequential m = KerasImport.load(resource(file));
         assertEquals(List.of("Dense", "BatchNormalization", "Dropout", "Dense"),
                 m.layers().stream().map(Layer::className).toList());
-        float[][] expected = csv(resource("chain.expected.csv"));
-        Tensor y = m.predict(Tensor.of(csv(resource("chain.input.csv"))));
+        float[][] expected = KerasImportTest.csv(resource("chain.expected.csv"));
+        Tensor y = m.predict(Tensor.of(KerasImportTest.csv(resource("chain.input.csv"))));
         assertEquals(expected.length, y.shape().dim(0));
         for (int i = 0; i < expected.length; i++) {
             for (int j = 0; j < expected[i].length; j++) {

@@ -26,7 +26,8 @@ class KerasImportTest {
         return Path.of(KerasImportTest.class.getResource("/keras/" + name).toURI());
     }
 
-    private static float[][] csv(Path p) throws Exception {
+    /** The rows of a CSV file with a header line. */
+    static float[][] csv(Path p) throws Exception {
         List<String> lines = Files.readAllLines(p);
         List<float[]> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
