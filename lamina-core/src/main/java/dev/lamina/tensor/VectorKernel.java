@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * a panel of A ({@code MC x KC}) into micro-panels of {@code MR = 4} rows (edges padded with zeros),
  * so that the micro-kernel streams both from contiguous memory; the micro-kernel keeps an
  * {@code 4 x NR} tile of C in 12 vector registers ({@code NR} = 3 vectors) across the k-block.
- * (Measured on JDK 17 and AVX-512: 4 x 3 vectors beat 4 x 2; 8 x 2 and 6 x 2 ran 2 to 5 times
+ * (Measured on JDK 17 and AVX-512: 4 x 3 vectors beat 4 x 2; 8 x 2, 6 x 2 and 4 x 4 ran 2 to 5 times
  * slower, the register allocator spilling the accumulators.) Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see
  * {@link JavaBackend}.
