@@ -108,7 +108,11 @@ class RealFilesTest {
         }
     }
 
-    /** The generated files too big for the repository are read from shared/ (beside the clone in CI). */
+    /**
+     * The generated files too big for the repository (8.5 MB each) are read from the workspace's
+     * shared/ folder beside the clone. Where there is none the test is skipped, unless
+     * {@code LAMINA_REQUIRE_SHARED=1} (set by .ci/run whenever ../shared exists) makes it fail.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"keras-3.15.1_lesson_redwine-dense-dropout-bn.keras",
             "keras-3.15.1_lesson_redwine-dense-dropout-bn.legacy.h5"})
@@ -132,6 +136,11 @@ class RealFilesTest {
                 return c;
             }
         }
-        throw new AssertionError("shared/fixtures/keras/generated was not found beside the project.");
+        String message = "shared/fixtures/keras/generated was not found beside the project.";
+        if ("1".equals(System.getenv("LAMINA_REQUIRE_SHARED"))) {
+            throw new AssertionError(message);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, message);
+        return null;
     }
 }
