@@ -1,11 +1,6 @@
 package dev.lamina.layers;
 
-import dev.lamina.activations.ActivationFunction;
 import dev.lamina.activations.Activations;
-import dev.lamina.random.RandomStream;
-import dev.lamina.tensor.Buffer;
-import dev.lamina.tensor.Shape;
-import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
 import java.util.Map;
 
@@ -15,7 +10,7 @@ import java.util.Map;
  *
  * <pre>{@code model.add(Activation.of("relu"));}</pre>
  */
-public final class Activation extends Layer {
+public final class Activation extends ElementwiseLayer {
     /**
      * @param name the layer name, or null for an automatic one
      * @param activation the activation's Keras name
@@ -42,17 +37,11 @@ public final class Activation extends Layer {
         }
     }
 
-    private final ActivationFunction function;
     private final String activationName;
-    private final Buffer output = new Buffer();
-    private final Buffer gradIn = new Buffer();
-    private Tensor lastInput;
-    private Tensor lastOut;
 
     /** An Activation layer with {@code config}. */
     public Activation(Config config) {
-        super(config.name(), true);
-        this.function = Activations.get(config.activation());
+        super(config.name(), Activations.get(config.activation()));
         this.activationName = config.activation();
     }
 
@@ -69,33 +58,5 @@ public final class Activation extends Layer {
     @Override
     public Config config() {
         return new Config(name(), activationName);
-    }
-
-    @Override
-    protected Shape doBuild(Shape inputShape, RandomStream init) {
-        return inputShape;
-    }
-
-    @Override
-    public Tensor forward(Tensor x, Mode mode) {
-        checkInput(x);
-        int cols = inputShape().dim(-1);
-        Tensor y = output.get(x.rows(), inputShape());
-        function.apply(x.data(), y.data(), x.size() / cols, cols);
-        lastInput = x;
-        lastOut = y;
-        return y;
-    }
-
-    @Override
-    public Tensor backward(Tensor gradOut) {
-        requireForward(lastInput);
-        if (!computeInputGradient()) {
-            return null;
-        }
-        int cols = inputShape().dim(-1);
-        Tensor dx = gradIn.get(lastInput.rows(), inputShape());
-        function.gradient(lastInput.data(), lastOut.data(), gradOut.data(), dx.data(), lastInput.size() / cols, cols);
-        return dx;
     }
 }

@@ -1,11 +1,6 @@
 package dev.lamina.layers;
 
-import dev.lamina.activations.ActivationFunction;
 import dev.lamina.activations.Activations;
-import dev.lamina.random.RandomStream;
-import dev.lamina.tensor.Buffer;
-import dev.lamina.tensor.Shape;
-import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
 import java.util.Map;
 
@@ -14,7 +9,7 @@ import java.util.Map;
  * whose default slope is 0.3 (the {@code leaky_relu} activation's is 0.2). Keras 2 called the slope
  * {@code alpha}; both names are read.
  */
-public final class LeakyReLU extends Layer {
+public final class LeakyReLU extends ElementwiseLayer {
     /**
      * @param name the layer name, or null for an automatic one
      * @param negativeSlope the slope for negative inputs, finite and &gt;= 0 (default 0.3)
@@ -42,17 +37,11 @@ public final class LeakyReLU extends Layer {
     }
 
     private final Config config;
-    private final ActivationFunction function;
-    private final Buffer output = new Buffer();
-    private final Buffer gradIn = new Buffer();
-    private Tensor lastInput;
-    private Tensor lastOut;
 
     /** A LeakyReLU layer with {@code config}. */
     public LeakyReLU(Config config) {
-        super(config.name(), true);
+        super(config.name(), Activations.leakyRelu("leaky_relu", config.negativeSlope()));
         this.config = config;
-        this.function = Activations.leakyRelu("leaky_relu", config.negativeSlope());
     }
 
     /** {@code LeakyReLU(negative_slope)}. */
@@ -68,33 +57,5 @@ public final class LeakyReLU extends Layer {
     @Override
     public Config config() {
         return new Config(name(), config.negativeSlope());
-    }
-
-    @Override
-    protected Shape doBuild(Shape inputShape, RandomStream init) {
-        return inputShape;
-    }
-
-    @Override
-    public Tensor forward(Tensor x, Mode mode) {
-        checkInput(x);
-        Tensor y = output.get(x.rows(), inputShape());
-        int cols = inputShape().dim(-1);
-        function.apply(x.data(), y.data(), x.size() / cols, cols);
-        lastInput = x;
-        lastOut = y;
-        return y;
-    }
-
-    @Override
-    public Tensor backward(Tensor gradOut) {
-        requireForward(lastInput);
-        if (!computeInputGradient()) {
-            return null;
-        }
-        int cols = inputShape().dim(-1);
-        Tensor dx = gradIn.get(lastInput.rows(), inputShape());
-        function.gradient(lastInput.data(), lastOut.data(), gradOut.data(), dx.data(), lastInput.size() / cols, cols);
-        return dx;
     }
 }
