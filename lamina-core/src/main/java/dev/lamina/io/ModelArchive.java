@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -109,7 +108,7 @@ public final class ModelArchive {
     public static Map<String, byte[]> read(byte[] archive, String where) throws ModelFormatException {
         Map<String, byte[]> members = new LinkedHashMap<>();
         long total = 0;
-        long cap = Math.min(MAX_BYTES, (64L << 20) + 4L * archive.length);
+        long cap = BoundedZip.cap(archive.length);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
@@ -124,7 +123,7 @@ public final class ModelArchive {
                 if (members.size() >= MAX_MEMBERS) {
                     throw new ModelFormatException(where + ": more than " + MAX_MEMBERS + " members.");
                 }
-                byte[] content = readBounded(zip, cap - total, where, name);
+                byte[] content = BoundedZip.readMember(zip, cap - total, where, name);
                 total += content.length;
                 members.put(name, content);
             }
@@ -138,22 +137,6 @@ public final class ModelArchive {
         }
         checkManifest(members, where);
         return members;
-    }
-
-    private static byte[] readBounded(InputStream in, long cap, String where, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long n = 0;
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            n += r;
-            if (n > cap) {
-                throw new ModelFormatException(where + ": member '" + name + "' decompresses to more than the "
-                        + cap + " bytes allowed.");
-            }
-            out.write(buf, 0, r);
-        }
-        return out.toByteArray();
     }
 
     private static void checkManifest(Map<String, byte[]> members, String where) throws ModelFormatException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lamina.io.BoundedZip;
 import dev.lamina.io.ModelFormatException;
 import dev.lamina.models.Sequential;
 import io.jhdf.HdfFile;
@@ -12,9 +13,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +49,7 @@ public final class KerasImport {
      * @throws ModelFormatException for a file that is not a supported Keras model, naming what and where
      */
     public static Sequential load(Path path) throws IOException {
-        long size = Files.size(path);
-        if (size > MAX_BYTES) {
-            throw new ModelFormatException(path + ": " + size + " bytes is more than the " + MAX_BYTES + " accepted.");
-        }
-        return load(Files.readAllBytes(path), path.toString());
+        return load(readFile(path, MAX_BYTES, "a model"), path.toString());
     }
 
     /** The model in a Keras file's bytes; {@code where} names the file in messages. */
@@ -76,10 +71,7 @@ public final class KerasImport {
      * @throws ModelFormatException for a config Lamina cannot build, naming the layer
      */
     public static Sequential fromConfig(Path json) throws IOException {
-        byte[] bytes = Files.readAllBytes(json);
-        if (bytes.length > (64 << 20)) {
-            throw new ModelFormatException(json + " is larger than the 64 MB accepted for a config.");
-        }
+        byte[] bytes = readFile(json, 64 << 20, "a config");
         return KerasConfig.build(parse(bytes, json.toString()), json.toString(), KerasConfig.MAX_PARAMETERS);
     }
 
@@ -91,12 +83,8 @@ public final class KerasImport {
      * @throws ModelFormatException when a layer's weights are missing or of another shape
      */
     public static void loadWeights(Sequential model, Path weights) throws IOException {
-        long size = Files.size(weights);
-        if (size > MAX_BYTES) {
-            throw new ModelFormatException(weights + ": " + size + " bytes is more than the " + MAX_BYTES + " accepted.");
-        }
         String where = weights.toString();
-        try (HdfFile h5 = HdfFile.fromBytes(Files.readAllBytes(weights))) {
+        try (HdfFile h5 = HdfFile.fromBytes(readFile(weights, MAX_BYTES, "a weights file"))) {
             if (h5.getChild("layers") instanceof Group) {
                 KerasWeights.loadKeras3(model, h5, where);
             } else if (h5.getAttribute("layer_names") != null) {
@@ -111,12 +99,22 @@ public final class KerasImport {
         }
     }
 
+    /** The bytes of {@code path}, whose size is checked before anything is read. */
+    private static byte[] readFile(Path path, long max, String what) throws IOException {
+        long size = Files.size(path);
+        if (size > max) {
+            throw new ModelFormatException(path + ": " + size + " bytes is more than the " + max + " accepted for "
+                    + what + ".");
+        }
+        return Files.readAllBytes(path);
+    }
+
     private static Sequential loadZip(byte[] bytes, String where) throws ModelFormatException {
         Map<String, byte[]> members = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry e;
             int count = 0;
-            long cap = Math.min(MAX_BYTES, (64L << 20) + 4L * bytes.length);
+            long cap = BoundedZip.cap(bytes.length);
             long total = 0;
             while ((e = zip.getNextEntry()) != null) {
                 if (++count > 64) {
@@ -124,7 +122,7 @@ public final class KerasImport {
                 }
                 String name = e.getName();
                 if (name.equals("config.json") || name.equals("metadata.json") || name.equals("model.weights.h5")) {
-                    byte[] content = readBounded(zip, cap - total, where, name);
+                    byte[] content = BoundedZip.readMember(zip, cap - total, where, name);
                     total += content.length;
                     members.put(name, content);
                 }
@@ -193,22 +191,6 @@ public final class KerasImport {
             return a[0];
         }
         throw new IllegalArgumentException("expected a string attribute, found " + data);
-    }
-
-    private static byte[] readBounded(InputStream in, long cap, String where, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long n = 0;
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            n += r;
-            if (n > cap) {
-                throw new ModelFormatException(where + ": member '" + name + "' decompresses to more than " + cap
-                        + " bytes.");
-            }
-            out.write(buf, 0, r);
-        }
-        return out.toByteArray();
     }
 
     /** The float data of a dataset, flattened row-major. */
