@@ -32,15 +32,10 @@ class FunctionalImportTest {
         Sequential m = KerasImport.load(resource(file));
         assertEquals(List.of("Dense", "BatchNormalization", "Dropout", "Dense"),
                 m.layers().stream().map(Layer::className).toList());
-        float[][] expected = KerasImportTest.csv(resource("chain.expected.csv"));
-        Tensor y = m.predict(Tensor.of(KerasImportTest.csv(resource("chain.input.csv"))));
+        float[][] expected = Fixtures.csv(resource("chain.expected.csv"));
+        Tensor y = m.predict(Tensor.of(Fixtures.csv(resource("chain.input.csv"))));
         assertEquals(expected.length, y.shape().dim(0));
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                float e = expected[i][j];
-                assertEquals(e, y.get(i, j), 1e-5 + 1e-4 * Math.abs(e), file + " row " + i + " col " + j);
-            }
-        }
+        Fixtures.assertClose(expected, y, file);
     }
 
     @Test

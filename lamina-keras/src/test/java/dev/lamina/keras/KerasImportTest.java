@@ -10,7 +10,6 @@ import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,38 +25,14 @@ class KerasImportTest {
         return Path.of(KerasImportTest.class.getResource("/keras/" + name).toURI());
     }
 
-    /** The rows of a CSV file with a header line. */
-    static float[][] csv(Path p) throws Exception {
-        List<String> lines = Files.readAllLines(p);
-        List<float[]> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",");
-            float[] v = new float[f.length];
-            for (int i = 0; i < f.length; i++) {
-                v[i] = Float.parseFloat(f[i]);
-            }
-            rows.add(v);
-        }
-        return rows.toArray(new float[0][]);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"keras-3.15.1_generated_all-layers.keras", "keras-3.15.1_lesson_concrete-bn-dense.keras",
             "keras-3.15.1_lesson_concrete-bn-dense.legacy.h5"})
     void predictionsMatchKeras(String file) throws Exception {
         Sequential m = KerasImport.load(resource(file));
-        float[][] x = csv(resource(file + ".input.csv"));
-        float[][] expected = csv(resource(file + ".expected.csv"));
-        Tensor y = m.predict(Tensor.of(x));
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                float e = expected[i][j];
-                assertEquals(e, y.get(i, j), 1e-5 * Math.max(1, Math.abs(e)), file + " row " + i + " col " + j);
-            }
-        }
+        float[][] x = Fixtures.csv(resource(file + ".input.csv"));
+        float[][] expected = Fixtures.csv(resource(file + ".expected.csv"));
+        Fixtures.assertMatches(expected, m.predict(Tensor.of(x)), file);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.lamina.keras;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +8,6 @@ import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,37 +22,15 @@ class RealFilesTest {
         return Path.of(RealFilesTest.class.getResource("/keras/redistributable/" + name).toURI());
     }
 
-    private static float[][] csv(Path p) throws Exception {
-        List<float[]> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(p);
-        for (String line : lines.subList(1, lines.size())) {
-            if (!line.isBlank()) {
-                String[] f = line.split(",");
-                float[] v = new float[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    v[i] = Float.parseFloat(f[i]);
-                }
-                rows.add(v);
-            }
-        }
-        return rows.toArray(new float[0][]);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"keras-2.0.9_dl4j_dense-relu-softmax-adam.h5", "keras-2.1.3_dl4j_dense-arange.h5",
             "keras-3.13.2_gradadmit_dense.keras", "keras-3.13.2_gradadmit_dense.legacy.h5",
             "keras-3.9.2_flownet_dense-dropout-leakyrelu.keras", "keras-3.9.2_flownet_dense.keras"})
     void predictionsMatchTheRecordedOutputs(String file) throws Exception {
         Sequential m = KerasImport.load(resource(file));
-        float[][] x = csv(resource(file + ".input.csv"));
-        float[][] expected = csv(resource(file + ".expected.csv"));
-        Tensor y = m.predict(Tensor.of(x));
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                assertEquals(expected[i][j], y.get(i, j), 1e-5 * Math.max(1, Math.abs(expected[i][j])),
-                        file + " row " + i + " col " + j);
-            }
-        }
+        float[][] x = Fixtures.csv(resource(file + ".input.csv"));
+        float[][] expected = Fixtures.csv(resource(file + ".expected.csv"));
+        Fixtures.assertMatches(expected, m.predict(Tensor.of(x)), file);
     }
 
     @ParameterizedTest
@@ -72,23 +47,9 @@ class RealFilesTest {
         Sequential m = KerasImport.fromConfig(resource("keras-2.0.6_dl4j_mnist-mlp.config.json"));
         KerasImport.loadWeights(m, resource("keras-2.0.6_dl4j_mnist-mlp.weights-only.h5"));
         String file = "keras-2.0.6_dl4j_mnist-mlp.weights-only.h5";
-        float[][] x = csv(resource(file + ".input.csv"));
-        float[][] expected = csv(resource(file + ".expected.csv"));
-        Tensor y = m.predict(Tensor.of(x));
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                assertEquals(expected[i][j], y.get(i, j), 1e-5 * Math.max(1, Math.abs(expected[i][j])), "row " + i);
-            }
-        }
-    }
-
-    private static void assertClose(float[][] expected, Tensor y, String what) {
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                double tol = 1e-5 + 1e-4 * Math.abs(expected[i][j]);
-                assertEquals(expected[i][j], y.get(i, j), tol, what + " row " + i + " col " + j);
-            }
-        }
+        float[][] x = Fixtures.csv(resource(file + ".input.csv"));
+        float[][] expected = Fixtures.csv(resource(file + ".expected.csv"));
+        Fixtures.assertMatches(expected, m.predict(Tensor.of(x)), file);
     }
 
     @org.junit.jupiter.api.Test
@@ -96,15 +57,15 @@ class RealFilesTest {
         // 2872 rows that a project fed its Keras 3.9.2 model, with Keras' own predictions.
         String file = "keras-3.9.2_flownet_dense-dropout-leakyrelu.keras";
         Sequential m = KerasImport.load(resource(file));
-        assertClose(csv(resource(file + ".keras-recorded.output.csv")),
-                m.predict(Tensor.of(csv(resource(file + ".keras-recorded.input.csv")))), file);
+        Fixtures.assertClose(Fixtures.csv(resource(file + ".keras-recorded.output.csv")),
+                m.predict(Tensor.of(Fixtures.csv(resource(file + ".keras-recorded.input.csv")))), file);
         // 100 MNIST rows with Keras 2.0.6's predictions, stored by Keras in HDF5.
         Sequential mnist = KerasImport.fromConfig(resource("keras-2.0.6_dl4j_mnist-mlp.config.json"));
         KerasImport.loadWeights(mnist, resource("keras-2.0.6_dl4j_mnist-mlp.weights-only.h5"));
         try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(resource("keras-2.0.6_dl4j_mnist-mlp.keras-recorded.inputs_and_outputs.h5"))) {
             float[][] in = (float[][]) h5.getDatasetByPath("inputs/dense_1_input").getData();
             float[][] out = (float[][]) h5.getDatasetByPath("predictions/dense_3").getData();
-            assertClose(out, mnist.predict(Tensor.of(in)), "mnist");
+            Fixtures.assertClose(out, mnist.predict(Tensor.of(in)), "mnist");
         }
     }
 
@@ -119,7 +80,7 @@ class RealFilesTest {
     void theLessonsRedWineModelsFromShared(String file) throws Exception {
         Path dir = sharedGenerated();
         Sequential m = KerasImport.load(dir.resolve(file));
-        assertClose(csv(dir.resolve(file + ".expected.csv")), m.predict(Tensor.of(csv(dir.resolve(file + ".input.csv")))),
+        Fixtures.assertClose(Fixtures.csv(dir.resolve(file + ".expected.csv")), m.predict(Tensor.of(Fixtures.csv(dir.resolve(file + ".input.csv")))),
                 file);
         assertTrue(m.summary().contains("Total params: 2,124,801"));
     }
