@@ -55,11 +55,13 @@ final class FunctionalChain {
             throw new ModelFormatException(where + ": the model input '" + input + "' is not an InputLayer.");
         }
         ArrayNode chain = KerasImport.JSON.createArrayNode();
+        List<String> unused = new ArrayList<>(byName.keySet());
         String current = input;
         while (true) {
             ObjectNode entry = byName.get(current).deepCopy();
             entry.remove("inbound_nodes");
             chain.add(entry);
+            unused.remove(current);
             if (current.equals(output)) {
                 break;
             }
@@ -69,9 +71,7 @@ final class FunctionalChain {
                         + " output '" + output + "'.");
             }
         }
-        if (chain.size() != byName.size()) {
-            List<String> unused = new ArrayList<>(byName.keySet());
-            chain.forEach(e -> unused.remove(e.path("name").asText(e.path("config").path("name").asText())));
+        if (!unused.isEmpty()) {
             throw new ModelFormatException(where + ": layers " + unused + " are not on the path from the input to the"
                     + " output, so the model is not a chain.");
         }
