@@ -168,11 +168,21 @@ final class VectorKernel implements GemmKernel {
         }
         FloatVector al = FloatVector.broadcast(S, alpha);
         if (rows == MR && cols == NR) {
+            // Written out rather than through a helper: C2 stops inlining in a method this large
+            // (NodeCountInliningCutoff), and a helper that is not inlined boxes every vector it takes.
             int co = row0 * ldc + col0;
-            store(c00, c01, c02, al, c, co);
-            store(c10, c11, c12, al, c, co + ldc);
-            store(c20, c21, c22, al, c, co + 2 * ldc);
-            store(c30, c31, c32, al, c, co + 3 * ldc);
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+            c02.fma(al, FloatVector.fromArray(S, c, co + 2 * L)).intoArray(c, co + 2 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, co + ldc + 1 * L)).intoArray(c, co + ldc + 1 * L);
+            c12.fma(al, FloatVector.fromArray(S, c, co + ldc + 2 * L)).intoArray(c, co + ldc + 2 * L);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 1 * L)).intoArray(c, co + 2 * ldc + 1 * L);
+            c22.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 2 * L)).intoArray(c, co + 2 * ldc + 2 * L);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 1 * L)).intoArray(c, co + 3 * ldc + 1 * L);
+            c32.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 2 * L)).intoArray(c, co + 3 * ldc + 2 * L);
             return;
         }
         c00.intoArray(edge, 0);
