@@ -13,6 +13,7 @@ import dev.lamina.models.FitOptions;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Adam;
 import dev.lamina.random.RandomStream;
+import dev.lamina.openblas.OpenBlasBackend;
 import dev.lamina.tensor.Backend;
 import dev.lamina.tensor.JavaBackend;
 import dev.lamina.tensor.Transpose;
@@ -41,7 +42,7 @@ import java.util.Set;
  *   <li>W3: 11 → Dense(512, relu) → Dense(512, relu) → Dense(1), batch 32.</li>
  *   <li>W4: the trained W1 model predicting 100,000 rows in batches of 4096 (2 warm-up, 5 timed
  *       passes), then 10,000 single-row calls.</li>
- *   <li>K1: {@code C = op(A) op(B)} through the Java backend, per shape and thread count.</li>
+ *   <li>K1: {@code C = op(A) op(B)} through the Java backend and OpenBLAS, per shape and thread count.</li>
  * </ul>
  * Data: 11 standard-normal features, target {@code 0.3 x·w + 5.6 + 0.1 noise}.
  */
@@ -93,7 +94,7 @@ public final class Workloads {
             results.put("W4", predict(w1));
         }
         if (workloads.contains("K1")) {
-            results.put("K1", gemm());
+            gemm();
         }
         return results;
     }
@@ -226,13 +227,24 @@ public final class Workloads {
         return r;
     }
 
-    private Map<String, Object> gemm() {
+    /**
+     * K1 on the Java backend and, in the same run, on OpenBLAS: the Java figures under the peers'
+     * keys ({@code K1}); OpenBLAS on native memory as the peers measured it under
+     * {@code K1_openblas}; OpenBLAS through Lamina's backend (with its copies) under
+     * {@code K1_openblas_backend}; and the Java GEMM's share of native OpenBLAS's speed under
+     * {@code K1_java_over_openblas}.
+     */
+    private void gemm() {
         Object[][] shapes = {{"NN", 256, 1024, 1024}, {"NN", 256, 11, 1024}, {"NN", 1024, 1024, 1024},
             {"NN", 32, 512, 512}, {"NN", 2048, 2048, 2048}, {"TN", 256, 1024, 1024}, {"NT", 256, 1024, 1024},
             {"TN", 1024, 256, 1024}};
-        Map<String, Object> k1 = new LinkedHashMap<>();
-        for (int th : new int[] {1, threads}) {
-            Backend be = new JavaBackend(new WorkerPool(th));
+        Map<String, Object> java = new LinkedHashMap<>();
+        Map<String, Object> blas = new LinkedHashMap<>();
+        Map<String, Object> viaBackend = new LinkedHashMap<>();
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        for (int th : threads == 1 ? new int[] {1} : new int[] {1, threads}) {
+            Backend jb = new JavaBackend(new WorkerPool(th));
+            Backend ob = new OpenBlasBackend(th);
             RandomStream r = new RandomStream(0, 0);
             for (Object[] s : shapes) {
                 String op = (String) s[0];
@@ -252,32 +264,47 @@ public final class Workloads {
                 Transpose tb = op.charAt(1) == 'T' ? Transpose.YES : Transpose.NO;
                 int lda = ta == Transpose.NO ? k : m;
                 int ldb = tb == Transpose.NO ? n : k;
-                Runnable call = () -> be.gemm(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, c, n);
-                long t0 = System.nanoTime();
-                int calls = 0;
-                while (System.nanoTime() - t0 < 300_000_000L || calls < 2) {
-                    call.run();
-                    calls++;
+                List<Double> j = gflops(() -> jb.gemm(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, c, n), m, k, n);
+                List<Double> o;
+                try (NativeSgemm raw = new NativeSgemm(ta, tb, m, n, k, a, lda, b, ldb)) {
+                    o = gflops(raw::run, m, k, n);
                 }
-                double per = (System.nanoTime() - t0) / 1e9 / calls;
-                int cpr = Math.max(1, (int) Math.ceil(0.2 / per));
-                List<Double> gf = new ArrayList<>();
-                for (int rep = 0; rep < 5; rep++) {
-                    long t1 = System.nanoTime();
-                    for (int i = 0; i < cpr; i++) {
-                        call.run();
-                    }
-                    gf.add(2.0 * m * k * n * cpr / ((System.nanoTime() - t1) / 1e9) / 1e9);
-                }
+                List<Double> v = gflops(() -> ob.gemm(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, c, n), m, k, n);
                 String key = op + " " + m + "x" + k + "x" + n + " t" + th;
-                k1.put(key, Stats.summarize(gf));
-                log.printf(Locale.ROOT, "K1 %s: %.1f GFLOP/s%n", key, Stats.median(gf));
-            }
-            if (th == threads) {
-                break;
+                java.put(key, Stats.summarize(j));
+                blas.put(key, Stats.summarize(o));
+                viaBackend.put(key, Stats.summarize(v));
+                double share = Stats.median(j) / Stats.median(o);
+                ratio.put(key, share);
+                log.printf(Locale.ROOT, "K1 %s: java %.1f, openblas %.1f (through the backend %.1f) GFLOP/s;"
+                        + " java/openblas %.2f%n", key, Stats.median(j), Stats.median(o), Stats.median(v), share);
             }
         }
-        return k1;
+        results.put("K1", java);
+        results.put("K1_openblas", blas);
+        results.put("K1_openblas_backend", viaBackend);
+        results.put("K1_java_over_openblas", ratio);
+    }
+
+    /** About 0.3 s of warm-up, then 5 timed repetitions of at least 0.2 s each. */
+    private static List<Double> gflops(Runnable call, int m, int k, int n) {
+        long t0 = System.nanoTime();
+        int calls = 0;
+        while (System.nanoTime() - t0 < 300_000_000L || calls < 2) {
+            call.run();
+            calls++;
+        }
+        double per = (System.nanoTime() - t0) / 1e9 / calls;
+        int cpr = Math.max(1, (int) Math.ceil(0.2 / per));
+        List<Double> gf = new ArrayList<>();
+        for (int rep = 0; rep < 5; rep++) {
+            long t1 = System.nanoTime();
+            for (int i = 0; i < cpr; i++) {
+                call.run();
+            }
+            gf.add(2.0 * m * k * n * cpr / ((System.nanoTime() - t1) / 1e9) / 1e9);
+        }
+        return gf;
     }
 
     /** Writes the results as JSON. */

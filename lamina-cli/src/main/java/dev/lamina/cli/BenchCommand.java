@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.bench.Workloads;
+import dev.lamina.openblas.OpenBlasBackend;
 import dev.lamina.tensor.Backends;
 import dev.lamina.tensor.JavaBackend;
 import dev.lamina.tensor.WorkerPool;
@@ -8,14 +9,20 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lamina bench}: the peers' workloads, with JSON under the same keys as the peers' scripts. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the benchmark workloads of shared/peers/RESULTS.md: W1 (the lesson's model, batch 256),",
                 "W2 (100,000 rows), W3 (batch 32), W4 (prediction) and K1 (matrix products)."})
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--workloads", defaultValue = "W1,W2,W3,W4,K1", split = ",",
             description = "Workloads to run (default: ${DEFAULT-VALUE}).")
     Set<String> workloads;
@@ -32,12 +39,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--w2-rows", defaultValue = "100000", description = "Rows of W2 (default: ${DEFAULT-VALUE}).")
     int w2Rows;
 
+    @Option(names = "--backend", defaultValue = "java",
+            description = "Backend for W1-W4: java or openblas (default: ${DEFAULT-VALUE}); K1 always runs both.")
+    String backend;
+
     @Option(names = "--json", description = "Write the results to this JSON file.")
     Path json;
 
     @Override
     public Integer call() throws Exception {
-        Backends.use(new JavaBackend(new WorkerPool(threads)));
+        switch (backend) {
+            case "java" -> Backends.use(new JavaBackend(new WorkerPool(threads)));
+            case "openblas" -> Backends.use(new OpenBlasBackend(threads));
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--backend must be java or openblas, received '" + backend + "'.");
+        }
         Map<String, Object> r = new Workloads(threads, System.out).run(workloads, epochs, warmup, w2Rows);
         if (json != null) {
             Workloads.writeJson(r, json);

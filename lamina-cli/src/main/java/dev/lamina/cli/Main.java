@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.tensor.Backends;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code lamina} command. Exit codes: 0 success, 1 failure (one clear line, the stack trace
+ * The {@code lamina} command. It runs on the Java backend; {@code -Dlamina.backend=openblas} (through
+ * {@code LAMINA_JAVA_OPTS}) runs it on OpenBLAS. Exit codes: 0 success, 1 failure (one clear line, the stack trace
  * only with {@code --verbose}), 2 usage error (picocli's message and the usage).
  */
 @Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
@@ -25,6 +27,11 @@ public final class Main implements Runnable {
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // The command bundles OpenBLAS for `bench`, but trains on the Java backend unless told
+        // otherwise, so that its results are reproducible bit for bit on any machine.
+        if (System.getProperty(Backends.PROPERTY) == null) {
+            System.setProperty(Backends.PROPERTY, "java");
+        }
         System.exit(run(args, System.out, System.err));
     }
 
