@@ -29,17 +29,17 @@ final class Elementwise implements ActivationFunction {
     }
 
     @Override
-    public void apply(float[] x, float[] y, int rows, int cols) {
-        int n = rows * cols;
-        for (int i = 0; i < n; i++) {
+    public void apply(float[] x, float[] y, int fromRow, int toRow, int cols) {
+        int end = toRow * cols;
+        for (int i = fromRow * cols; i < end; i++) {
             y[i] = (float) f.applyAsDouble(x[i]);
         }
     }
 
     @Override
-    public void gradient(float[] x, float[] y, float[] dy, float[] dx, int rows, int cols) {
-        int n = rows * cols;
-        for (int i = 0; i < n; i++) {
+    public void gradient(float[] x, float[] y, float[] dy, float[] dx, int fromRow, int toRow, int cols) {
+        int end = toRow * cols;
+        for (int i = fromRow * cols; i < end; i++) {
             dx[i] = (float) (dy[i] * df.at(x[i], y[i]));
         }
     }

@@ -13,18 +13,18 @@ final class Relu implements ActivationFunction {
     }
 
     @Override
-    public void apply(float[] x, float[] y, int rows, int cols) {
-        int n = rows * cols;
-        for (int i = 0; i < n; i++) {
+    public void apply(float[] x, float[] y, int fromRow, int toRow, int cols) {
+        int end = toRow * cols;
+        for (int i = fromRow * cols; i < end; i++) {
             float v = x[i];
             y[i] = v > 0f ? v : 0f;
         }
     }
 
     @Override
-    public void gradient(float[] x, float[] y, float[] dy, float[] dx, int rows, int cols) {
-        int n = rows * cols;
-        for (int i = 0; i < n; i++) {
+    public void gradient(float[] x, float[] y, float[] dy, float[] dx, int fromRow, int toRow, int cols) {
+        int end = toRow * cols;
+        for (int i = fromRow * cols; i < end; i++) {
             dx[i] = x[i] > 0f ? dy[i] : 0f;
         }
     }

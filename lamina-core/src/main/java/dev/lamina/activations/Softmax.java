@@ -13,8 +13,8 @@ final class Softmax implements ActivationFunction {
     }
 
     @Override
-    public void apply(float[] x, float[] y, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    public void apply(float[] x, float[] y, int fromRow, int toRow, int cols) {
+        for (int r = fromRow; r < toRow; r++) {
             int o = r * cols;
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < cols; j++) {
@@ -34,8 +34,8 @@ final class Softmax implements ActivationFunction {
     }
 
     @Override
-    public void gradient(float[] x, float[] y, float[] dy, float[] dx, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    public void gradient(float[] x, float[] y, float[] dy, float[] dx, int fromRow, int toRow, int cols) {
+        for (int r = fromRow; r < toRow; r++) {
             int o = r * cols;
             double dot = 0;
             for (int j = 0; j < cols; j++) {

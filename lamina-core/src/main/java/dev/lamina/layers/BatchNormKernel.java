@@ -1,117 +1,231 @@
 package dev.lamina.layers;
 
+import dev.lamina.tensor.ParallelLoop;
+
 /**
  * The arithmetic of batch normalization on data laid out as {@code [outer, channels, inner]}
  * (channels = the normalized axis): per-channel moments over a range of outer indices, the affine
  * pass {@code y = x * scale[c] + shift[c]}, and the backward pass through the batch statistics.
  * Sums are accumulated in double.
+ *
+ * <p>Each pass is shared among the worker threads: the per-channel sums by channels (each channel
+ * summed by one thread, in the same order as on one thread, so the bits do not depend on the
+ * thread count), the element-wise passes by outer index. One instance per layer, reused, so a
+ * pass allocates nothing.
  */
 final class BatchNormKernel {
-    private BatchNormKernel() {}
+    private final Moments moments = new Moments();
+    private final Affine affine = new Affine();
+    private final Sums sums = new Sums();
+    private final InputGradient inputGradient = new InputGradient();
 
     /** Mean and biased variance per channel over outer indices [o0, o1) (two passes). */
-    static void moments(float[] x, int o0, int o1, int channels, int inner, double[] mean, double[] var) {
-        java.util.Arrays.fill(mean, 0, channels, 0);
-        java.util.Arrays.fill(var, 0, channels, 0);
-        long n = (long) (o1 - o0) * inner;
-        for (int o = o0; o < o1; o++) {
-            int base = o * channels * inner;
-            for (int c = 0; c < channels; c++) {
-                int off = base + c * inner;
-                double s = 0;
-                for (int i = 0; i < inner; i++) {
-                    s += x[off + i];
-                }
-                mean[c] += s;
-            }
-        }
-        for (int c = 0; c < channels; c++) {
-            mean[c] /= n;
-        }
-        for (int o = o0; o < o1; o++) {
-            int base = o * channels * inner;
-            for (int c = 0; c < channels; c++) {
-                int off = base + c * inner;
-                double m = mean[c];
-                double s = 0;
-                for (int i = 0; i < inner; i++) {
-                    double d = x[off + i] - m;
-                    s += d * d;
-                }
-                var[c] += s;
-            }
-        }
-        for (int c = 0; c < channels; c++) {
-            var[c] /= n;
-        }
+    void moments(float[] x, int o0, int o1, int channels, int inner, double[] mean, double[] var) {
+        Moments p = moments;
+        p.set(x, o0, o1, channels, inner);
+        p.mean = mean;
+        p.var = var;
+        p.run(channels, 2L * (o1 - o0) * channels * inner, 8);
+        p.x = null;
     }
 
     /** {@code y = x * scale[c] + shift[c]} over outer indices [o0, o1). */
-    static void affine(float[] x, float[] y, int o0, int o1, int channels, int inner, float[] scale, float[] shift) {
-        for (int o = o0; o < o1; o++) {
-            int base = o * channels * inner;
-            if (inner == 1) {
-                for (int c = 0; c < channels; c++) {
-                    y[base + c] = x[base + c] * scale[c] + shift[c];
-                }
-            } else {
-                for (int c = 0; c < channels; c++) {
-                    int off = base + c * inner;
-                    float a = scale[c];
-                    float b = shift[c];
-                    for (int i = 0; i < inner; i++) {
-                        y[off + i] = x[off + i] * a + b;
-                    }
-                }
-            }
-        }
+    void affine(float[] x, float[] y, int o0, int o1, int channels, int inner, float[] scale, float[] shift) {
+        Affine p = affine;
+        p.set(x, 0, 0, channels, inner);
+        p.y = y;
+        p.scale = scale;
+        p.shift = shift;
+        p.o0 = o0;
+        p.run(o1 - o0, (long) (o1 - o0) * channels * inner, 1);
+        p.x = null;
+        p.y = null;
     }
 
     /**
      * Per-channel {@code sumDy = sum dy} and {@code sumDyXhat = sum dy * (x - mean) * invStd} over
      * outer indices [o0, o1).
      */
-    static void sums(float[] x, float[] dy, int o0, int o1, int channels, int inner, double[] mean, double[] invStd,
-                     double[] sumDy, double[] sumDyXhat) {
-        java.util.Arrays.fill(sumDy, 0, channels, 0);
-        java.util.Arrays.fill(sumDyXhat, 0, channels, 0);
-        for (int o = o0; o < o1; o++) {
-            int base = o * channels * inner;
-            for (int c = 0; c < channels; c++) {
-                int off = base + c * inner;
-                double m = mean[c];
-                double s = 0;
-                double sx = 0;
-                for (int i = 0; i < inner; i++) {
-                    double g = dy[off + i];
-                    s += g;
-                    sx += g * (x[off + i] - m);
-                }
-                sumDy[c] += s;
-                sumDyXhat[c] += sx * invStd[c];
-            }
-        }
+    void sums(float[] x, float[] dy, int o0, int o1, int channels, int inner, double[] mean, double[] invStd,
+              double[] sumDy, double[] sumDyXhat) {
+        Sums p = sums;
+        p.set(x, o0, o1, channels, inner);
+        p.dy = dy;
+        p.mean = mean;
+        p.invStd = invStd;
+        p.sumDy = sumDy;
+        p.sumDyXhat = sumDyXhat;
+        p.run(channels, 2L * (o1 - o0) * channels * inner, 8);
+        p.x = null;
+        p.dy = null;
     }
 
     /**
      * The input gradient through batch statistics:
      * {@code dx = gammaEff * invStd / n * (n dy - sumDy - xhat sumDyXhat)}, over outer [o0, o1).
      */
-    static void inputGradient(float[] x, float[] dy, float[] dx, int o0, int o1, int channels, int inner,
-                              double[] mean, double[] invStd, double[] gammaEff, double[] sumDy, double[] sumDyXhat) {
-        double n = (double) (o1 - o0) * inner;
-        for (int o = o0; o < o1; o++) {
-            int base = o * channels * inner;
-            for (int c = 0; c < channels; c++) {
-                int off = base + c * inner;
-                double k = gammaEff[c] * invStd[c] / n;
-                double m = mean[c];
-                double is = invStd[c];
-                double sd = sumDy[c];
-                double sdx = sumDyXhat[c];
-                for (int i = 0; i < inner; i++) {
-                    double xhat = (x[off + i] - m) * is;
-                    dx[off + i] = (float) (k * (n * dy[off + i] - sd - xhat * sdx));
+    void inputGradient(float[] x, float[] dy, float[] dx, int o0, int o1, int channels, int inner,
+                       double[] mean, double[] invStd, double[] gammaEff, double[] sumDy, double[] sumDyXhat) {
+        InputGradient p = inputGradient;
+        p.set(x, o0, o1, channels, inner);
+        p.dy = dy;
+        p.dx = dx;
+        p.mean = mean;
+        p.invStd = invStd;
+        p.gammaEff = gammaEff;
+        p.sumDy = sumDy;
+        p.sumDyXhat = sumDyXhat;
+        p.run(o1 - o0, 3L * (o1 - o0) * channels * inner, 1);
+        p.x = null;
+        p.dy = null;
+        p.dx = null;
+    }
+
+    /** The layout shared by every pass. */
+    private abstract static class Pass extends ParallelLoop {
+        float[] x;
+        int o0;
+        int o1;
+        int channels;
+        int inner;
+
+        final void set(float[] x, int o0, int o1, int channels, int inner) {
+            this.x = x;
+            this.o0 = o0;
+            this.o1 = o1;
+            this.channels = channels;
+            this.inner = inner;
+        }
+    }
+
+    /** Channels [c0, c1): two passes, the mean then the variance around it. */
+    private static final class Moments extends Pass {
+        double[] mean;
+        double[] var;
+
+        @Override
+        protected void body(int c0, int c1) {
+            java.util.Arrays.fill(mean, c0, c1, 0);
+            java.util.Arrays.fill(var, c0, c1, 0);
+            long n = (long) (o1 - o0) * inner;
+            for (int o = o0; o < o1; o++) {
+                int base = o * channels * inner;
+                for (int c = c0; c < c1; c++) {
+                    int off = base + c * inner;
+                    double s = 0;
+                    for (int i = 0; i < inner; i++) {
+                        s += x[off + i];
+                    }
+                    mean[c] += s;
+                }
+            }
+            for (int c = c0; c < c1; c++) {
+                mean[c] /= n;
+            }
+            for (int o = o0; o < o1; o++) {
+                int base = o * channels * inner;
+                for (int c = c0; c < c1; c++) {
+                    int off = base + c * inner;
+                    double m = mean[c];
+                    double s = 0;
+                    for (int i = 0; i < inner; i++) {
+                        double d = x[off + i] - m;
+                        s += d * d;
+                    }
+                    var[c] += s;
+                }
+            }
+            for (int c = c0; c < c1; c++) {
+                var[c] /= n;
+            }
+        }
+    }
+
+    /** Outer indices o0 + [from, to). */
+    private static final class Affine extends Pass {
+        float[] y;
+        float[] scale;
+        float[] shift;
+
+        @Override
+        protected void body(int from, int to) {
+            for (int o = o0 + from; o < o0 + to; o++) {
+                int base = o * channels * inner;
+                if (inner == 1) {
+                    for (int c = 0; c < channels; c++) {
+                        y[base + c] = x[base + c] * scale[c] + shift[c];
+                    }
+                } else {
+                    for (int c = 0; c < channels; c++) {
+                        int off = base + c * inner;
+                        float a = scale[c];
+                        float b = shift[c];
+                        for (int i = 0; i < inner; i++) {
+                            y[off + i] = x[off + i] * a + b;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Channels [c0, c1). */
+    private static final class Sums extends Pass {
+        float[] dy;
+        double[] mean;
+        double[] invStd;
+        double[] sumDy;
+        double[] sumDyXhat;
+
+        @Override
+        protected void body(int c0, int c1) {
+            java.util.Arrays.fill(sumDy, c0, c1, 0);
+            java.util.Arrays.fill(sumDyXhat, c0, c1, 0);
+            for (int o = o0; o < o1; o++) {
+                int base = o * channels * inner;
+                for (int c = c0; c < c1; c++) {
+                    int off = base + c * inner;
+                    double m = mean[c];
+                    double s = 0;
+                    double sx = 0;
+                    for (int i = 0; i < inner; i++) {
+                        double g = dy[off + i];
+                        s += g;
+                        sx += g * (x[off + i] - m);
+                    }
+                    sumDy[c] += s;
+                    sumDyXhat[c] += sx * invStd[c];
+                }
+            }
+        }
+    }
+
+    /** Outer indices o0 + [from, to); n is the whole range's element count per channel. */
+    private static final class InputGradient extends Pass {
+        float[] dy;
+        float[] dx;
+        double[] mean;
+        double[] invStd;
+        double[] gammaEff;
+        double[] sumDy;
+        double[] sumDyXhat;
+
+        @Override
+        protected void body(int from, int to) {
+            double n = (double) (o1 - o0) * inner;
+            for (int o = o0 + from; o < o0 + to; o++) {
+                int base = o * channels * inner;
+                for (int c = 0; c < channels; c++) {
+                    int off = base + c * inner;
+                    double k = gammaEff[c] * invStd[c] / n;
+                    double m = mean[c];
+                    double is = invStd[c];
+                    double sd = sumDy[c];
+                    double sdx = sumDyXhat[c];
+                    for (int i = 0; i < inner; i++) {
+                        double xhat = (x[off + i] - m) * is;
+                        dx[off + i] = (float) (k * (n * dy[off + i] - sd - xhat * sdx));
+                    }
                 }
             }
         }

@@ -55,6 +55,7 @@ public final class BatchNormalization extends Layer {
     private long step;
 
     private final Buffer output = new Buffer();
+    private final BatchNormKernel kernel = new BatchNormKernel();
     private final Buffer gradIn = new Buffer();
     private float[] scale = new float[0];
     private float[] shift = new float[0];
@@ -147,7 +148,7 @@ public final class BatchNormalization extends Layer {
         checkInput(x);
         double[] bm = new double[channels];
         double[] bv = new double[channels];
-        BatchNormKernel.moments(x.data(), 0, x.rows() * pre, channels, inner, bm, bv);
+        kernel.moments(x.data(), 0, x.rows() * pre, channels, inner, bm, bv);
         long nb = (long) x.rows() * pre * inner;
         long na = count[0];
         long n = na + nb;
@@ -254,7 +255,7 @@ public final class BatchNormalization extends Layer {
         lastUsedBatchStats = mode.training() && trainable();
         if (!lastUsedBatchStats) {
             inferenceAffine();
-            BatchNormKernel.affine(x.data(), y.data(), 0, rows * pre, channels, inner, scale, shift);
+            kernel.affine(x.data(), y.data(), 0, rows * pre, channels, inner, scale, shift);
             return y;
         }
         int groupRows = config.virtualBatchSize() == null ? rows : Math.min(config.virtualBatchSize(), rows);
@@ -273,7 +274,7 @@ public final class BatchNormalization extends Layer {
             double weight = (double) (r1 - r0) / rows;
             double[] gm = sumDy;
             double[] gv = sumDyXhat;
-            BatchNormKernel.moments(x.data(), r0 * pre, r1 * pre, channels, inner, gm, gv);
+            kernel.moments(x.data(), r0 * pre, r1 * pre, channels, inner, gm, gv);
             for (int c = 0; c < channels; c++) {
                 double std = Math.sqrt(gv[c] + config.epsilon());
                 groupMean[g * channels + c] = gm[c];
@@ -296,7 +297,7 @@ public final class BatchNormalization extends Layer {
                 scale[c] = (float) inv;
                 shift[c] = (float) (dc * gam + bet - gm[c] * inv);
             }
-            BatchNormKernel.affine(x.data(), y.data(), r0 * pre, r1 * pre, channels, inner, scale, shift);
+            kernel.affine(x.data(), y.data(), r0 * pre, r1 * pre, channels, inner, scale, shift);
         }
         lastGroups = groups;
         lastGroupRows = groupRows;
@@ -397,7 +398,7 @@ public final class BatchNormalization extends Layer {
             int r1 = Math.min(rows, r0 + lastGroupRows);
             System.arraycopy(groupMean, g * channels, gm, 0, channels);
             System.arraycopy(groupInvStd, g * channels, gi, 0, channels);
-            BatchNormKernel.sums(x, dy, r0 * pre, r1 * pre, channels, inner, gm, gi, sumDy, sumDyXhat);
+            kernel.sums(x, dy, r0 * pre, r1 * pre, channels, inner, gm, gi, sumDy, sumDyXhat);
             for (int c = 0; c < channels; c++) {
                 if (dg != null) {
                     dg[c] += (float) (r[c] * sumDyXhat[c] + d[c] * sumDy[c]);
@@ -407,7 +408,7 @@ public final class BatchNormalization extends Layer {
                 }
             }
             if (dx != null) {
-                BatchNormKernel.inputGradient(x, dy, dx.data(), r0 * pre, r1 * pre, channels, inner, gm, gi, gammaEff,
+                kernel.inputGradient(x, dy, dx.data(), r0 * pre, r1 * pre, channels, inner, gm, gi, gammaEff,
                         sumDy, sumDyXhat);
             }
         }
@@ -422,7 +423,7 @@ public final class BatchNormalization extends Layer {
             mean[c] = mm[c];
             var[c] = 1 / Math.sqrt(mv[c] + config.epsilon());
         }
-        BatchNormKernel.sums(x, dy, 0, rows * pre, channels, inner, mean, var, sumDy, sumDyXhat);
+        kernel.sums(x, dy, 0, rows * pre, channels, inner, mean, var, sumDy, sumDyXhat);
         for (int c = 0; c < channels; c++) {
             if (dg != null) {
                 dg[c] = (float) sumDyXhat[c];
@@ -434,7 +435,7 @@ public final class BatchNormalization extends Layer {
         if (dx != null) {
             float[] zero = shift;
             java.util.Arrays.fill(zero, 0f);
-            BatchNormKernel.affine(dy, dx.data(), 0, rows * pre, channels, inner, scale, zero);
+            kernel.affine(dy, dx.data(), 0, rows * pre, channels, inner, scale, zero);
         }
     }
 }

@@ -98,6 +98,7 @@ public final class Dense extends Layer {
     private final Buffer output = new Buffer();
     private final Buffer gradPre = new Buffer();
     private final Buffer gradIn = new Buffer();
+    private final ActivationPass pass = new ActivationPass();
     private Tensor lastInput;
     private Tensor lastPre;
     private Tensor lastOut;
@@ -184,20 +185,14 @@ public final class Dense extends Layer {
         Tensor z = preact.get(x.rows(), outputShape());
         dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
                 kernel.value().data(), units, 0f, z.data(), units);
-        if (bias != null) {
-            float[] zd = z.data();
-            float[] b = bias.value().data();
-            for (int i = 0; i < m; i++) {
-                int o = i * units;
-                for (int j = 0; j < units; j++) {
-                    zd[o + j] += b[j];
-                }
-            }
-        }
         Tensor y = z;
-        if (!activation.name().equals("linear")) {
+        boolean linear = activation.name().equals("linear");
+        if (!linear) {
             y = output.get(x.rows(), outputShape());
-            activation.apply(z.data(), y.data(), m, units);
+        }
+        if (!linear || bias != null) {
+            pass.forward(linear ? null : activation, z.data(), bias == null ? null : bias.value().data(), y.data(), m,
+                    units);
         }
         lastInput = x;
         lastPre = z;
@@ -214,7 +209,7 @@ public final class Dense extends Layer {
         Tensor dz = gradOut;
         if (!activation.name().equals("linear")) {
             dz = gradPre.get(lastInput.rows(), outputShape());
-            activation.gradient(lastPre.data(), lastOut.data(), gradOut.data(), dz.data(), m, units);
+            pass.backward(activation, lastPre.data(), lastOut.data(), gradOut.data(), dz.data(), m, units);
         }
         dev.lamina.tensor.Backends.current().gemm(Transpose.YES, Transpose.NO, in, units, m, 1f,
                 lastInput.data(), in, dz.data(), units, 0f, kernel.grad().data(), units);

@@ -1,6 +1,7 @@
 package dev.lamina.layers;
 
 import dev.lamina.random.CounterRandom;
+import dev.lamina.tensor.ParallelLoop;
 import dev.lamina.tensor.Tensor;
 
 /**
@@ -15,6 +16,7 @@ final class DropoutMask {
     private boolean[] noise = new boolean[0];
     private int[] map = new int[0];
     private dev.lamina.tensor.Shape mapped;
+    private final ElementDraw elements = new ElementDraw();
 
     /** @param noiseShape Keras' noise shape (batch first, -1 for the input's size), or null for the input's shape */
     DropoutMask(int[] noiseShape) {
@@ -23,16 +25,25 @@ final class DropoutMask {
 
     /** Draws the mask for input {@code x} under counter key {@code key}; {@code owner} names the layer in errors. */
     boolean[] draw(Tensor x, double rate, long key, Mode mode, Object owner) {
+        return draw(x, null, 1f, rate, key, mode, owner);
+    }
+
+    /**
+     * Draws the mask and, when {@code y} is not null, writes the inverted dropout of {@code x}
+     * into it ({@code x / keepProb} where kept, else 0) in the same pass where the mask is drawn
+     * per element. Elements are shared among the worker threads; each element's draw depends only
+     * on its index, so the result does not depend on the thread count.
+     */
+    boolean[] draw(Tensor x, float[] y, float keepProb, double rate, long key, Mode mode, Object owner) {
         int n = x.size();
         if (keep.length < n) {
             keep = new boolean[n];
         }
         float threshold = (float) rate;
         if (noiseShape == null) {
-            long base = NoiseLayer.counterBase(mode, x.cols());
-            for (int i = 0; i < n; i++) {
-                keep[i] = CounterRandom.uniformFloat(key, base + i) >= threshold;
-            }
+            elements.set(key, NoiseLayer.counterBase(mode, x.cols()), threshold, keep, x.data(), y, keepProb);
+            elements.run(n, 4L * n, 64);
+            elements.clear();
             return keep;
         }
         if (!x.shape().equals(mapped)) {
@@ -46,8 +57,13 @@ final class DropoutMask {
         for (int j = 0; j < noise.length; j++) {
             noise[j] = CounterRandom.uniformFloat(key, base + j) >= threshold;
         }
+        float[] xd = x.data();
         for (int i = 0; i < n; i++) {
-            keep[i] = noise[map[i]];
+            boolean k = noise[map[i]];
+            keep[i] = k;
+            if (y != null) {
+                y[i] = k ? xd[i] / keepProb : 0f;
+            }
         }
         return keep;
     }
@@ -55,5 +71,44 @@ final class DropoutMask {
     /** The noise shape, or null. */
     int[] noiseShape() {
         return noiseShape == null ? null : noiseShape.clone();
+    }
+
+    /** The per-element mask (and dropout) over a range of elements. */
+    private static final class ElementDraw extends ParallelLoop {
+        private long key;
+        private long base;
+        private float threshold;
+        private boolean[] keep;
+        private float[] x;
+        private float[] y;
+        private float keepProb;
+
+        void set(long key, long base, float threshold, boolean[] keep, float[] x, float[] y, float keepProb) {
+            this.key = key;
+            this.base = base;
+            this.threshold = threshold;
+            this.keep = keep;
+            this.x = x;
+            this.y = y;
+            this.keepProb = keepProb;
+        }
+
+        void clear() {
+            keep = null;
+            x = null;
+            y = null;
+        }
+
+        @Override
+        protected void body(int from, int to) {
+            for (int i = from; i < to; i++) {
+                keep[i] = CounterRandom.uniformFloat(key, base + i) >= threshold;
+            }
+            if (y != null) {
+                for (int i = from; i < to; i++) {
+                    y[i] = keep[i] ? x[i] / keepProb : 0f;
+                }
+            }
+        }
     }
 }

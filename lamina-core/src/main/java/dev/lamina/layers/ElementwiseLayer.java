@@ -14,6 +14,7 @@ public abstract class ElementwiseLayer extends Layer {
     private final ActivationFunction function;
     private final Buffer output = new Buffer();
     private final Buffer gradIn = new Buffer();
+    private final ActivationPass pass = new ActivationPass();
     private Tensor lastInput;
     private Tensor lastOut;
 
@@ -36,7 +37,7 @@ public abstract class ElementwiseLayer extends Layer {
         checkInput(x);
         int cols = inputShape().dim(-1);
         Tensor y = output.get(x.rows(), inputShape());
-        function.apply(x.data(), y.data(), x.size() / cols, cols);
+        pass.forward(function, x.data(), null, y.data(), x.size() / cols, cols);
         lastInput = x;
         lastOut = y;
         return y;
@@ -50,7 +51,8 @@ public abstract class ElementwiseLayer extends Layer {
         }
         int cols = inputShape().dim(-1);
         Tensor dx = gradIn.get(lastInput.rows(), inputShape());
-        function.gradient(lastInput.data(), lastOut.data(), gradOut.data(), dx.data(), lastInput.size() / cols, cols);
+        pass.backward(function, lastInput.data(), lastOut.data(), gradOut.data(), dx.data(), lastInput.size() / cols,
+                cols);
         return dx;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.layers;
 
 import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.ParallelLoop;
 import dev.lamina.tensor.Tensor;
 
 /**
@@ -15,6 +16,7 @@ abstract class InvertedDropout extends NoiseLayer {
     private Tensor lastInput;
     private boolean[] lastKeep;
     private float lastKeepProb;
+    private final Backward backwardPass = new Backward();
 
     InvertedDropout(String name, Long seed, int[] noiseShape) {
         super(name, seed);
@@ -38,14 +40,9 @@ abstract class InvertedDropout extends NoiseLayer {
             lastKeep = null;
             return x;
         }
-        boolean[] keep = mask.draw(x, rate, noiseKey(mode), mode, this);
         float keepProb = (float) (1 - rate);
         Tensor y = output.get(x.rows(), inputShape());
-        float[] xd = x.data();
-        float[] yd = y.data();
-        for (int i = 0; i < xd.length; i++) {
-            yd[i] = keep[i] ? xd[i] / keepProb : 0f;
-        }
+        boolean[] keep = mask.draw(x, y.data(), keepProb, rate, noiseKey(mode), mode, this);
         lastKeep = keep;
         lastKeepProb = keepProb;
         return y;
@@ -61,11 +58,29 @@ abstract class InvertedDropout extends NoiseLayer {
             return gradOut;
         }
         Tensor dx = gradIn.get(lastInput.rows(), inputShape());
-        float[] g = gradOut.data();
-        float[] d = dx.data();
-        for (int i = 0; i < g.length; i++) {
-            d[i] = lastKeep[i] ? g[i] / lastKeepProb : 0f;
-        }
+        Backward b = backwardPass;
+        b.keep = lastKeep;
+        b.keepProb = lastKeepProb;
+        b.g = gradOut.data();
+        b.d = dx.data();
+        b.run(gradOut.size(), 2L * gradOut.size(), 64);
+        b.g = null;
+        b.d = null;
         return dx;
+    }
+
+    /** {@code d = g / keepProb} where kept, else 0, over a range of elements. */
+    private static final class Backward extends ParallelLoop {
+        private boolean[] keep;
+        private float keepProb;
+        private float[] g;
+        private float[] d;
+
+        @Override
+        protected void body(int from, int to) {
+            for (int i = from; i < to; i++) {
+                d[i] = keep[i] ? g[i] / keepProb : 0f;
+            }
+        }
     }
 }

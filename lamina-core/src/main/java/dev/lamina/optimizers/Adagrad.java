@@ -47,11 +47,11 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, float[][] state, double lr, long step) {
+    protected void update(float[] w, float[] g, int from, int to, float[][] state, double lr, long step) {
         float rate = (float) lr;
         float eps = (float) epsilon;
         float[] acc = state[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float ai = acc[i] + gi * gi;
             acc[i] = ai;

@@ -64,7 +64,7 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, float[][] state, double lr, long step) {
+    protected void update(float[] w, float[] g, int from, int to, float[][] state, double lr, long step) {
         float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
         float a1 = (float) (1 - beta1);
         float a2 = (float) (1 - beta2);
@@ -73,7 +73,7 @@ public class Adam extends Optimizer {
         float[] v = state[1];
         if (amsgrad) {
             float[] vhat = state[2];
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i];
                 float mi = m[i] + (gi - m[i]) * a1;
                 float vi = v[i] + (gi * gi - v[i]) * a2;
@@ -84,7 +84,7 @@ public class Adam extends Optimizer {
                 w[i] -= mi * alpha / ((float) Math.sqrt(vh) + eps);
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i];
                 float mi = m[i] + (gi - m[i]) * a1;
                 float vi = v[i] + (gi * gi - v[i]) * a2;

@@ -3,6 +3,7 @@ package dev.lamina.optimizers;
 import dev.lamina.layers.Parameter;
 import dev.lamina.optimizers.schedules.ConstantRate;
 import dev.lamina.optimizers.schedules.LearningRateSchedule;
+import dev.lamina.tensor.ParallelLoop;
 import dev.lamina.util.Check;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ public abstract class Optimizer {
     private Double weightDecay;
     private long iterations;
     private final Map<Parameter, float[][]> slots = new IdentityHashMap<>();
+    private final UpdateLoop updateLoop = new UpdateLoop();
 
     /** @param learningRate the initial learning rate */
     protected Optimizer(double learningRate) {
@@ -44,11 +46,12 @@ public abstract class Optimizer {
     }
 
     /**
-     * Updates {@code w} (first {@code n} elements) from {@code g}, with {@code state} arrays of
-     * {@link #slotCount()} length {@code n} each, at learning rate {@code lr}; {@code step} is
-     * {@link #iterations()} + 1.
+     * Updates elements {@code [from, to)} of {@code w} from {@code g}, with {@code state} arrays of
+     * {@link #slotCount()} (as long as {@code w}), at learning rate {@code lr}; {@code step} is
+     * {@link #iterations()} + 1. Called from several threads at once on disjoint ranges of one
+     * parameter, so it must touch only its own elements.
      */
-    protected abstract void update(float[] w, float[] g, int n, float[][] state, double lr, long step);
+    protected abstract void update(float[] w, float[] g, int from, int to, float[][] state, double lr, long step);
 
     /** The optimizer's own arguments with Keras' names (the base ones are added by {@link #config()}). */
     protected abstract Map<String, Object> ownConfig();
@@ -161,12 +164,6 @@ public abstract class Optimizer {
             float[] g = p.grad().data();
             int n = w.length;
             clip(g, n, globalScale);
-            if (weightDecay != null && weightDecay > 0) {
-                float f = (float) (weightDecay * lr);
-                for (int i = 0; i < n; i++) {
-                    w[i] -= w[i] * f;
-                }
-            }
             float[][] s = slots.get(p);
             if (s == null) {
                 s = new float[slotCount()][n];
@@ -175,7 +172,17 @@ public abstract class Optimizer {
                 }
                 slots.put(p, s);
             }
-            update(w, g, n, s, lr, step);
+            UpdateLoop u = updateLoop;
+            u.w = w;
+            u.g = g;
+            u.state = s;
+            u.lr = lr;
+            u.step = step;
+            u.decay = weightDecay != null && weightDecay > 0 ? (float) (weightDecay * lr) : 0f;
+            u.run(n, 4L * n, 64);
+            u.w = null;
+            u.g = null;
+            u.state = null;
             if (p.constraint() != null) {
                 p.constraint().apply(p.value());
             }
@@ -250,6 +257,26 @@ public abstract class Optimizer {
     private static final class Names {
         static String snake(String s) {
             return dev.lamina.layers.Names.snake(s);
+        }
+    }
+
+    /** One parameter's update, with its elements shared among the worker threads. */
+    private final class UpdateLoop extends ParallelLoop {
+        float[] w;
+        float[] g;
+        float[][] state;
+        double lr;
+        long step;
+        float decay;
+
+        @Override
+        protected void body(int from, int to) {
+            if (decay != 0f) {
+                for (int i = from; i < to; i++) {
+                    w[i] -= w[i] * decay;
+                }
+            }
+            update(w, g, from, to, state, lr, step);
         }
     }
 }

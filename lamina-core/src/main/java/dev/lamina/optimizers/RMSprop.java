@@ -68,7 +68,7 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, float[][] state, double lr, long step) {
+    protected void update(float[] w, float[] g, int from, int to, float[][] state, double lr, long step) {
         float r = (float) rho;
         float r1 = (float) (1 - rho);
         float rate = (float) lr;
@@ -77,7 +77,7 @@ public final class RMSprop extends Optimizer {
         float[] s = state[0];
         float[] a = state[1];
         float[] m = state[2];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float si = r * s[i] + r1 * (gi * gi);
             s[i] = si;

@@ -51,10 +51,10 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, float[][] state, double lr, long step) {
+    protected void update(float[] w, float[] g, int from, int to, float[][] state, double lr, long step) {
         float rate = (float) lr;
         if (momentum == 0 || state.length == 0) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= g[i] * rate;
             }
             return;
@@ -62,13 +62,13 @@ public final class SGD extends Optimizer {
         float mu = (float) momentum;
         float[] v = state[0];
         if (nesterov) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float vi = v[i] * mu - g[i] * rate;
                 v[i] = vi;
                 w[i] += vi * mu - g[i] * rate;
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float vi = v[i] * mu - g[i] * rate;
                 v[i] = vi;
                 w[i] += vi;

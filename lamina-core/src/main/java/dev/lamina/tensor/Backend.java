@@ -30,4 +30,12 @@ public interface Backend {
      */
     void gemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda,
               float[] b, int ldb, float beta, float[] c, int ldc);
+
+    /**
+     * The threads that Lamina's own loops (activations, normalization, dropout, optimizers) share
+     * while this backend is in use: the shared pool unless the backend has its own.
+     */
+    default WorkerPool workers() {
+        return WorkerPool.SHARED;
+    }
 }

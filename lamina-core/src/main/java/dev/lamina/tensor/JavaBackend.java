@@ -35,6 +35,11 @@ public final class JavaBackend implements Backend {
         return "java";
     }
 
+    @Override
+    public WorkerPool workers() {
+        return pool;
+    }
+
     /** The inner kernel in use: {@code vector-512} (or another width) or {@code scalar}. */
     public static String kernelName() {
         return KERNEL.name();

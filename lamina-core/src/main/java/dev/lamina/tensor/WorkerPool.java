@@ -23,6 +23,13 @@ public final class WorkerPool {
     /** The shared pool. */
     public static final WorkerPool SHARED = new WorkerPool(defaultThreads());
 
+    /**
+     * How long a thread spins for the next job, or for the other parts of its job, before it waits
+     * on the lock: the jobs of one training step follow each other within microseconds, and waking
+     * a thread that waits on a lock costs more.
+     */
+    static final long SPIN_NANOS = 50_000;
+
     private final int threads;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Object lock = new Object();
@@ -32,6 +39,8 @@ public final class WorkerPool {
     private Job job;
     private int parts;
     private int generation;
+    /** A copy of {@code generation} that idle workers may read without the lock while they spin. */
+    private volatile int published;
     private volatile Throwable failure;
 
     /** A pool of {@code threads} threads in all, counting the caller. */
@@ -78,10 +87,15 @@ public final class WorkerPool {
                 this.parts = parts;
                 remaining.set(parts);
                 gen = ++generation;
+                published = gen;
                 ticket.set((long) gen << 32);
                 lock.notifyAll();
             }
             work(gen, job, parts);
+            long spin = System.nanoTime();
+            while (remaining.get() > 0 && System.nanoTime() - spin < SPIN_NANOS) {
+                Thread.onSpinWait();
+            }
             synchronized (lock) {
                 while (remaining.get() > 0) {
                     lock.wait();
@@ -134,6 +148,10 @@ public final class WorkerPool {
         while (true) {
             Job j;
             int n;
+            long spin = System.nanoTime();
+            while (published == seen && System.nanoTime() - spin < SPIN_NANOS) {
+                Thread.onSpinWait();
+            }
             synchronized (lock) {
                 while (generation == seen) {
                     try {
