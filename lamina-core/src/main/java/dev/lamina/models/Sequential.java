@@ -54,6 +54,8 @@ public final class Sequential {
     private Optimizer optimizer;
     private Loss loss;
     private List<String> metricNames = List.of();
+    /** The step that trainOnBatch reuses; made again after compile or add. */
+    private TrainingStep trainingStep;
     private volatile boolean stopTraining;
     private Preprocessing preprocessing;
 
@@ -89,6 +91,7 @@ public final class Sequential {
      */
     public Sequential add(Layer layer) {
         Check.notNull(layer, "Sequential", "layer");
+        trainingStep = null;
         if (layer instanceof Input in) {
             Check.that(layers.isEmpty() && input == null, "Sequential '" + name + "': an Input must be the first"
                     + " layer; received InputLayer '" + in.name() + "' after " + layers.size() + " layer(s).");
@@ -189,6 +192,7 @@ public final class Sequential {
             dev.lamina.metrics.Metrics.get(m);
         }
         this.metricNames = List.of(metrics);
+        this.trainingStep = null;
         return this;
     }
 
@@ -200,6 +204,27 @@ public final class Sequential {
     /** Trains on {@code x} and {@code y}; see {@link FitOptions} for the arguments and defaults. */
     public synchronized History fit(Tensor x, Tensor y, FitOptions options) {
         return new Trainer(this, options).fit(x, y);
+    }
+
+    /**
+     * One optimizer step on one batch, as Keras' {@code train_on_batch}: forward in training mode
+     * (dropout drops, batch normalization uses the batch's statistics and updates its moving
+     * ones), backward, and the optimizer's update; returns the batch's loss (with regularization).
+     * After the first call with a given batch size, a step allocates nothing.
+     */
+    public synchronized double trainOnBatch(Tensor x, Tensor y) {
+        requireCompiled("trainOnBatch(...)");
+        DataCheck.notEmpty("trainOnBatch: x", x);
+        checkInputShape("x", x);
+        Trainer.checkTargets(this, y);
+        if (y.rows() != x.rows()) {
+            throw new IllegalArgumentException("trainOnBatch: x has " + x.rows() + " rows but y has " + y.rows()
+                    + "; give one target row per input row.");
+        }
+        if (trainingStep == null) {
+            trainingStep = new TrainingStep(this);
+        }
+        return trainingStep.run(x, y, List.of());
     }
 
     /** {@link #fit(Tensor, Tensor, FitOptions)} on arrays of rows. */
@@ -447,9 +472,11 @@ public final class Sequential {
     }
 
     void checkInputShape(String what, Tensor x) {
-        requireBuilt("using " + what);
+        if (!ensureBuilt()) {
+            requireBuilt("using " + what);
+        }
         Shape s = x.shape();
-        if (s.rank() < 2 || !s.withoutBatch().equals(inputShape)) {
+        if (!s.isBatchOf(inputShape)) {
             String first = layers.isEmpty() ? "" : " (first layer " + layers.get(0) + ")";
             throw new IllegalArgumentException(what + " has shape " + s + " but Sequential '" + name + "'" + first
                     + " expects inputs of shape " + inputShape.toKerasString() + "; give one column per input"
@@ -458,8 +485,10 @@ public final class Sequential {
     }
 
     void requireCompiled(String what) {
-        Check.state(optimizer != null && loss != null, "Sequential '" + name + "' is not compiled: call"
-                + " compile(optimizer, loss, metrics...) before " + what + ".");
+        if (optimizer == null || loss == null) {
+            throw new IllegalStateException("Sequential '" + name + "' is not compiled: call"
+                    + " compile(optimizer, loss, metrics...) before " + what + ".");
+        }
     }
 
     private void requireBuilt(String what) {

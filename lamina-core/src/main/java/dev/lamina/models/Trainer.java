@@ -5,8 +5,6 @@ import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.ProgressLogger;
 import dev.lamina.callbacks.Resumable;
-import dev.lamina.layers.Mode;
-import dev.lamina.layers.Parameter;
 import dev.lamina.metrics.Metric;
 import dev.lamina.metrics.Metrics;
 import dev.lamina.random.RandomStream;
@@ -28,7 +26,6 @@ final class Trainer {
     private final FitOptions options;
     private final Buffer xBatch = new Buffer();
     private final Buffer yBatch = new Buffer();
-    private final Buffer grad = new Buffer();
 
     Trainer(Sequential model, FitOptions options) {
         this.model = model;
@@ -68,7 +65,7 @@ final class Trainer {
             model.build(x.shape().withoutBatch());
         }
         model.checkInputShape("x", trainX);
-        checkTargets(trainY);
+        checkTargets(model, trainY);
 
         int n = trainX.rows();
         int batch = options.batchSize();
@@ -94,12 +91,7 @@ final class Trainer {
         for (String m : model.metricNames()) {
             metrics.add(Metrics.get(m));
         }
-        List<Parameter> params = new ArrayList<>();
-        for (Parameter p : model.weights()) {
-            if (p.declaredTrainable()) {
-                params.add(p);
-            }
-        }
+        TrainingStep trainingStep = new TrainingStep(model);
         Evaluator validator = valX == null ? null : new Evaluator(model, Math.max(batch, 32));
         Logs logs = new Logs();
         Logs epochLogs = new Logs();
@@ -156,7 +148,7 @@ final class Trainer {
                 int rows = merge && step == steps - 1 ? batch + 1 : Math.min(batch, n - start);
                 Tensor xb = gather(trainX, order, start, rows, xBatch.get(rows, xSample));
                 Tensor yb = gather(trainY, order, start, rows, yBatch.get(rows, ySample));
-                double loss = step(xb, yb, params, metrics);
+                double loss = trainingStep.run(xb, yb, metrics);
                 lossSum += loss * rows;
                 seen += rows;
                 logs.put("loss", lossSum / seen);
@@ -265,25 +257,6 @@ final class Trainer {
         }
     }
 
-    private double step(Tensor xb, Tensor yb, List<Parameter> params, List<Metric> metrics) {
-        Tensor out = model.forward(xb, Mode.TRAINING);
-        Tensor g = grad.get(out.rows(), model.outputShape());
-        double loss = model.loss().compute(yb, out, g) + model.regularizationLoss();
-        for (int iM = 0; iM < metrics.size(); iM++) {
-            Metric m = metrics.get(iM);
-            m.update(yb, out);
-        }
-        model.backward(g);
-        for (int iP = 0; iP < params.size(); iP++) {
-            Parameter p = params.get(iP);
-            if (p.trainable() && p.regularizer() != null) {
-                p.regularizer().addGradient(p.value().data(), p.grad().data(), p.value().size());
-            }
-        }
-        model.optimizer().apply(params);
-        return loss;
-    }
-
     private void checkSingleRowBatch(boolean single) {
         if (!single || options.lastBatchOfOne() != LastBatch.KEEP) {
             return;
@@ -297,7 +270,7 @@ final class Trainer {
         }
     }
 
-    private void checkTargets(Tensor y) {
+    static void checkTargets(Sequential model, Tensor y) {
         Shape out = model.outputShape();
         if (Evaluator.sparseTargets(model)) {
             if (y.cols() != 1) {

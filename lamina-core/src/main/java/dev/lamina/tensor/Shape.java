@@ -72,6 +72,22 @@ public final class Shape {
         return new Shape(Arrays.copyOfRange(dims, 1, dims.length));
     }
 
+    /**
+     * Whether this shape is a batch of {@code sample}: one more dimension in front, then the same
+     * dimensions (compared without allocating, for checks on every training step).
+     */
+    public boolean isBatchOf(Shape sample) {
+        if (dims.length != sample.dims.length + 1) {
+            return false;
+        }
+        for (int i = 0; i < sample.dims.length; i++) {
+            if (dims[i + 1] != sample.dims[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Keras' notation with an unknown batch size, e.g. {@code (None, 64)} for per-sample {@code [64]}. */
     public String toKerasString() {
         StringBuilder sb = new StringBuilder("(None");

@@ -1,0 +1,48 @@
+package dev.lamina.models;
+
+import dev.lamina.layers.Mode;
+import dev.lamina.layers.Parameter;
+import dev.lamina.metrics.Metric;
+import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One optimizer step on one batch: forward in training mode, the loss and its gradient, backward,
+ * the regularizers' gradients, then the optimizer's update. Reused from step to step, it
+ * allocates nothing once its buffer has grown to the batch.
+ */
+final class TrainingStep {
+    private final Sequential model;
+    private final List<Parameter> params = new ArrayList<>();
+    private final Buffer grad = new Buffer();
+
+    TrainingStep(Sequential model) {
+        this.model = model;
+        for (Parameter p : model.weights()) {
+            if (p.declaredTrainable()) {
+                params.add(p);
+            }
+        }
+    }
+
+    /** Runs the step and returns the batch's loss (with regularization); updates {@code metrics} too. */
+    double run(Tensor xb, Tensor yb, List<Metric> metrics) {
+        Tensor out = model.forward(xb, Mode.TRAINING);
+        Tensor g = grad.get(out.rows(), model.outputShape());
+        double loss = model.loss().compute(yb, out, g) + model.regularizationLoss();
+        for (int iM = 0; iM < metrics.size(); iM++) {
+            metrics.get(iM).update(yb, out);
+        }
+        model.backward(g);
+        for (int iP = 0; iP < params.size(); iP++) {
+            Parameter p = params.get(iP);
+            if (p.trainable() && p.regularizer() != null) {
+                p.regularizer().addGradient(p.value().data(), p.grad().data(), p.value().size());
+            }
+        }
+        model.optimizer().apply(params);
+        return loss;
+    }
+}
