@@ -108,6 +108,10 @@ final class BatchNormKernel {
             java.util.Arrays.fill(mean, c0, c1, 0);
             java.util.Arrays.fill(var, c0, c1, 0);
             long n = (long) (o1 - o0) * inner;
+            if (inner == 1) {
+                rowMoments(c0, c1, n);
+                return;
+            }
             for (int o = o0; o < o1; o++) {
                 int base = o * channels * inner;
                 for (int c = c0; c < c1; c++) {
@@ -133,6 +137,32 @@ final class BatchNormKernel {
                         s += d * d;
                     }
                     var[c] += s;
+                }
+            }
+            for (int c = c0; c < c1; c++) {
+                var[c] /= n;
+            }
+        }
+
+        /**
+         * The same sums for one element per channel and row, written as plain loops over the
+         * channels so that the JIT vectorizes them (the same additions in the same order).
+         */
+        private void rowMoments(int c0, int c1, long n) {
+            for (int o = o0; o < o1; o++) {
+                int base = o * channels;
+                for (int c = c0; c < c1; c++) {
+                    mean[c] += x[base + c];
+                }
+            }
+            for (int c = c0; c < c1; c++) {
+                mean[c] /= n;
+            }
+            for (int o = o0; o < o1; o++) {
+                int base = o * channels;
+                for (int c = c0; c < c1; c++) {
+                    double d = x[base + c] - mean[c];
+                    var[c] += d * d;
                 }
             }
             for (int c = c0; c < c1; c++) {
@@ -181,6 +211,17 @@ final class BatchNormKernel {
         protected void body(int c0, int c1) {
             java.util.Arrays.fill(sumDy, c0, c1, 0);
             java.util.Arrays.fill(sumDyXhat, c0, c1, 0);
+            if (inner == 1) {
+                for (int o = o0; o < o1; o++) {
+                    int base = o * channels;
+                    for (int c = c0; c < c1; c++) {
+                        double g = dy[base + c];
+                        sumDy[c] += g;
+                        sumDyXhat[c] += g * (x[base + c] - mean[c]) * invStd[c];
+                    }
+                }
+                return;
+            }
             for (int o = o0; o < o1; o++) {
                 int base = o * channels * inner;
                 for (int c = c0; c < c1; c++) {
@@ -213,6 +254,17 @@ final class BatchNormKernel {
         @Override
         protected void body(int from, int to) {
             double n = (double) (o1 - o0) * inner;
+            if (inner == 1) {
+                for (int o = o0 + from; o < o0 + to; o++) {
+                    int base = o * channels;
+                    for (int c = 0; c < channels; c++) {
+                        double xhat = (x[base + c] - mean[c]) * invStd[c];
+                        dx[base + c] = (float) (gammaEff[c] * invStd[c] / n * (n * dy[base + c] - sumDy[c]
+                                - xhat * sumDyXhat[c]));
+                    }
+                }
+                return;
+            }
             for (int o = o0 + from; o < o0 + to; o++) {
                 int base = o * channels * inner;
                 for (int c = 0; c < channels; c++) {

@@ -101,13 +101,9 @@ final class DropoutMask {
 
         @Override
         protected void body(int from, int to) {
-            for (int i = from; i < to; i++) {
-                keep[i] = CounterRandom.uniformFloat(key, base + i) >= threshold;
-            }
+            DropoutKernels.INSTANCE.keepMask(key, base, DropoutKernels.threshold(threshold), keep, from, to);
             if (y != null) {
-                for (int i = from; i < to; i++) {
-                    y[i] = keep[i] ? x[i] / keepProb : 0f;
-                }
+                DropoutKernels.INSTANCE.scaleKept(keep, x, y, keepProb, from, to);
             }
         }
     }

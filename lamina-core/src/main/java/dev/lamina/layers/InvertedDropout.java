@@ -78,9 +78,7 @@ abstract class InvertedDropout extends NoiseLayer {
 
         @Override
         protected void body(int from, int to) {
-            for (int i = from; i < to; i++) {
-                d[i] = keep[i] ? g[i] / keepProb : 0f;
-            }
+            DropoutKernels.INSTANCE.scaleKept(keep, g, d, keepProb, from, to);
         }
     }
 }
