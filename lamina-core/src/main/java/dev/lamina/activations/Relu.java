@@ -2,7 +2,7 @@ package dev.lamina.activations;
 
 /**
  * {@code max(x, 0)} and its derivative (1 where x &gt; 0, else 0), as tight loops: the most used
- * activation gets no per-element call.
+ * activation gets no per-element call. A NaN input gives NaN, as in Keras.
  */
 final class Relu implements ActivationFunction {
     static final Relu INSTANCE = new Relu();
@@ -16,8 +16,9 @@ final class Relu implements ActivationFunction {
     public void apply(float[] x, float[] y, int fromRow, int toRow, int cols) {
         int end = toRow * cols;
         for (int i = fromRow * cols; i < end; i++) {
-            float v = x[i];
-            y[i] = v > 0f ? v : 0f;
+            // Math.max, which the JIT vectorizes, keeps NaN as NaN (as Keras' relu does) and
+            // turns -0 into 0.
+            y[i] = Math.max(x[i], 0f);
         }
     }
 

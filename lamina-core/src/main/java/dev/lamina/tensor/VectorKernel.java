@@ -20,10 +20,10 @@ final class VectorKernel implements GemmKernel {
     private static final int MR = 4;
     private static final int NR = 3 * L;
     private static final int MC = 128;
-    private static final int NC = 960;
+    private static final int NC = 1024;
 
     private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MC * KC]);
-    private final ThreadLocal<float[]> bPacks = ThreadLocal.withInitial(() -> new float[NC * KC]);
+    private final ThreadLocal<float[]> bPacks = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
     private final ThreadLocal<float[]> edges = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
     @Override
