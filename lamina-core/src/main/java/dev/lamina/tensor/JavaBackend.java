@@ -17,6 +17,9 @@ public final class JavaBackend implements Backend {
     /** Products below this many multiply-adds run on the calling thread alone. */
     static final long PARALLEL_THRESHOLD = 1L << 18;
 
+    /** Column splits fall on multiples of this, a whole number of the vector kernel's tiles. */
+    private static final int COLUMN_GRAIN = 48;
+
     private static final GemmKernel KERNEL = chooseKernel();
     private final ThreadLocal<GemmJob> jobs = ThreadLocal.withInitial(GemmJob::new);
     private final WorkerPool pool;
@@ -127,10 +130,16 @@ public final class JavaBackend implements Backend {
             int j0 = 0;
             int j1 = n;
             if (parts > 1) {
-                if (m >= 8 * parts) {
+                // Each thread packs the whole of the operand that the split does not divide, so
+                // divide the larger one: rows (and so A) when A is the larger, else columns (B).
+                if (m >= 8 * parts && (m >= n || n < 2 * COLUMN_GRAIN * parts)) {
                     int quads = (m + 3) / 4;
                     i0 = Math.min(m, 4 * (int) ((long) quads * part / parts));
                     i1 = Math.min(m, 4 * (int) ((long) quads * (part + 1) / parts));
+                } else if (n >= COLUMN_GRAIN * parts) {
+                    int grains = (n + COLUMN_GRAIN - 1) / COLUMN_GRAIN;
+                    j0 = Math.min(n, COLUMN_GRAIN * (int) ((long) grains * part / parts));
+                    j1 = Math.min(n, COLUMN_GRAIN * (int) ((long) grains * (part + 1) / parts));
                 } else {
                     j0 = (int) ((long) n * part / parts);
                     j1 = (int) ((long) n * (part + 1) / parts);
