@@ -24,10 +24,7 @@ final class Relu implements ActivationFunction {
 
     @Override
     public void gradient(float[] x, float[] y, float[] dy, float[] dx, int fromRow, int toRow, int cols) {
-        int end = toRow * cols;
-        for (int i = fromRow * cols; i < end; i++) {
-            dx[i] = x[i] > 0f ? dy[i] : 0f;
-        }
+        ReluGradient.INSTANCE.apply(x, dy, dx, fromRow * cols, toRow * cols);
     }
 
     @Override

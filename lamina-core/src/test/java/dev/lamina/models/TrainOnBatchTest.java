@@ -57,7 +57,8 @@ class TrainOnBatchTest {
         Tensor x = GradientCheck.input(32, 5, 2, 0);
         Tensor y = targets(x);
         Sequential m = model();
-        for (int i = 0; i < 2000; i++) {
+        // Enough steps for the JIT to compile the vector loops (interpreted, they allocate).
+        for (int i = 0; i < 20_000; i++) {
             m.trainOnBatch(x, y);
         }
         long id = Thread.currentThread().getId();

@@ -1,0 +1,33 @@
+package dev.lamina.activations;
+
+/**
+ * ReLU's backward loop, {@code dx = x > 0 ? dy : 0}: a Vector API version (a masked blend) when the
+ * JVM has {@code jdk.incubator.vector}, since the JIT does not vectorize the conditional itself,
+ * and a plain-Java one otherwise. Both give the same bits.
+ */
+interface ReluGradient {
+    /** The implementation for this JVM. */
+    ReluGradient INSTANCE = choose();
+
+    /** {@code dx[i] = x[i] > 0 ? dy[i] : 0} for {@code i} in {@code [from, to)}. */
+    void apply(float[] x, float[] dy, float[] dx, int from, int to);
+
+    /** The plain-Java loop, also the vector version's tail. */
+    static void scalar(float[] x, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dx[i] = x[i] > 0f ? dy[i] : 0f;
+        }
+    }
+
+    private static ReluGradient choose() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("lamina.scalar")) {
+            try {
+                // Linked only here, so a JVM without the module never resolves the vector classes.
+                return new VectorReluGradient();
+            } catch (LinkageError e) {
+                return ReluGradient::scalar;
+            }
+        }
+        return ReluGradient::scalar;
+    }
+}
