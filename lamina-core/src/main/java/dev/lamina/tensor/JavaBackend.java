@@ -163,8 +163,12 @@ public final class JavaBackend implements Backend {
             }
             for (int i = i0; i < i1; i++) {
                 int o = i * ldc;
-                for (int j = j0; j < j1; j++) {
-                    c[o + j] = beta == 0f ? 0f : c[o + j] * beta;
+                if (beta == 0f) {
+                    java.util.Arrays.fill(c, o + j0, o + j1, 0f);
+                } else {
+                    for (int j = j0; j < j1; j++) {
+                        c[o + j] *= beta;
+                    }
                 }
             }
         }
