@@ -1,12 +1,7 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.layers.BatchNormalization;
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Dropout;
-import dev.lamina.layers.Input;
-import dev.lamina.losses.Losses;
+import dev.lamina.bench.Workloads;
 import dev.lamina.models.Sequential;
-import dev.lamina.optimizers.Adam;
 import dev.lamina.tensor.Backends;
 import dev.lamina.tensor.JavaBackend;
 import dev.lamina.tensor.Tensor;
@@ -47,16 +42,7 @@ public class TrainStepBenchmark {
     @Setup
     public void setup() {
         Backends.use(new JavaBackend(new WorkerPool(threads)));
-        model = new Sequential();
-        model.add(Input.of(11));
-        for (int i = 0; i < 3; i++) {
-            model.add(Dense.of(1024, "relu"));
-            model.add(Dropout.of(0.3));
-            model.add(BatchNormalization.of());
-        }
-        model.add(Dense.of(1));
-        model.seed(0);
-        model.compile(Adam.of(1e-3), Losses.get("mae"));
+        model = Workloads.wineModel();
         x = LayerBenchmark.random(256, 11, 1);
         y = LayerBenchmark.random(256, 1, 2);
     }
