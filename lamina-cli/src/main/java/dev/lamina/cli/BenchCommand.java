@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.bench.SummaryTable;
 import dev.lamina.bench.Workloads;
 import dev.lamina.openblas.OpenBlasBackend;
 import dev.lamina.tensor.Backends;
@@ -55,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
                     "--backend must be java or openblas, received '" + backend + "'.");
         }
         Map<String, Object> r = new Workloads(threads, System.out).run(workloads, epochs, warmup, w2Rows);
+        if (workloads.stream().anyMatch(w -> w.startsWith("W"))) {
+            System.out.println();
+            System.out.println(SummaryTable.format("lamina " + backend + " t" + threads, r));
+        }
         if (json != null) {
             Workloads.writeJson(r, json);
             System.out.println("Wrote " + json + ".");
