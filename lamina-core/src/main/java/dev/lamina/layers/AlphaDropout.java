@@ -4,7 +4,6 @@ import dev.lamina.activations.Activations;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
-import dev.lamina.util.Check;
 import java.util.List;
 import java.util.Map;
 
@@ -32,25 +31,22 @@ public final class AlphaDropout extends NoiseLayer {
     public record Config(String name, double rate, List<Integer> noiseShape, Long seed) implements LayerConfig {
         /** Validates the arguments. */
         public Config {
-            Check.arg(rate >= 0 && rate < 1, "AlphaDropout", "rate", rate, "a number in [0, 1)");
+            NoiseConfig.checkRate("AlphaDropout", rate);
             noiseShape = noiseShape == null ? null : List.copyOf(noiseShape);
         }
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = ConfigMap.layerBase(name, true);
-            m.put("rate", rate);
-            m.put("seed", seed);
+            Map<String, Object> m = NoiseConfig.toMap(name, "rate", rate, seed);
             m.put("noise_shape", Dropout.noiseShapeForKeras(noiseShape));
             return m;
         }
 
         /** Reads a Keras-shaped config. */
         public static Config fromMap(Map<String, Object> map) {
-            ConfigMap c = new ConfigMap("AlphaDropout config", map);
-            Check.that(map != null && map.get("rate") != null, "AlphaDropout config needs 'rate'.");
+            ConfigMap c = NoiseConfig.read("AlphaDropout", map, "rate", "");
             return new Config(c.string("name", null), c.number("rate", 0),
-                    Dropout.noiseShapeFromKeras(c.intList("noise_shape")), Dropout.seedOf(c));
+                    Dropout.noiseShapeFromKeras(c.intList("noise_shape")), NoiseConfig.seed(c));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.lamina.layers;
 
 import dev.lamina.tensor.Shape;
-import dev.lamina.util.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +33,22 @@ public final class Dropout extends InvertedDropout {
     public record Config(String name, double rate, List<Integer> noiseShape, Long seed) implements LayerConfig {
         /** Validates the arguments. */
         public Config {
-            Check.arg(rate >= 0 && rate < 1, "Dropout", "rate", rate, "a number in [0, 1)");
+            NoiseConfig.checkRate("Dropout", rate);
             noiseShape = noiseShape == null ? null : List.copyOf(noiseShape);
         }
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = ConfigMap.layerBase(name, true);
-            m.put("rate", rate);
-            m.put("seed", seed);
+            Map<String, Object> m = NoiseConfig.toMap(name, "rate", rate, seed);
             m.put("noise_shape", noiseShapeForKeras(noiseShape));
             return m;
         }
 
         /** Reads a Keras-shaped config. */
         public static Config fromMap(Map<String, Object> map) {
-            ConfigMap c = new ConfigMap("Dropout config", map);
-            Check.that(map != null && map.get("rate") != null, "Dropout config needs 'rate' (a number in [0, 1)).");
+            ConfigMap c = NoiseConfig.read("Dropout", map, "rate", " (a number in [0, 1))");
             return new Config(c.string("name", null), c.number("rate", 0), noiseShapeFromKeras(c.intList("noise_shape")),
-                    seedOf(c));
+                    NoiseConfig.seed(c));
         }
     }
 
@@ -97,11 +93,6 @@ public final class Dropout extends InvertedDropout {
     @Override
     double dropRate() {
         return config.rate();
-    }
-
-    static Long seedOf(ConfigMap c) {
-        double s = c.number("seed", Double.NaN);
-        return Double.isNaN(s) ? null : (long) s;
     }
 
     static List<Object> noiseShapeForKeras(List<Integer> noiseShape) {

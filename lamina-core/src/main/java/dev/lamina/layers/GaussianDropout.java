@@ -3,7 +3,6 @@ package dev.lamina.layers;
 import dev.lamina.random.CounterRandom;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Tensor;
-import dev.lamina.util.Check;
 import java.util.Map;
 
 /**
@@ -23,22 +22,18 @@ public final class GaussianDropout extends NoiseLayer {
     public record Config(String name, double rate, Long seed) implements LayerConfig {
         /** Validates the arguments. */
         public Config {
-            Check.arg(rate >= 0 && rate < 1, "GaussianDropout", "rate", rate, "a number in [0, 1)");
+            NoiseConfig.checkRate("GaussianDropout", rate);
         }
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = ConfigMap.layerBase(name, true);
-            m.put("rate", rate);
-            m.put("seed", seed);
-            return m;
+            return NoiseConfig.toMap(name, "rate", rate, seed);
         }
 
         /** Reads a Keras-shaped config. */
         public static Config fromMap(Map<String, Object> map) {
-            ConfigMap c = new ConfigMap("GaussianDropout config", map);
-            Check.that(map != null && map.get("rate") != null, "GaussianDropout config needs 'rate'.");
-            return new Config(c.string("name", null), c.number("rate", 0), Dropout.seedOf(c));
+            ConfigMap c = NoiseConfig.read("GaussianDropout", map, "rate", "");
+            return new Config(c.string("name", null), c.number("rate", 0), NoiseConfig.seed(c));
         }
     }
 

@@ -28,17 +28,13 @@ public final class GaussianNoise extends NoiseLayer {
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = ConfigMap.layerBase(name, true);
-            m.put("stddev", stddev);
-            m.put("seed", seed);
-            return m;
+            return NoiseConfig.toMap(name, "stddev", stddev, seed);
         }
 
         /** Reads a Keras-shaped config. */
         public static Config fromMap(Map<String, Object> map) {
-            ConfigMap c = new ConfigMap("GaussianNoise config", map);
-            Check.that(map != null && map.get("stddev") != null, "GaussianNoise config needs 'stddev'.");
-            return new Config(c.string("name", null), c.number("stddev", 0), Dropout.seedOf(c));
+            ConfigMap c = NoiseConfig.read("GaussianNoise", map, "stddev", "");
+            return new Config(c.string("name", null), c.number("stddev", 0), NoiseConfig.seed(c));
         }
     }
 

@@ -19,22 +19,18 @@ public final class SpatialDropout1D extends InvertedDropout {
     public record Config(String name, double rate, Long seed) implements LayerConfig {
         /** Validates the arguments. */
         public Config {
-            Check.arg(rate >= 0 && rate < 1, "SpatialDropout1D", "rate", rate, "a number in [0, 1)");
+            NoiseConfig.checkRate("SpatialDropout1D", rate);
         }
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = ConfigMap.layerBase(name, true);
-            m.put("rate", rate);
-            m.put("seed", seed);
-            return m;
+            return NoiseConfig.toMap(name, "rate", rate, seed);
         }
 
         /** Reads a Keras-shaped config. */
         public static Config fromMap(Map<String, Object> map) {
-            ConfigMap c = new ConfigMap("SpatialDropout1D config", map);
-            Check.that(map != null && map.get("rate") != null, "SpatialDropout1D config needs 'rate'.");
-            return new Config(c.string("name", null), c.number("rate", 0), Dropout.seedOf(c));
+            ConfigMap c = NoiseConfig.read("SpatialDropout1D", map, "rate", "");
+            return new Config(c.string("name", null), c.number("rate", 0), NoiseConfig.seed(c));
         }
     }
 
