@@ -1,5 +1,7 @@
 package dev.lamina.activations;
 
+import dev.lamina.tensor.VectorApi;
+
 /**
  * ReLU's backward loop, {@code dx = x > 0 ? dy : 0}: a Vector API version (a masked blend) when the
  * JVM has {@code jdk.incubator.vector}, since the JIT does not vectorize the conditional itself,
@@ -20,7 +22,7 @@ interface ReluGradient {
     }
 
     private static ReluGradient choose() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("lamina.scalar")) {
+        if (VectorApi.enabled()) {
             try {
                 // Linked only here, so a JVM without the module never resolves the vector classes.
                 return new VectorReluGradient();

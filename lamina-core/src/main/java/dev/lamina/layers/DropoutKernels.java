@@ -1,6 +1,7 @@
 package dev.lamina.layers;
 
 import dev.lamina.random.CounterRandom;
+import dev.lamina.tensor.VectorApi;
 
 /**
  * The element loops of inverted dropout: drawing the keep mask from the counter-based generator
@@ -36,7 +37,7 @@ interface DropoutKernels {
     }
 
     private static DropoutKernels choose() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("lamina.scalar")) {
+        if (VectorApi.enabled()) {
             try {
                 // Linked only here, so a JVM without the module never resolves the vector classes.
                 return new VectorDropoutKernels();

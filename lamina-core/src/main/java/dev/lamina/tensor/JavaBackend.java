@@ -49,8 +49,7 @@ public final class JavaBackend implements Backend {
     }
 
     private static GemmKernel chooseKernel() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                && !Boolean.getBoolean("lamina.scalar")) {
+        if (VectorApi.enabled()) {
             try {
                 return (GemmKernel) Class.forName("dev.lamina.tensor.VectorKernel").getDeclaredConstructor()
                         .newInstance();
