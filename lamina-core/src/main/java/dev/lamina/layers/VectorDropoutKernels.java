@@ -16,6 +16,8 @@ final class VectorDropoutKernels implements DropoutKernels {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final int CHUNK = 1024;
+    /** The elements after the last whole vector. */
+    private static final ScalarDropoutKernels TAIL = new ScalarDropoutKernels();
     private final ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[CHUNK]);
     /** {@code lane * GOLDEN} in each lane. */
     private static final LongVector LANE_GOLDEN = LongVector.zero(LS).addIndex(1).mul(GOLDEN);
@@ -61,8 +63,6 @@ final class VectorDropoutKernels implements DropoutKernels {
             VectorMask<Float> kept = VectorMask.fromArray(FS, keep, i);
             zero.blend(FloatVector.fromArray(FS, x, i).div(keepProb), kept).intoArray(y, i);
         }
-        for (; i < to; i++) {
-            y[i] = keep[i] ? x[i] / keepProb : 0f;
-        }
+        TAIL.scaleKept(keep, x, y, keepProb, i, to);
     }
 }
