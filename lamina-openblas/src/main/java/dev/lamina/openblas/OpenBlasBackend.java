@@ -25,6 +25,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * logs when that variable holds AVX-512 kernels back.
  */
 public final class OpenBlasBackend implements Backend {
+    static {
+        // Once per JVM, like OpenBLAS's own reading of the variable.
+        CoreTypeAdvice.logIfNeeded();
+    }
+
     private final ThreadLocal<NativeBuffers> buffers = ThreadLocal.withInitial(NativeBuffers::new);
 
     /** Loads OpenBLAS and sets its thread count to Lamina's. */
@@ -34,7 +39,6 @@ public final class OpenBlasBackend implements Backend {
 
     /** Loads OpenBLAS and sets its thread count. */
     public OpenBlasBackend(int threads) {
-        CoreTypeAdvice.logIfNeeded();
         openblas_nolapack.blas_set_num_threads(Math.max(1, threads));
     }
 
