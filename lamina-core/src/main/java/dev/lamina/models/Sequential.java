@@ -216,11 +216,8 @@ public final class Sequential {
         requireCompiled("trainOnBatch(...)");
         DataCheck.notEmpty("trainOnBatch: x", x);
         checkInputShape("x", x);
+        DataCheck.sameRows("trainOnBatch: x", x, "y", y);
         Trainer.checkTargets(this, y);
-        if (y.rows() != x.rows()) {
-            throw new IllegalArgumentException("trainOnBatch: x has " + x.rows() + " rows but y has " + y.rows()
-                    + "; give one target row per input row.");
-        }
         if (trainingStep == null) {
             trainingStep = new TrainingStep(this);
         }
