@@ -25,6 +25,7 @@ final class VectorKernel implements GemmKernel {
     private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> bPacks = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
     private final ThreadLocal<float[]> edges = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private final ThreadLocal<float[]> rowSums = ThreadLocal.withInitial(() -> new float[MR * NC]);
 
     @Override
     public String name() {
@@ -207,54 +208,91 @@ final class VectorKernel implements GemmKernel {
 
     /**
      * A few rows against a row-major B without packing (packing a large B for one row would cost
-     * more than the product): per row and tile of columns, the same accumulation per k-block.
+     * more than the product). B is read row by row, four rows of a k-block at a time, each in one
+     * sweep over the columns, so that memory is read in order (a column tile walked down B touches
+     * a new page per row); the sums build up in a scratch row per output row, in the same order and
+     * rounding as the micro-kernel's.
      */
-    private static void direct(Transpose ta, int k, float alpha, float[] a, int lda, float[] b, int ldb, float[] c,
-                               int ldc, int i0, int i1, int j0, int j1) {
+    private void direct(Transpose ta, int k, float alpha, float[] a, int lda, float[] b, int ldb, float[] c,
+                        int ldc, int i0, int i1, int j0, int j1) {
         int ars = ta == Transpose.NO ? lda : 1;
         int acs = ta == Transpose.NO ? 1 : lda;
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        for (int kb = 0; kb < k; kb += KC) {
-            int kc = Math.min(KC, k - kb);
-            for (int i = i0; i < i1; i++) {
-                int ai = i * ars + kb * acs;
-                int co = i * ldc;
-                int j = j0;
-                for (; j + NR <= j1; j += NR) {
-                    FloatVector x0 = FloatVector.zero(S);
-                    FloatVector x1 = FloatVector.zero(S);
-                    FloatVector x2 = FloatVector.zero(S);
-                    for (int p = 0; p < kc; p++) {
-                        FloatVector v = FloatVector.broadcast(S, a[ai + p * acs]);
-                        int bo = (kb + p) * ldb + j;
-                        x0 = v.fma(FloatVector.fromArray(S, b, bo), x0);
-                        x1 = v.fma(FloatVector.fromArray(S, b, bo + L), x1);
-                        x2 = v.fma(FloatVector.fromArray(S, b, bo + 2 * L), x2);
+        float[] acc = rowSums.get();
+        int rows = i1 - i0;
+        for (int jb = j0; jb < j1; jb += NC) {
+            int nc = Math.min(NC, j1 - jb);
+            for (int kb = 0; kb < k; kb += KC) {
+                int kc = Math.min(KC, k - kb);
+                java.util.Arrays.fill(acc, 0, rows * NC, 0f);
+                int p = 0;
+                for (; p + 4 <= kc; p += 4) {
+                    int r = (kb + p) * ldb + jb;
+                    for (int i = 0; i < rows; i++) {
+                        int ai = (i0 + i) * ars + (kb + p) * acs;
+                        addFourRows(a[ai], a[ai + acs], a[ai + 2 * acs], a[ai + 3 * acs], b, r, ldb, acc, i * NC, nc);
                     }
-                    store(x0, x1, x2, al, c, co + j);
                 }
-                for (; j + L <= j1; j += L) {
-                    FloatVector x0 = FloatVector.zero(S);
-                    for (int p = 0; p < kc; p++) {
-                        x0 = FloatVector.broadcast(S, a[ai + p * acs]).fma(FloatVector.fromArray(S, b, (kb + p) * ldb + j),
-                                x0);
+                for (; p < kc; p++) {
+                    int r = (kb + p) * ldb + jb;
+                    for (int i = 0; i < rows; i++) {
+                        addRow(a[(i0 + i) * ars + (kb + p) * acs], b, r, acc, i * NC, nc);
                     }
-                    x0.fma(al, FloatVector.fromArray(S, c, co + j)).intoArray(c, co + j);
                 }
-                for (; j < j1; j++) {
-                    float acc = 0f;
-                    for (int p = 0; p < kc; p++) {
-                        acc = Math.fma(a[ai + p * acs], b[(kb + p) * ldb + j], acc);
-                    }
-                    c[co + j] = Math.fma(acc, alpha, c[co + j]);
+                for (int i = 0; i < rows; i++) {
+                    addScaled(acc, i * NC, alpha, c, (i0 + i) * ldc + jb, nc);
                 }
             }
         }
     }
 
-    private static void store(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector alpha, float[] c, int co) {
-        v0.fma(alpha, FloatVector.fromArray(S, c, co)).intoArray(c, co);
-        v1.fma(alpha, FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
-        v2.fma(alpha, FloatVector.fromArray(S, c, co + 2 * L)).intoArray(c, co + 2 * L);
+    /** {@code acc[o + j] = fma(a3, b3j, fma(a2, b2j, fma(a1, b1j, fma(a0, b0j, acc[o + j]))))} for B rows at r, r + ldb, ... */
+    private static void addFourRows(float a0, float a1, float a2, float a3, float[] b, int r, int ldb, float[] acc,
+                                    int o, int nc) {
+        FloatVector v0 = FloatVector.broadcast(S, a0);
+        FloatVector v1 = FloatVector.broadcast(S, a1);
+        FloatVector v2 = FloatVector.broadcast(S, a2);
+        FloatVector v3 = FloatVector.broadcast(S, a3);
+        int r1 = r + ldb;
+        int r2 = r1 + ldb;
+        int r3 = r2 + ldb;
+        int j = 0;
+        for (; j + L <= nc; j += L) {
+            FloatVector x = FloatVector.fromArray(S, acc, o + j);
+            x = v0.fma(FloatVector.fromArray(S, b, r + j), x);
+            x = v1.fma(FloatVector.fromArray(S, b, r1 + j), x);
+            x = v2.fma(FloatVector.fromArray(S, b, r2 + j), x);
+            x = v3.fma(FloatVector.fromArray(S, b, r3 + j), x);
+            x.intoArray(acc, o + j);
+        }
+        for (; j < nc; j++) {
+            float x = Math.fma(a0, b[r + j], acc[o + j]);
+            x = Math.fma(a1, b[r1 + j], x);
+            x = Math.fma(a2, b[r2 + j], x);
+            acc[o + j] = Math.fma(a3, b[r3 + j], x);
+        }
+    }
+
+    /** {@code acc[o + j] = fma(a0, b[r + j], acc[o + j])} for j below nc. */
+    private static void addRow(float a0, float[] b, int r, float[] acc, int o, int nc) {
+        FloatVector v0 = FloatVector.broadcast(S, a0);
+        int j = 0;
+        for (; j + L <= nc; j += L) {
+            v0.fma(FloatVector.fromArray(S, b, r + j), FloatVector.fromArray(S, acc, o + j)).intoArray(acc, o + j);
+        }
+        for (; j < nc; j++) {
+            acc[o + j] = Math.fma(a0, b[r + j], acc[o + j]);
+        }
+    }
+
+    /** {@code c[co + j] = fma(acc[o + j], alpha, c[co + j])} for j below nc. */
+    private static void addScaled(float[] acc, int o, float alpha, float[] c, int co, int nc) {
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int j = 0;
+        for (; j + L <= nc; j += L) {
+            FloatVector.fromArray(S, acc, o + j).fma(al, FloatVector.fromArray(S, c, co + j)).intoArray(c, co + j);
+        }
+        for (; j < nc; j++) {
+            c[co + j] = Math.fma(acc[o + j], alpha, c[co + j]);
+        }
     }
 }

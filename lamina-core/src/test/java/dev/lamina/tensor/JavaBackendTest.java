@@ -55,7 +55,8 @@ class JavaBackendTest {
     /** Edge sizes of every layout: the vector and plain-Java kernels give the same bits, close to double. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "2,2,2", "15,17,3", "17,15,257", "1023,2,17", "9,1023,5", "33,65,513", "8,32,256",
-            "7,31,255", "130,1030,300", "300,1,700", "17,1,1", "1025,4,3", "64,3,513", "31,5,9"})
+            "7,31,255", "130,1030,300", "300,1,700", "17,1,1", "1025,4,3", "64,3,513", "31,5,9",
+            "1,1030,259", "3,2049,514", "4,17,6", "2,33,1", "1,16,4"})
     void edgeSizesAgreeAcrossKernelsAndLayouts(int m, int n, int k) {
         float[] a = random(m * k, 8);
         float[] b = random(k * n, 9);
