@@ -59,6 +59,7 @@ public final class BatchNormalization extends Layer {
     private final Buffer gradIn = new Buffer();
     private float[] scale = new float[0];
     private float[] shift = new float[0];
+    private InferenceTransform inference;
     private double[] mean = new double[0];
     private double[] var = new double[0];
     private double[] groupMean = new double[0];
@@ -236,6 +237,7 @@ public final class BatchNormalization extends Layer {
         }
         scale = new float[channels];
         shift = new float[channels];
+        inference = new InferenceTransform(channels, config.epsilon());
         mean = new double[channels];
         var = new double[channels];
         gammaEff = new double[channels];
@@ -254,8 +256,8 @@ public final class BatchNormalization extends Layer {
         lastInput = x;
         lastUsedBatchStats = mode.training() && trainable();
         if (!lastUsedBatchStats) {
-            inferenceAffine();
-            kernel.affine(x.data(), y.data(), 0, rows * pre, channels, inner, scale, shift);
+            refreshInference();
+            kernel.affine(x.data(), y.data(), 0, rows * pre, channels, inner, inference.scale(), inference.shift());
             return y;
         }
         int groupRows = config.virtualBatchSize() == null ? rows : Math.min(config.virtualBatchSize(), rows);
@@ -362,14 +364,9 @@ public final class BatchNormalization extends Layer {
         }
     }
 
-    private void inferenceAffine() {
-        float[] mm = movingMean.value().data();
-        float[] mv = movingVariance.value().data();
-        for (int c = 0; c < channels; c++) {
-            double inv = (gamma == null ? 1 : gamma.value().data()[c]) / Math.sqrt(mv[c] + config.epsilon());
-            scale[c] = (float) inv;
-            shift[c] = (float) ((beta == null ? 0 : beta.value().data()[c]) - mm[c] * inv);
-        }
+    private void refreshInference() {
+        inference.refresh(gamma == null ? null : gamma.value().data(), beta == null ? null : beta.value().data(),
+                movingMean.value().data(), movingVariance.value().data());
     }
 
     @Override
@@ -416,7 +413,7 @@ public final class BatchNormalization extends Layer {
     }
 
     private void inferenceBackward(float[] x, float[] dy, Tensor dx, float[] dg, float[] db, int rows) {
-        inferenceAffine();
+        refreshInference();
         float[] mm = movingMean.value().data();
         float[] mv = movingVariance.value().data();
         for (int c = 0; c < channels; c++) {
@@ -435,7 +432,7 @@ public final class BatchNormalization extends Layer {
         if (dx != null) {
             float[] zero = shift;
             java.util.Arrays.fill(zero, 0f);
-            kernel.affine(dy, dx.data(), 0, rows * pre, channels, inner, scale, zero);
+            kernel.affine(dy, dx.data(), 0, rows * pre, channels, inner, inference.scale(), zero);
         }
     }
 }
