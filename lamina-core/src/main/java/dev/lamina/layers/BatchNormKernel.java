@@ -11,18 +11,29 @@ import dev.lamina.tensor.ParallelLoop;
  * <p>Each pass is shared among the worker threads: the per-channel sums by channels (each channel
  * summed by one thread, in the same order as on one thread, so the bits do not depend on the
  * thread count), the element-wise passes by outer index. One instance per layer, reused, so a
- * pass allocates nothing.
+ * pass allocates nothing once its scratch arrays have grown to the channel count.
+ *
+ * <p>With the channels last ({@code inner == 1}, the layout after a Dense layer) the loops are
+ * {@link BatchNormRows}' and each direction reads the data twice: forward, the moments in one pass
+ * (sums of {@code x - s} and its square with {@code s} the range's first row, in double: shifting
+ * by a sample of the data keeps the one-pass variance accurate on unscaled inputs, where
+ * {@code E[x^2] - E[x]^2} would cancel) and the affine pass; backward, the two gradient sums in
+ * one pass and the input gradient. Other layouts take two passes for the moments.
  */
 final class BatchNormKernel {
     private final Moments moments = new Moments();
     private final Affine affine = new Affine();
     private final Sums sums = new Sums();
     private final InputGradient inputGradient = new InputGradient();
+    private double[] coef = new double[0];
 
-    /** Mean and biased variance per channel over outer indices [o0, o1) (two passes). */
+    /** Mean and biased variance per channel over outer indices [o0, o1). */
     void moments(float[] x, int o0, int o1, int channels, int inner, double[] mean, double[] var) {
         Moments p = moments;
         p.set(x, o0, o1, channels, inner);
+        if (p.shift.length < channels) {
+            p.shift = new double[channels];
+        }
         p.mean = mean;
         p.var = var;
         p.run(channels, 2L * (o1 - o0) * channels * inner, 8);
@@ -66,8 +77,16 @@ final class BatchNormKernel {
      */
     void inputGradient(float[] x, float[] dy, float[] dx, int o0, int o1, int channels, int inner,
                        double[] mean, double[] invStd, double[] gammaEff, double[] sumDy, double[] sumDyXhat) {
+        if (coef.length < channels) {
+            coef = new double[channels];
+        }
+        double n = (double) (o1 - o0) * inner;
+        for (int c = 0; c < channels; c++) {
+            coef[c] = gammaEff[c] * invStd[c] / n;
+        }
         InputGradient p = inputGradient;
         p.set(x, o0, o1, channels, inner);
+        p.coef = coef;
         p.dy = dy;
         p.dx = dx;
         p.mean = mean;
@@ -98,10 +117,11 @@ final class BatchNormKernel {
         }
     }
 
-    /** Channels [c0, c1): two passes, the mean then the variance around it. */
+    /** Channels [c0, c1): shifted sums in one pass (channels last), else the mean then the variance around it. */
     private static final class Moments extends Pass {
         double[] mean;
         double[] var;
+        double[] shift = new double[0];
 
         @Override
         protected void body(int c0, int c1) {
@@ -144,29 +164,16 @@ final class BatchNormKernel {
             }
         }
 
-        /**
-         * The same sums for one element per channel and row, written as plain loops over the
-         * channels so that the JIT vectorizes them (the same additions in the same order).
-         */
+        /** One pass: sums of {@code x - s} and its square per channel, {@code s} the first row's value. */
         private void rowMoments(int c0, int c1, long n) {
-            for (int o = o0; o < o1; o++) {
-                int base = o * channels;
-                for (int c = c0; c < c1; c++) {
-                    mean[c] += x[base + c];
-                }
-            }
             for (int c = c0; c < c1; c++) {
-                mean[c] /= n;
+                shift[c] = x[o0 * channels + c];
             }
-            for (int o = o0; o < o1; o++) {
-                int base = o * channels;
-                for (int c = c0; c < c1; c++) {
-                    double d = x[base + c] - mean[c];
-                    var[c] += d * d;
-                }
-            }
+            BatchNormRows.INSTANCE.shiftedSums(x, o0, o1, channels, c0, c1, shift, mean, var);
             for (int c = c0; c < c1; c++) {
-                var[c] /= n;
+                double m = mean[c] / n;
+                mean[c] = shift[c] + m;
+                var[c] = Math.max(0, var[c] / n - m * m);
             }
         }
     }
@@ -179,20 +186,18 @@ final class BatchNormKernel {
 
         @Override
         protected void body(int from, int to) {
+            if (inner == 1) {
+                BatchNormRows.INSTANCE.affine(x, y, o0 + from, o0 + to, channels, scale, shift);
+                return;
+            }
             for (int o = o0 + from; o < o0 + to; o++) {
                 int base = o * channels * inner;
-                if (inner == 1) {
-                    for (int c = 0; c < channels; c++) {
-                        y[base + c] = x[base + c] * scale[c] + shift[c];
-                    }
-                } else {
-                    for (int c = 0; c < channels; c++) {
-                        int off = base + c * inner;
-                        float a = scale[c];
-                        float b = shift[c];
-                        for (int i = 0; i < inner; i++) {
-                            y[off + i] = x[off + i] * a + b;
-                        }
+                for (int c = 0; c < channels; c++) {
+                    int off = base + c * inner;
+                    float a = scale[c];
+                    float b = shift[c];
+                    for (int i = 0; i < inner; i++) {
+                        y[off + i] = x[off + i] * a + b;
                     }
                 }
             }
@@ -212,14 +217,7 @@ final class BatchNormKernel {
             java.util.Arrays.fill(sumDy, c0, c1, 0);
             java.util.Arrays.fill(sumDyXhat, c0, c1, 0);
             if (inner == 1) {
-                for (int o = o0; o < o1; o++) {
-                    int base = o * channels;
-                    for (int c = c0; c < c1; c++) {
-                        double g = dy[base + c];
-                        sumDy[c] += g;
-                        sumDyXhat[c] += g * (x[base + c] - mean[c]) * invStd[c];
-                    }
-                }
+                BatchNormRows.INSTANCE.gradientSums(x, dy, o0, o1, channels, c0, c1, mean, invStd, sumDy, sumDyXhat);
                 return;
             }
             for (int o = o0; o < o1; o++) {
@@ -248,6 +246,7 @@ final class BatchNormKernel {
         double[] mean;
         double[] invStd;
         double[] gammaEff;
+        double[] coef;
         double[] sumDy;
         double[] sumDyXhat;
 
@@ -255,14 +254,8 @@ final class BatchNormKernel {
         protected void body(int from, int to) {
             double n = (double) (o1 - o0) * inner;
             if (inner == 1) {
-                for (int o = o0 + from; o < o0 + to; o++) {
-                    int base = o * channels;
-                    for (int c = 0; c < channels; c++) {
-                        double xhat = (x[base + c] - mean[c]) * invStd[c];
-                        dx[base + c] = (float) (gammaEff[c] * invStd[c] / n * (n * dy[base + c] - sumDy[c]
-                                - xhat * sumDyXhat[c]));
-                    }
-                }
+                BatchNormRows.INSTANCE.inputGradient(x, dy, dx, o0 + from, o0 + to, channels, n, mean, invStd, coef,
+                        sumDy, sumDyXhat);
                 return;
             }
             for (int o = o0 + from; o < o0 + to; o++) {

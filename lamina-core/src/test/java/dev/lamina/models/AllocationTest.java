@@ -35,7 +35,8 @@ class AllocationTest {
         Tensor ySmall = oneHot(xSmall.rows());
         Tensor yLarge = oneHot(xLarge.rows());
         FitOptions options = FitOptions.defaults().epochs(2).batchSize(16).verbose(0);
-        for (int warm = 0; warm < 5; warm++) {
+        // Enough steps for C2 to compile the vector loops, which allocate until it does.
+        for (int warm = 0; warm < 15; warm++) {
             model.fit(xLarge, yLarge, options);
             model.fit(xSmall, ySmall, options);
         }

@@ -72,6 +72,12 @@ public class LayerBenchmark {
         return t;
     }
 
+    /** Forward in training mode alone. */
+    @Benchmark
+    public Tensor forward() {
+        return target.forward(x, dev.lamina.layers.Mode.TRAINING);
+    }
+
     /** Forward in training mode, then backward. */
     @Benchmark
     public Tensor forwardBackward() {
