@@ -56,12 +56,7 @@ final class ActivationPass {
         @Override
         protected void body(int from, int to) {
             if (bias != null) {
-                for (int r = from; r < to; r++) {
-                    int o = r * cols;
-                    for (int j = 0; j < cols; j++) {
-                        z[o + j] += bias[j];
-                    }
-                }
+                dev.lamina.tensor.Ops.addToRows(z, bias, from, to, cols);
             }
             if (f != null) {
                 f.apply(z, y, from, to, cols);

@@ -29,12 +29,12 @@ public final class Ops {
     /** {@code out[j] = sum over i < rows of d[i * cols + j]}, summed in row order. */
     public static void sumRows(float[] d, int r, int c, float[] out) {
         java.util.Arrays.fill(out, 0, c, 0f);
-        for (int i = 0; i < r; i++) {
-            int o = i * c;
-            for (int j = 0; j < c; j++) {
-                out[j] += d[o + j];
-            }
-        }
+        RowKernels.INSTANCE.addRowsInto(d, r, c, out);
+    }
+
+    /** {@code m[i * cols + j] += row[j]} for rows {@code i} in {@code [fromRow, toRow)} (e.g. adding a bias). */
+    public static void addToRows(float[] m, float[] row, int fromRow, int toRow, int cols) {
+        RowKernels.INSTANCE.addToRows(m, row, fromRow, toRow, cols);
     }
 
     /** The sum of all elements, accumulated in double. */

@@ -1,0 +1,33 @@
+package dev.lamina.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** {@link RowKernels} on the Vector API; loaded only when the JVM has {@code jdk.incubator.vector}. */
+final class VectorRowKernels implements RowKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    @Override
+    public void addToRows(float[] m, float[] row, int fromRow, int toRow, int cols) {
+        int vecEnd = S.loopBound(cols);
+        for (int i = fromRow; i < toRow; i++) {
+            int o = i * cols;
+            for (int j = 0; j < vecEnd; j += S.length()) {
+                FloatVector.fromArray(S, m, o + j).add(FloatVector.fromArray(S, row, j)).intoArray(m, o + j);
+            }
+            Scalar.addTo(m, o, row, vecEnd, cols);
+        }
+    }
+
+    @Override
+    public void addRowsInto(float[] m, int rows, int cols, float[] out) {
+        int vecEnd = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            for (int j = 0; j < vecEnd; j += S.length()) {
+                FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, m, o + j)).intoArray(out, j);
+            }
+            Scalar.addInto(m, o, out, vecEnd, cols);
+        }
+    }
+}
