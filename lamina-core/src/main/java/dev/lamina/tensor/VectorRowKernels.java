@@ -11,11 +11,15 @@ final class VectorRowKernels implements RowKernels {
     public void addToRows(float[] m, float[] row, int fromRow, int toRow, int cols) {
         int vecEnd = S.loopBound(cols);
         for (int i = fromRow; i < toRow; i++) {
-            int o = i * cols;
-            for (int j = 0; j < vecEnd; j += S.length()) {
-                FloatVector.fromArray(S, m, o + j).add(FloatVector.fromArray(S, row, j)).intoArray(m, o + j);
-            }
-            Scalar.addTo(m, o, row, vecEnd, cols);
+            addToRow(m, i * cols, row, vecEnd);
+            Scalar.addTo(m, i * cols, row, vecEnd, cols);
+        }
+    }
+
+    // One method per row, not per call: see VectorBatchNormRows on methods entered rarely.
+    private static void addToRow(float[] m, int o, float[] row, int end) {
+        for (int j = 0; j < end; j += S.length()) {
+            FloatVector.fromArray(S, m, o + j).add(FloatVector.fromArray(S, row, j)).intoArray(m, o + j);
         }
     }
 
@@ -23,11 +27,14 @@ final class VectorRowKernels implements RowKernels {
     public void addRowsInto(float[] m, int rows, int cols, float[] out) {
         int vecEnd = S.loopBound(cols);
         for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            for (int j = 0; j < vecEnd; j += S.length()) {
-                FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, m, o + j)).intoArray(out, j);
-            }
-            Scalar.addInto(m, o, out, vecEnd, cols);
+            addRowInto(m, i * cols, out, vecEnd);
+            Scalar.addInto(m, i * cols, out, vecEnd, cols);
+        }
+    }
+
+    private static void addRowInto(float[] m, int o, float[] out, int end) {
+        for (int j = 0; j < end; j += S.length()) {
+            FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, m, o + j)).intoArray(out, j);
         }
     }
 }
