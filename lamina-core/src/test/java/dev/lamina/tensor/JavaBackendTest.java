@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class JavaBackendTest {
-    private static float[] random(int n, long seed) {
+    /** n standard-normal floats from the seed (shared by the tensor package's tests). */
+    static float[] random(int n, long seed) {
         RandomStream r = new RandomStream(seed, 0);
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {

@@ -3,18 +3,12 @@ package dev.lamina.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lamina.random.RandomStream;
 import org.junit.jupiter.api.Test;
 
 /** The row-vector loops: the Vector API and plain-Java versions agree bit for bit and with the definition. */
 class RowKernelsTest {
     private static float[] random(int n, long seed) {
-        RandomStream r = new RandomStream(seed, 0);
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) r.nextGaussian();
-        }
-        return a;
+        return JavaBackendTest.random(n, seed);
     }
 
     @Test
