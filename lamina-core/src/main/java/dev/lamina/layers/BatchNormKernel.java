@@ -32,7 +32,7 @@ final class BatchNormKernel {
         Moments p = moments;
         p.set(x, o0, o1, channels, inner);
         if (p.shift.length < channels) {
-            p.shift = new double[channels];
+            p.shift = new float[channels];
         }
         p.mean = mean;
         p.var = var;
@@ -121,7 +121,7 @@ final class BatchNormKernel {
     private static final class Moments extends Pass {
         double[] mean;
         double[] var;
-        double[] shift = new double[0];
+        float[] shift = new float[0];
 
         @Override
         protected void body(int c0, int c1) {
@@ -172,7 +172,7 @@ final class BatchNormKernel {
             BatchNormRows.INSTANCE.shiftedSums(x, o0, o1, channels, c0, c1, shift, mean, var);
             for (int c = c0; c < c1; c++) {
                 double m = mean[c] / n;
-                mean[c] = shift[c] + m;
+                mean[c] = (double) shift[c] + m;
                 var[c] = Math.max(0, var[c] / n - m * m);
             }
         }

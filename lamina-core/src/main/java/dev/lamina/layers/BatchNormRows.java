@@ -4,22 +4,21 @@ import dev.lamina.tensor.VectorApi;
 
 /**
  * Batch normalization's element loops for the common layout, channels last ({@code [rows, channels]},
- * e.g. after a Dense layer): a Vector API version when the JVM has {@code jdk.incubator.vector}
- * (the JIT does not vectorize these float-to-double loops itself), a plain-Java one otherwise.
- * Each output element is computed with the same double operations in the same order by both, so
- * they give the same bits. Every loop walks the rows in order with the channels innermost, so the
- * data are read as stored.
+ * e.g. after a Dense layer): a version with the affine pass on the Vector API when the JVM has
+ * {@code jdk.incubator.vector}, a plain-Java one otherwise. Each output element is computed with
+ * the same operations in the same order by both, so they give the same bits. Every loop walks the
+ * rows in order with the channels innermost, so the data are read as stored.
  */
 interface BatchNormRows {
     /** The implementation for this JVM. */
     BatchNormRows INSTANCE = choose();
 
     /**
-     * Adds, per channel {@code c} in {@code [c0, c1)} and row in {@code [r0, r1)}, {@code d = x - shift[c]}
+     * Adds, per channel {@code c} in {@code [c0, c1)} and row in {@code [r0, r1)}, {@code d = (double) x - shift[c]}
      * to {@code s1[c]} and {@code d * d} to {@code s2[c]} (in double): the sums of the shifted
      * one-pass moments.
      */
-    void shiftedSums(float[] x, int r0, int r1, int channels, int c0, int c1, double[] shift, double[] s1,
+    void shiftedSums(float[] x, int r0, int r1, int channels, int c0, int c1, float[] shift, double[] s1,
                      double[] s2);
 
     /** {@code y = x * scale[c] + shift[c]} (float, multiply then add) on rows {@code [r0, r1)}. */

@@ -7,12 +7,14 @@ package dev.lamina.layers;
  */
 class ScalarBatchNormRows implements BatchNormRows {
     @Override
-    public void shiftedSums(float[] x, int r0, int r1, int channels, int c0, int c1, double[] shift, double[] s1,
+    public void shiftedSums(float[] x, int r0, int r1, int channels, int c0, int c1, float[] shift, double[] s1,
                             double[] s2) {
+        // The shift is a float array: a third double array would let the JIT suspect it aliases
+        // the sums and keep the loop scalar.
         for (int r = r0; r < r1; r++) {
             int base = r * channels;
             for (int c = c0; c < c1; c++) {
-                double d = x[base + c] - shift[c];
+                double d = (double) x[base + c] - shift[c];
                 s1[c] += d;
                 s2[c] += d * d;
             }

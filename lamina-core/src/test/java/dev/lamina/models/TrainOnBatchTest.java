@@ -61,12 +61,17 @@ class TrainOnBatchTest {
         for (int i = 0; i < 20_000; i++) {
             m.trainOnBatch(x, y);
         }
+        // C2 compiles in the background; in a busy test JVM its queue can lag the warm-up, so the
+        // steady state is the least of up to 30 rounds (boxing in compiled code allocates in all).
         long id = Thread.currentThread().getId();
-        long before = bean.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 1000; i++) {
-            m.trainOnBatch(x, y);
+        long perStep = Long.MAX_VALUE;
+        for (int round = 0; round < 30 && perStep >= 8; round++) {
+            long before = bean.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 1000; i++) {
+                m.trainOnBatch(x, y);
+            }
+            perStep = Math.min(perStep, (bean.getThreadAllocatedBytes(id) - before) / 1000);
         }
-        long perStep = (bean.getThreadAllocatedBytes(id) - before) / 1000;
         assertTrue(perStep < 8, "bytes allocated per trainOnBatch: " + perStep);
     }
 
