@@ -1,5 +1,6 @@
 package dev.lamina.layers;
 
+import dev.lamina.tensor.Ops;
 import dev.lamina.tensor.ParallelLoop;
 
 /**
@@ -13,12 +14,14 @@ import dev.lamina.tensor.ParallelLoop;
  * thread count), the element-wise passes by outer index. One instance per layer, reused, so a
  * pass allocates nothing once its scratch arrays have grown to the channel count.
  *
- * <p>With the channels last ({@code inner == 1}, the layout after a Dense layer) the loops are
- * {@link BatchNormRows}' and each direction reads the data twice: forward, the moments in one pass
+ * <p>With the channels last ({@code inner == 1}, the layout after a Dense layer) each direction
+ * reads the data twice: forward, the moments in one pass
  * (sums of {@code x - s} and its square with {@code s} the range's first row, in double: shifting
  * by a sample of the data keeps the one-pass variance accurate on unscaled inputs, where
  * {@code E[x^2] - E[x]^2} would cancel) and the affine pass; backward, the two gradient sums in
- * one pass and the input gradient. Other layouts take two passes for the moments.
+ * one pass and the input gradient. Other layouts take two passes for the moments. The affine pass
+ * runs on {@link Ops#scaleAndShiftRows} (vectorized); the double sums stay plain loops, since on
+ * JDK 17 vector conversions between float and double lane counts allocate.
  */
 final class BatchNormKernel {
     private final Moments moments = new Moments();
@@ -91,7 +94,6 @@ final class BatchNormKernel {
         p.dx = dx;
         p.mean = mean;
         p.invStd = invStd;
-        p.gammaEff = gammaEff;
         p.sumDy = sumDy;
         p.sumDyXhat = sumDyXhat;
         p.run(o1 - o0, 3L * (o1 - o0) * channels * inner, 1);
@@ -169,7 +171,16 @@ final class BatchNormKernel {
             for (int c = c0; c < c1; c++) {
                 shift[c] = x[o0 * channels + c];
             }
-            BatchNormRows.INSTANCE.shiftedSums(x, o0, o1, channels, c0, c1, shift, mean, var);
+            // The shift is a float array: a third double array would let the JIT suspect it
+            // aliases the sums and keep the loop scalar.
+            for (int o = o0; o < o1; o++) {
+                int base = o * channels;
+                for (int c = c0; c < c1; c++) {
+                    double d = (double) x[base + c] - shift[c];
+                    mean[c] += d;
+                    var[c] += d * d;
+                }
+            }
             for (int c = c0; c < c1; c++) {
                 double m = mean[c] / n;
                 mean[c] = (double) shift[c] + m;
@@ -187,7 +198,7 @@ final class BatchNormKernel {
         @Override
         protected void body(int from, int to) {
             if (inner == 1) {
-                BatchNormRows.INSTANCE.affine(x, y, o0 + from, o0 + to, channels, scale, shift);
+                Ops.scaleAndShiftRows(x, y, o0 + from, o0 + to, channels, scale, shift);
                 return;
             }
             for (int o = o0 + from; o < o0 + to; o++) {
@@ -217,7 +228,14 @@ final class BatchNormKernel {
             java.util.Arrays.fill(sumDy, c0, c1, 0);
             java.util.Arrays.fill(sumDyXhat, c0, c1, 0);
             if (inner == 1) {
-                BatchNormRows.INSTANCE.gradientSums(x, dy, o0, o1, channels, c0, c1, mean, invStd, sumDy, sumDyXhat);
+                for (int o = o0; o < o1; o++) {
+                    int base = o * channels;
+                    for (int c = c0; c < c1; c++) {
+                        double g = dy[base + c];
+                        sumDy[c] += g;
+                        sumDyXhat[c] += g * (x[base + c] - mean[c]) * invStd[c];
+                    }
+                }
                 return;
             }
             for (int o = o0; o < o1; o++) {
@@ -245,7 +263,6 @@ final class BatchNormKernel {
         float[] dx;
         double[] mean;
         double[] invStd;
-        double[] gammaEff;
         double[] coef;
         double[] sumDy;
         double[] sumDyXhat;
@@ -254,15 +271,20 @@ final class BatchNormKernel {
         protected void body(int from, int to) {
             double n = (double) (o1 - o0) * inner;
             if (inner == 1) {
-                BatchNormRows.INSTANCE.inputGradient(x, dy, dx, o0 + from, o0 + to, channels, n, mean, invStd, coef,
-                        sumDy, sumDyXhat);
+                for (int o = o0 + from; o < o0 + to; o++) {
+                    int base = o * channels;
+                    for (int c = 0; c < channels; c++) {
+                        double xhat = (x[base + c] - mean[c]) * invStd[c];
+                        dx[base + c] = (float) (coef[c] * (n * dy[base + c] - sumDy[c] - xhat * sumDyXhat[c]));
+                    }
+                }
                 return;
             }
             for (int o = o0 + from; o < o0 + to; o++) {
                 int base = o * channels * inner;
                 for (int c = 0; c < channels; c++) {
                     int off = base + c * inner;
-                    double k = gammaEff[c] * invStd[c] / n;
+                    double k = coef[c];
                     double m = mean[c];
                     double is = invStd[c];
                     double sd = sumDy[c];

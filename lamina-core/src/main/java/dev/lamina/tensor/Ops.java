@@ -32,6 +32,15 @@ public final class Ops {
         RowKernels.INSTANCE.addRowsInto(d, r, c, out);
     }
 
+    /**
+     * {@code y[i * cols + j] = x[i * cols + j] * scale[j] + shift[j]} for rows {@code i} in
+     * {@code [fromRow, toRow)} (e.g. batch normalization's affine pass); {@code y} may be {@code x}.
+     */
+    public static void scaleAndShiftRows(float[] x, float[] y, int fromRow, int toRow, int cols, float[] scale,
+                                         float[] shift) {
+        RowKernels.INSTANCE.scaleAndShiftRows(x, y, fromRow, toRow, cols, scale, shift);
+    }
+
     /** {@code m[i * cols + j] += row[j]} for rows {@code i} in {@code [fromRow, toRow)} (e.g. adding a bias). */
     public static void addToRows(float[] m, float[] row, int fromRow, int toRow, int cols) {
         RowKernels.INSTANCE.addToRows(m, row, fromRow, toRow, cols);

@@ -23,6 +23,23 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void scaleAndShiftRows(float[] x, float[] y, int fromRow, int toRow, int cols, float[] scale,
+                                  float[] shift) {
+        int vecEnd = S.loopBound(cols);
+        for (int i = fromRow; i < toRow; i++) {
+            scaleAndShiftRow(x, y, i * cols, scale, shift, vecEnd);
+            Scalar.scaleAndShift(x, y, i * cols, scale, shift, vecEnd, cols);
+        }
+    }
+
+    private static void scaleAndShiftRow(float[] x, float[] y, int o, float[] scale, float[] shift, int end) {
+        for (int j = 0; j < end; j += S.length()) {
+            FloatVector.fromArray(S, x, o + j).mul(FloatVector.fromArray(S, scale, j))
+                    .add(FloatVector.fromArray(S, shift, j)).intoArray(y, o + j);
+        }
+    }
+
+    @Override
     public void addRowsInto(float[] m, int rows, int cols, float[] out) {
         int vecEnd = S.loopBound(cols);
         for (int i = 0; i < rows; i++) {

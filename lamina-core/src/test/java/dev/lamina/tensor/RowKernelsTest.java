@@ -34,6 +34,26 @@ class RowKernelsTest {
     }
 
     @Test
+    void scaleAndShiftRowsFollowsTheDefinition() {
+        for (int cols : new int[] {1, 3, 7, 8, 9, 16, 17, 33, 1030}) {
+            float[] x = random(13 * cols, cols + 3);
+            float[] scale = random(cols, cols + 4);
+            float[] shift = random(cols, cols + 5);
+            float[] vector = new float[13 * cols];
+            float[] scalar = new float[13 * cols];
+            new VectorRowKernels().scaleAndShiftRows(x, vector, 2, 13, cols, scale, shift);
+            new RowKernels.Scalar().scaleAndShiftRows(x, scalar, 2, 13, cols, scale, shift);
+            assertArrayEquals(scalar, vector, cols + " columns");
+            for (int i = 0; i < 13; i++) {
+                for (int j = 0; j < cols; j++) {
+                    float expected = i < 2 ? 0f : x[i * cols + j] * scale[j] + shift[j];
+                    assertEquals(expected, vector[i * cols + j], "row " + i + ", column " + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void sumRowsAddsInRowOrder() {
         for (int cols : new int[] {1, 5, 15, 16, 17, 1030}) {
             float[] m = random(9 * cols, cols + 2);
