@@ -9,6 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
  * a panel of A ({@code MC x KC}) into micro-panels of {@code MR = 4} rows (edges padded with zeros),
  * so that the micro-kernel streams both from contiguous memory; the micro-kernel keeps an
  * {@code 4 x NR} tile of C in 12 vector registers ({@code NR} = 3 vectors) across the k-block.
+ * Products with a transposed B and a depth of at least twice the rows go to
+ * {@link TransposedBKernel}, which reads B without packing it (packing a transposed B is a gather
+ * that costs about as much as a product of 32 rows; that kernel's own cost is a transposed pass
+ * over C, about as much at a depth of 32). Products of at most four rows against a plain B go to
+ * {@link FewRowsKernel}.
  * (Measured on JDK 17 and AVX-512: 4 x 3 vectors beat 4 x 2; 8 x 2, 6 x 2 and 4 x 4 ran 2 to 5 times
  * slower, the register allocator spilling the accumulators.) Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see
@@ -22,10 +27,11 @@ final class VectorKernel implements GemmKernel {
     private static final int MC = 128;
     private static final int NC = 1024;
 
+    private final TransposedBKernel transposedB = new TransposedBKernel();
+    private final FewRowsKernel fewRows = new FewRowsKernel();
     private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> bPacks = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
     private final ThreadLocal<float[]> edges = ThreadLocal.withInitial(() -> new float[MR * NR]);
-    private final ThreadLocal<float[]> rowSums = ThreadLocal.withInitial(() -> new float[MR * NC]);
 
     @Override
     public String name() {
@@ -35,8 +41,12 @@ final class VectorKernel implements GemmKernel {
     @Override
     public void compute(Transpose ta, Transpose tb, int k, float alpha, float[] a, int lda, float[] b, int ldb,
                         float[] c, int ldc, int i0, int i1, int j0, int j1) {
-        if (tb == Transpose.NO && i1 - i0 <= MR) {
-            direct(ta, k, alpha, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+        if (tb == Transpose.NO && i1 - i0 <= FewRowsKernel.MAX_ROWS) {
+            fewRows.compute(ta, k, alpha, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+            return;
+        }
+        if (tb == Transpose.YES && k >= 2 * (i1 - i0)) {
+            transposedB.compute(ta, k, alpha, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             return;
         }
         float[] ap = aPacks.get();
@@ -71,7 +81,16 @@ final class VectorKernel implements GemmKernel {
         for (int q = 0; q < npanels; q++) {
             int cols = Math.min(NR, nc - q * NR);
             int dst = q * kc * NR;
-            if (tb == Transpose.NO) {
+            if (tb == Transpose.NO && cols == NR) {
+                // Three vectors per p: a call to System.arraycopy per 48 floats cost more than the copy.
+                for (int p = 0; p < kc; p++) {
+                    int src = (kb + p) * ldb + jb + q * NR;
+                    int d = dst + p * NR;
+                    FloatVector.fromArray(S, b, src).intoArray(bp, d);
+                    FloatVector.fromArray(S, b, src + L).intoArray(bp, d + L);
+                    FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
+                }
+            } else if (tb == Transpose.NO) {
                 for (int p = 0; p < kc; p++) {
                     int src = (kb + p) * ldb + jb + q * NR;
                     int d = dst + p * NR;
@@ -213,96 +232,6 @@ final class VectorKernel implements GemmKernel {
             for (int j = 0; j < cols; j++) {
                 c[co + j] = Math.fma(edge[i * NR + j], alpha, c[co + j]);
             }
-        }
-    }
-
-    /**
-     * A few rows against a row-major B without packing (packing a large B for one row would cost
-     * more than the product). B is read row by row, four rows of a k-block at a time, each in one
-     * sweep over the columns, so that memory is read in order (a column tile walked down B touches
-     * a new page per row); the sums build up in a scratch row per output row, in the same order and
-     * rounding as the micro-kernel's.
-     */
-    private void direct(Transpose ta, int k, float alpha, float[] a, int lda, float[] b, int ldb, float[] c,
-                        int ldc, int i0, int i1, int j0, int j1) {
-        int ars = ta == Transpose.NO ? lda : 1;
-        int acs = ta == Transpose.NO ? 1 : lda;
-        float[] acc = rowSums.get();
-        int rows = i1 - i0;
-        for (int jb = j0; jb < j1; jb += NC) {
-            int nc = Math.min(NC, j1 - jb);
-            for (int kb = 0; kb < k; kb += KC) {
-                int kc = Math.min(KC, k - kb);
-                java.util.Arrays.fill(acc, 0, rows * NC, 0f);
-                int p = 0;
-                for (; p + 4 <= kc; p += 4) {
-                    int r = (kb + p) * ldb + jb;
-                    for (int i = 0; i < rows; i++) {
-                        int ai = (i0 + i) * ars + (kb + p) * acs;
-                        addFourRows(a[ai], a[ai + acs], a[ai + 2 * acs], a[ai + 3 * acs], b, r, ldb, acc, i * NC, nc);
-                    }
-                }
-                for (; p < kc; p++) {
-                    int r = (kb + p) * ldb + jb;
-                    for (int i = 0; i < rows; i++) {
-                        addRow(a[(i0 + i) * ars + (kb + p) * acs], b, r, acc, i * NC, nc);
-                    }
-                }
-                for (int i = 0; i < rows; i++) {
-                    addScaled(acc, i * NC, alpha, c, (i0 + i) * ldc + jb, nc);
-                }
-            }
-        }
-    }
-
-    /** {@code acc[o + j] = fma(a3, b3j, fma(a2, b2j, fma(a1, b1j, fma(a0, b0j, acc[o + j]))))} for B rows at r, r + ldb, ... */
-    private static void addFourRows(float a0, float a1, float a2, float a3, float[] b, int r, int ldb, float[] acc,
-                                    int o, int nc) {
-        FloatVector v0 = FloatVector.broadcast(S, a0);
-        FloatVector v1 = FloatVector.broadcast(S, a1);
-        FloatVector v2 = FloatVector.broadcast(S, a2);
-        FloatVector v3 = FloatVector.broadcast(S, a3);
-        int r1 = r + ldb;
-        int r2 = r1 + ldb;
-        int r3 = r2 + ldb;
-        int j = 0;
-        for (; j + L <= nc; j += L) {
-            FloatVector x = FloatVector.fromArray(S, acc, o + j);
-            x = v0.fma(FloatVector.fromArray(S, b, r + j), x);
-            x = v1.fma(FloatVector.fromArray(S, b, r1 + j), x);
-            x = v2.fma(FloatVector.fromArray(S, b, r2 + j), x);
-            x = v3.fma(FloatVector.fromArray(S, b, r3 + j), x);
-            x.intoArray(acc, o + j);
-        }
-        for (; j < nc; j++) {
-            float x = Math.fma(a0, b[r + j], acc[o + j]);
-            x = Math.fma(a1, b[r1 + j], x);
-            x = Math.fma(a2, b[r2 + j], x);
-            acc[o + j] = Math.fma(a3, b[r3 + j], x);
-        }
-    }
-
-    /** {@code acc[o + j] = fma(a0, b[r + j], acc[o + j])} for j below nc. */
-    private static void addRow(float a0, float[] b, int r, float[] acc, int o, int nc) {
-        FloatVector v0 = FloatVector.broadcast(S, a0);
-        int j = 0;
-        for (; j + L <= nc; j += L) {
-            v0.fma(FloatVector.fromArray(S, b, r + j), FloatVector.fromArray(S, acc, o + j)).intoArray(acc, o + j);
-        }
-        for (; j < nc; j++) {
-            acc[o + j] = Math.fma(a0, b[r + j], acc[o + j]);
-        }
-    }
-
-    /** {@code c[co + j] = fma(acc[o + j], alpha, c[co + j])} for j below nc. */
-    private static void addScaled(float[] acc, int o, float alpha, float[] c, int co, int nc) {
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int j = 0;
-        for (; j + L <= nc; j += L) {
-            FloatVector.fromArray(S, acc, o + j).fma(al, FloatVector.fromArray(S, c, co + j)).intoArray(c, co + j);
-        }
-        for (; j < nc; j++) {
-            c[co + j] = Math.fma(acc[o + j], alpha, c[co + j]);
         }
     }
 }

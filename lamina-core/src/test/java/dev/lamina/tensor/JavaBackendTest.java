@@ -88,6 +88,32 @@ class JavaBackendTest {
         }
     }
 
+    /** A thread's block that starts inside C: same bits as the plain kernel, nothing outside it written. */
+    @ParameterizedTest
+    @CsvSource({"NO,NO", "NO,YES", "YES,NO", "YES,YES"})
+    void innerBlocksAgreeAcrossKernels(Transpose ta, Transpose tb) {
+        int m = 90;
+        int n = 1100;
+        int k = 300;
+        float[] a = random(m * k, 11);
+        float[] b = random(k * n, 12);
+        int lda = ta == Transpose.NO ? k : m;
+        int ldb = tb == Transpose.NO ? n : k;
+        float[] c1 = random(m * n, 13);
+        float[] c2 = c1.clone();
+        float[] before = c1.clone();
+        ScalarKernel.INSTANCE.compute(ta, tb, k, 1.5f, a, lda, b, ldb, c1, n, 5, 77, 7, 1053);
+        new VectorKernel().compute(ta, tb, k, 1.5f, a, lda, b, ldb, c2, n, 5, 77, 7, 1053);
+        assertArrayEquals(c1, c2);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i < 5 || i >= 77 || j < 7 || j >= 1053) {
+                    assertEquals(before[i * n + j], c2[i * n + j], "C(" + i + ", " + j + ") is outside the block");
+                }
+            }
+        }
+    }
+
     @Test
     void betaZeroIgnoresNaNInC() {
         float[] a = {1, 2};
