@@ -21,7 +21,7 @@ final class FewRowsKernel {
     private final ThreadLocal<float[]> rowSums = ThreadLocal.withInitial(() -> new float[MAX_ROWS * NC]);
 
     /** Accumulates {@code alpha op(A) B} into rows [i0, i1) (at most {@link #MAX_ROWS}) and columns [j0, j1) of C. */
-    void compute(Transpose ta, int k, float alpha, float[] a, int lda, float[] b, int ldb, float[] c,
+    void compute(Transpose ta, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b, int ldb, float[] c,
                         int ldc, int i0, int i1, int j0, int j1) {
         int ars = ta == Transpose.NO ? lda : 1;
         int acs = ta == Transpose.NO ? 1 : lda;
@@ -47,7 +47,7 @@ final class FewRowsKernel {
                     }
                 }
                 for (int i = 0; i < rows; i++) {
-                    addScaled(acc, i * NC, alpha, c, (i0 + i) * ldc + jb, nc);
+                    addScaled(acc, i * NC, alpha, overwrite && kb == 0, c, (i0 + i) * ldc + jb, nc);
                 }
             }
         }
@@ -92,10 +92,20 @@ final class FewRowsKernel {
         }
     }
 
-    /** {@code c[co + j] = fma(acc[o + j], alpha, c[co + j])} for j below nc. */
-    private static void addScaled(float[] acc, int o, float alpha, float[] c, int co, int nc) {
+    /** {@code c[co + j] = fma(acc[o + j], alpha, c[co + j])} for j below nc, or with +0 for C if {@code fresh}. */
+    private static void addScaled(float[] acc, int o, float alpha, boolean fresh, float[] c, int co, int nc) {
         FloatVector al = FloatVector.broadcast(S, alpha);
         int j = 0;
+        if (fresh) {
+            FloatVector z = FloatVector.zero(S);
+            for (; j + L <= nc; j += L) {
+                FloatVector.fromArray(S, acc, o + j).fma(al, z).intoArray(c, co + j);
+            }
+            for (; j < nc; j++) {
+                c[co + j] = Math.fma(acc[o + j], alpha, 0f);
+            }
+            return;
+        }
         for (; j + L <= nc; j += L) {
             FloatVector.fromArray(S, acc, o + j).fma(al, FloatVector.fromArray(S, c, co + j)).intoArray(c, co + j);
         }

@@ -1,9 +1,11 @@
 package dev.lamina.tensor;
 
 /**
- * The work of one thread's part of a GEMM: {@code C[i0..i1, j0..j1] = fma(alpha, acc, C)} per
+ * The work of one thread's part of a GEMM: {@code C[i0..i1, j0..j1] = fma(acc, alpha, C)} per
  * k-block of {@link #KC}, where {@code acc = sum over p of op(A)(i, p) op(B)(p, j)} is accumulated
- * from 0 with one fused multiply-add per term, p ascending. Every implementation follows this exact
+ * from 0 with one fused multiply-add per term, p ascending. With {@code overwrite}, the first
+ * k-block takes {@code +0} in place of C (C's old values, NaN included, are never read), which
+ * gives the same bits as zeroing C first without the pass over it. Every implementation follows this exact
  * order and rounding, so results are bit-identical whichever kernel runs and however the output is
  * split among threads.
  */
@@ -11,9 +13,12 @@ interface GemmKernel {
     /** The depth of a k-block: the same in every kernel, since it fixes the rounding. */
     int KC = 256;
 
-    /** Accumulates {@code alpha op(A) op(B)} into rows [i0, i1) and columns [j0, j1) of C. */
-    void compute(Transpose ta, Transpose tb, int k, float alpha, float[] a, int lda, float[] b, int ldb, float[] c,
-                 int ldc, int i0, int i1, int j0, int j1);
+    /**
+     * Accumulates {@code alpha op(A) op(B)} into rows [i0, i1) and columns [j0, j1) of C, or writes
+     * it there if {@code overwrite} ({@code k} must then be positive).
+     */
+    void compute(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b,
+                 int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1);
 
     /** A short name for logs and benchmarks. */
     String name();

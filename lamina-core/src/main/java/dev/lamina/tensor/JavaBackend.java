@@ -150,9 +150,13 @@ public final class JavaBackend implements Backend {
         }
 
         private void block(int i0, int i1, int j0, int j1) {
-            scale(i0, i1, j0, j1);
+            // With beta = 0 and some depth the kernel overwrites C: one pass over C fewer.
+            boolean overwrite = beta == 0f && k > 0;
+            if (!overwrite) {
+                scale(i0, i1, j0, j1);
+            }
             if (k > 0) {
-                KERNEL.compute(ta, tb, k, alpha, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+                KERNEL.compute(ta, tb, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             }
         }
 

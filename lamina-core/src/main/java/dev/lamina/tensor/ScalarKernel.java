@@ -17,8 +17,8 @@ final class ScalarKernel implements GemmKernel {
     }
 
     @Override
-    public void compute(Transpose ta, Transpose tb, int k, float alpha, float[] a, int lda, float[] b, int ldb,
-                        float[] c, int ldc, int i0, int i1, int j0, int j1) {
+    public void compute(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda,
+                        float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1) {
         int ars = ta == Transpose.NO ? lda : 1;
         int acs = ta == Transpose.NO ? 1 : lda;
         float[] pack = packs.get();
@@ -52,8 +52,9 @@ final class ScalarKernel implements GemmKernel {
                         }
                     }
                     int co = i * ldc + jb;
+                    boolean fresh = overwrite && kb == 0;
                     for (int j = 0; j < nc; j++) {
-                        c[co + j] = Math.fma(acc[j], alpha, c[co + j]);
+                        c[co + j] = Math.fma(acc[j], alpha, fresh ? 0f : c[co + j]);
                     }
                 }
             }

@@ -32,23 +32,30 @@ final class TransposedBKernel {
 
     private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MT * GemmKernel.KC]);
     private final ThreadLocal<float[]> blocks = ThreadLocal.withInitial(() -> new float[MT * NC]);
+    private final ThreadLocal<float[]> tiles = ThreadLocal.withInitial(() -> new float[MT * NB]);
 
-    /** Accumulates {@code alpha op(A) Bᵀ} into rows [i0, i1) and columns [j0, j1) of C. */
-    void compute(Transpose ta, int k, float alpha, float[] a, int lda, float[] b, int ldb, float[] c, int ldc,
-                 int i0, int i1, int j0, int j1) {
+    /** Adds {@code alpha op(A) Bᵀ} to rows [i0, i1), columns [j0, j1) of C; writes it if {@code overwrite}. */
+    void compute(Transpose ta, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b, int ldb, float[] c,
+                 int ldc, int i0, int i1, int j0, int j1) {
         float[] ap = aPacks.get();
         float[] ct = blocks.get();
+        float[] tile = tiles.get();
         for (int jb = j0; jb < j1; jb += NC) {
             int nc = Math.min(NC, j1 - jb);
             for (int ib = i0; ib < i1; ib += MT) {
                 int rows = Math.min(MT, i1 - ib);
-                loadTransposed(c, ldc, ib, rows, jb, nc, ct);
+                if (overwrite) {
+                    // +0 in place of C, as fma(acc, alpha, +0) in the first k-block would give.
+                    java.util.Arrays.fill(ct, 0, (nc + NB - 1) / NB * NB * MT, 0f);
+                } else {
+                    loadTransposed(c, ldc, ib, rows, jb, nc, ct);
+                }
                 for (int kb = 0; kb < k; kb += GemmKernel.KC) {
                     int kc = Math.min(GemmKernel.KC, k - kb);
                     packA(ta, a, lda, ib, rows, kb, kc, ap);
                     for (int q = 0; q < nc; q += NB) {
                         int last = jb + Math.min(q + NB, nc) - 1;
-                        micro(ap, kc, b, ldb, kb, jb + q, last, alpha, ct, q * MT);
+                        micro(ap, kc, b, ldb, kb, jb + q, last, alpha, ct, q * MT, tile);
                     }
                 }
                 storeTransposed(ct, ib, rows, jb, nc, c, ldc);
@@ -99,7 +106,7 @@ final class TransposedBKernel {
      * their sums land in scratch that is never stored) over one k-block.
      */
     private static void micro(float[] ap, int kc, float[] b, int ldb, int kb, int col0, int last, float alpha,
-                              float[] ct, int co) {
+                              float[] ct, int co, float[] tile) {
         int b0 = Math.min(col0, last) * ldb + kb;
         int b1 = Math.min(col0 + 1, last) * ldb + kb;
         int b2 = Math.min(col0 + 2, last) * ldb + kb;
@@ -140,19 +147,28 @@ final class TransposedBKernel {
             c50 = x0.fma(v, c50);
             c51 = x1.fma(v, c51);
         }
-        // Written out: a helper that C2 did not inline would box the vectors it takes.
+        // Through a scratch tile and a separate fold, as in VectorKernel: a fold written out here
+        // could exceed C2's inlining budget and box the vectors.
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, MT);
+        c11.intoArray(tile, MT + L);
+        c20.intoArray(tile, 2 * MT);
+        c21.intoArray(tile, 2 * MT + L);
+        c30.intoArray(tile, 3 * MT);
+        c31.intoArray(tile, 3 * MT + L);
+        c40.intoArray(tile, 4 * MT);
+        c41.intoArray(tile, 4 * MT + L);
+        c50.intoArray(tile, 5 * MT);
+        c51.intoArray(tile, 5 * MT + L);
+        fold(tile, alpha, ct, co);
+    }
+
+    /** {@code ct[co + x] = fma(tile[x], alpha, ct[co + x])} over the whole tile. */
+    private static void fold(float[] tile, float alpha, float[] ct, int co) {
         FloatVector al = FloatVector.broadcast(S, alpha);
-        c00.fma(al, FloatVector.fromArray(S, ct, co)).intoArray(ct, co);
-        c01.fma(al, FloatVector.fromArray(S, ct, co + L)).intoArray(ct, co + L);
-        c10.fma(al, FloatVector.fromArray(S, ct, co + MT)).intoArray(ct, co + MT);
-        c11.fma(al, FloatVector.fromArray(S, ct, co + MT + L)).intoArray(ct, co + MT + L);
-        c20.fma(al, FloatVector.fromArray(S, ct, co + 2 * MT)).intoArray(ct, co + 2 * MT);
-        c21.fma(al, FloatVector.fromArray(S, ct, co + 2 * MT + L)).intoArray(ct, co + 2 * MT + L);
-        c30.fma(al, FloatVector.fromArray(S, ct, co + 3 * MT)).intoArray(ct, co + 3 * MT);
-        c31.fma(al, FloatVector.fromArray(S, ct, co + 3 * MT + L)).intoArray(ct, co + 3 * MT + L);
-        c40.fma(al, FloatVector.fromArray(S, ct, co + 4 * MT)).intoArray(ct, co + 4 * MT);
-        c41.fma(al, FloatVector.fromArray(S, ct, co + 4 * MT + L)).intoArray(ct, co + 4 * MT + L);
-        c50.fma(al, FloatVector.fromArray(S, ct, co + 5 * MT)).intoArray(ct, co + 5 * MT);
-        c51.fma(al, FloatVector.fromArray(S, ct, co + 5 * MT + L)).intoArray(ct, co + 5 * MT + L);
+        for (int x = 0; x < NB * MT; x += L) {
+            FloatVector.fromArray(S, tile, x).fma(al, FloatVector.fromArray(S, ct, co + x)).intoArray(ct, co + x);
+        }
     }
 }

@@ -31,7 +31,7 @@ final class VectorKernel implements GemmKernel {
     private final FewRowsKernel fewRows = new FewRowsKernel();
     private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> bPacks = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
-    private final ThreadLocal<float[]> edges = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private final ThreadLocal<float[]> tiles = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
     @Override
     public String name() {
@@ -39,19 +39,19 @@ final class VectorKernel implements GemmKernel {
     }
 
     @Override
-    public void compute(Transpose ta, Transpose tb, int k, float alpha, float[] a, int lda, float[] b, int ldb,
-                        float[] c, int ldc, int i0, int i1, int j0, int j1) {
+    public void compute(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda,
+                        float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1) {
         if (tb == Transpose.NO && i1 - i0 <= FewRowsKernel.MAX_ROWS) {
-            fewRows.compute(ta, k, alpha, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+            fewRows.compute(ta, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             return;
         }
         if (tb == Transpose.YES && k >= 2 * (i1 - i0)) {
-            transposedB.compute(ta, k, alpha, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+            transposedB.compute(ta, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             return;
         }
         float[] ap = aPacks.get();
         float[] bp = bPacks.get();
-        float[] edge = edges.get();
+        float[] tile = tiles.get();
         for (int kb = 0; kb < k; kb += KC) {
             int kc = Math.min(KC, k - kb);
             for (int jb = j0; jb < j1; jb += NC) {
@@ -67,7 +67,7 @@ final class VectorKernel implements GemmKernel {
                         for (int q = 0; q < npanels; q++) {
                             int cols = Math.min(NR, nc - q * NR);
                             micro(ap, s * kc * MR, bp, q * kc * NR, kc, c, ldc, ib + s * MR, jb + q * NR, rows, cols,
-                                    alpha, edge);
+                                    alpha, overwrite && kb == 0, tile);
                         }
                     }
                 }
@@ -158,9 +158,9 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** The 4 x NR tile at C[row0.., col0..]: acc over the k-block, then fma(acc, alpha, C) on the valid part. */
+    /** The 4 x NR tile at C[row0.., col0..]: acc over the k-block, then fma(acc, alpha, C or +0 if fresh). */
     private static void micro(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int ldc, int row0, int col0,
-                              int rows, int cols, float alpha, float[] edge) {
+                              int rows, int cols, float alpha, boolean fresh, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -196,41 +196,51 @@ final class VectorKernel implements GemmKernel {
             c31 = v.fma(b1, c31);
             c32 = v.fma(b2, c32);
         }
-        FloatVector al = FloatVector.broadcast(S, alpha);
+        // The sums go through a scratch tile, folded into C by a separate method: with the fold
+        // written out here the method grew past C2's inlining budget (NodeCountInliningCutoff), and
+        // in some JVM runs the fold's vector calls were left un-inlined, boxing every vector
+        // (80 KB per step, the step 70 % slower).
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c02.intoArray(tile, 2 * L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c12.intoArray(tile, NR + 2 * L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c22.intoArray(tile, 2 * NR + 2 * L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c32.intoArray(tile, 3 * NR + 2 * L);
+        fold(tile, c, ldc, row0, col0, rows, cols, alpha, fresh);
+    }
+
+    /** {@code C = fma(tile, alpha, C)} on the valid part of the tile at C[row0.., col0..], with +0 for C if fresh. */
+    private static void fold(float[] tile, float[] c, int ldc, int row0, int col0, int rows, int cols, float alpha,
+                             boolean fresh) {
         if (rows == MR && cols == NR) {
-            // Written out rather than through a helper: C2 stops inlining in a method this large
-            // (NodeCountInliningCutoff), and a helper that is not inlined boxes every vector it takes.
-            int co = row0 * ldc + col0;
-            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
-            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
-            c02.fma(al, FloatVector.fromArray(S, c, co + 2 * L)).intoArray(c, co + 2 * L);
-            c10.fma(al, FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
-            c11.fma(al, FloatVector.fromArray(S, c, co + ldc + 1 * L)).intoArray(c, co + ldc + 1 * L);
-            c12.fma(al, FloatVector.fromArray(S, c, co + ldc + 2 * L)).intoArray(c, co + ldc + 2 * L);
-            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-            c21.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 1 * L)).intoArray(c, co + 2 * ldc + 1 * L);
-            c22.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 2 * L)).intoArray(c, co + 2 * ldc + 2 * L);
-            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-            c31.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 1 * L)).intoArray(c, co + 3 * ldc + 1 * L);
-            c32.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 2 * L)).intoArray(c, co + 3 * ldc + 2 * L);
+            FloatVector al = FloatVector.broadcast(S, alpha);
+            for (int i = 0; i < MR; i++) {
+                int co = (row0 + i) * ldc + col0;
+                int t = i * NR;
+                if (fresh) {
+                    FloatVector z = FloatVector.zero(S);
+                    for (int v = 0; v < NR; v += L) {
+                        FloatVector.fromArray(S, tile, t + v).fma(al, z).intoArray(c, co + v);
+                    }
+                } else {
+                    for (int v = 0; v < NR; v += L) {
+                        FloatVector.fromArray(S, tile, t + v).fma(al, FloatVector.fromArray(S, c, co + v))
+                                .intoArray(c, co + v);
+                    }
+                }
+            }
             return;
         }
-        c00.intoArray(edge, 0);
-        c01.intoArray(edge, L);
-        c02.intoArray(edge, 2 * L);
-        c10.intoArray(edge, NR);
-        c11.intoArray(edge, NR + L);
-        c12.intoArray(edge, NR + 2 * L);
-        c20.intoArray(edge, 2 * NR);
-        c21.intoArray(edge, 2 * NR + L);
-        c22.intoArray(edge, 2 * NR + 2 * L);
-        c30.intoArray(edge, 3 * NR);
-        c31.intoArray(edge, 3 * NR + L);
-        c32.intoArray(edge, 3 * NR + 2 * L);
         for (int i = 0; i < rows; i++) {
             int co = (row0 + i) * ldc + col0;
             for (int j = 0; j < cols; j++) {
-                c[co + j] = Math.fma(edge[i * NR + j], alpha, c[co + j]);
+                c[co + j] = Math.fma(tile[i * NR + j], alpha, fresh ? 0f : c[co + j]);
             }
         }
     }

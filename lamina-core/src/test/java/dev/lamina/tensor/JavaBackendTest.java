@@ -69,8 +69,8 @@ class JavaBackendTest {
                 float[] c1 = random(m * n, 10);
                 float[] c2 = c1.clone();
                 float[] c0 = c1.clone();
-                ScalarKernel.INSTANCE.compute(ta, tb, k, 0.75f, a, lda, b, ldb, c1, n, 0, m, 0, n);
-                vector.compute(ta, tb, k, 0.75f, a, lda, b, ldb, c2, n, 0, m, 0, n);
+                ScalarKernel.INSTANCE.compute(ta, tb, k, 0.75f, false, a, lda, b, ldb, c1, n, 0, m, 0, n);
+                vector.compute(ta, tb, k, 0.75f, false, a, lda, b, ldb, c2, n, 0, m, 0, n);
                 assertArrayEquals(c1, c2, ta + "" + tb + " " + m + "x" + n + "x" + k);
                 for (int i = 0; i < m; i += Math.max(1, m / 7)) {
                     for (int j = 0; j < n; j += Math.max(1, n / 7)) {
@@ -102,13 +102,37 @@ class JavaBackendTest {
         float[] c1 = random(m * n, 13);
         float[] c2 = c1.clone();
         float[] before = c1.clone();
-        ScalarKernel.INSTANCE.compute(ta, tb, k, 1.5f, a, lda, b, ldb, c1, n, 5, 77, 7, 1053);
-        new VectorKernel().compute(ta, tb, k, 1.5f, a, lda, b, ldb, c2, n, 5, 77, 7, 1053);
+        ScalarKernel.INSTANCE.compute(ta, tb, k, 1.5f, false, a, lda, b, ldb, c1, n, 5, 77, 7, 1053);
+        new VectorKernel().compute(ta, tb, k, 1.5f, false, a, lda, b, ldb, c2, n, 5, 77, 7, 1053);
         assertArrayEquals(c1, c2);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 if (i < 5 || i >= 77 || j < 7 || j >= 1053) {
                     assertEquals(before[i * n + j], c2[i * n + j], "C(" + i + ", " + j + ") is outside the block");
+                }
+            }
+        }
+    }
+
+    /** Overwriting gives the bits of zeroing C and accumulating, never reads C, and stays inside the block. */
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "3,40,300", "4,1030,5", "17,15,257", "33,65,513", "130,1030,300", "90,100,2", "31,512,512"})
+    void overwritingMatchesZeroingFirst(int m, int n, int k) {
+        float[] a = random(m * k, 14);
+        float[] b = random(k * n, 15);
+        GemmKernel[] kernels = {ScalarKernel.INSTANCE, new VectorKernel()};
+        for (Transpose ta : Transpose.values()) {
+            for (Transpose tb : Transpose.values()) {
+                int lda = ta == Transpose.NO ? k : m;
+                int ldb = tb == Transpose.NO ? n : k;
+                int i1 = Math.max(1, m - 1);
+                float[] zeroed = new float[m * n];
+                ScalarKernel.INSTANCE.compute(ta, tb, k, -0.5f, false, a, lda, b, ldb, zeroed, n, 0, i1, 0, n);
+                for (GemmKernel kernel : kernels) {
+                    float[] c = new float[m * n];
+                    java.util.Arrays.fill(c, 0, i1 * n, Float.NaN);
+                    kernel.compute(ta, tb, k, -0.5f, true, a, lda, b, ldb, c, n, 0, i1, 0, n);
+                    assertArrayEquals(zeroed, c, kernel.name() + " " + ta + tb + " " + m + "x" + n + "x" + k);
                 }
             }
         }
