@@ -41,6 +41,9 @@ final class VectorKernel implements GemmKernel {
     @Override
     public void compute(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda,
                         float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1) {
+        if (j0 == 0 && j1 == 1 && ldc == 1 && singleColumn(ta, tb, k, alpha, overwrite, a, lda, b, ldb, c, i0, i1)) {
+            return;
+        }
         if (tb == Transpose.NO && i1 - i0 <= FewRowsKernel.MAX_ROWS) {
             fewRows.compute(ta, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             return;
@@ -73,6 +76,25 @@ final class VectorKernel implements GemmKernel {
                 }
             }
         }
+    }
+
+    /**
+     * A product with one output column (a Dense layer of one unit), which would fill one column of
+     * each 48-wide panel. {@code op(A)ᵀ b} (a weight gradient) is the one-row product {@code bᵀ op(A)}
+     * for {@link FewRowsKernel}; {@code op(A) b} goes to {@link TransposedBKernel}, for which a
+     * column b is also a row. Returns false where neither applies.
+     */
+    private boolean singleColumn(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda,
+                                 float[] b, int ldb, float[] c, int i0, int i1) {
+        if (ta == Transpose.YES && tb == Transpose.NO) {
+            fewRows.compute(Transpose.YES, k, alpha, overwrite, b, ldb, a, lda, c, 1, 0, 1, i0, i1);
+            return true;
+        }
+        if (tb == Transpose.YES || ldb == 1) {
+            transposedB.compute(ta, k, alpha, overwrite, a, lda, b, k, c, 1, i0, i1, 0, 1);
+            return true;
+        }
+        return false;
     }
 
     /** B's block (k rows kb.., columns jb..) as micro-panels: element (p, j) of panel q at q*kc*NR + p*NR + j. */

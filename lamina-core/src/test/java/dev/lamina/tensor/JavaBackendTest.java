@@ -57,7 +57,7 @@ class JavaBackendTest {
     @ParameterizedTest
     @CsvSource({"1,1,1", "2,2,2", "15,17,3", "17,15,257", "1023,2,17", "9,1023,5", "33,65,513", "8,32,256",
             "7,31,255", "130,1030,300", "300,1,700", "17,1,1", "1025,4,3", "64,3,513", "31,5,9",
-            "1,1030,259", "3,2049,514", "4,17,6", "2,33,1", "1,16,4"})
+            "1,1030,259", "3,2049,514", "4,17,6", "2,33,1", "1,16,4", "1100,1,300", "40,1,600", "5,1,2"})
     void edgeSizesAgreeAcrossKernelsAndLayouts(int m, int n, int k) {
         float[] a = random(m * k, 8);
         float[] b = random(k * n, 9);
@@ -165,6 +165,33 @@ class JavaBackendTest {
                     reference = c;
                 }
                 assertArrayEquals(reference, c, threads + " threads, B " + tb);
+            }
+        }
+    }
+
+    /** One output column (a Dense layer of one unit) in every layout, split among threads by rows. */
+    @Test
+    void singleColumnProductsAreBitIdenticalForAnyThreadCount() {
+        int m = 2100;
+        int k = 300;
+        float[] a = random(m * k, 16);
+        float[] b = random(k, 17);
+        for (Transpose ta : Transpose.values()) {
+            for (Transpose tb : Transpose.values()) {
+                float[] reference = null;
+                for (int threads : new int[] {1, 2, 3}) {
+                    float[] c = new float[m];
+                    new JavaBackend(new WorkerPool(threads)).gemm(ta, tb, m, 1, k, 1f, a, ta == Transpose.NO ? k : m,
+                            b, tb == Transpose.NO ? 1 : k, 0f, c, 1);
+                    if (reference == null) {
+                        reference = c;
+                        float[] plain = new float[m];
+                        ScalarKernel.INSTANCE.compute(ta, tb, k, 1f, true, a, ta == Transpose.NO ? k : m, b,
+                                tb == Transpose.NO ? 1 : k, plain, 1, 0, m, 0, 1);
+                        assertArrayEquals(plain, c, ta + "" + tb + " against the plain kernel");
+                    }
+                    assertArrayEquals(reference, c, ta + "" + tb + ", " + threads + " threads");
+                }
             }
         }
     }
