@@ -48,8 +48,15 @@ class BenchmarksRunTest {
         OptimizerBenchmark o = new OptimizerBenchmark();
         o.optimizer = "adam";
         o.threads = 2;
+        o.gradients = "live";
         o.setup();
         assertEquals(1, o.step().iterations());
+        OptimizerBenchmark dead = new OptimizerBenchmark();
+        dead.optimizer = "adam";
+        dead.threads = 2;
+        dead.gradients = "dead";
+        dead.setup();
+        assertEquals(902, dead.step().iterations());
         TrainStepBenchmark t = new TrainStepBenchmark();
         t.threads = 2;
         t.setup();
