@@ -45,21 +45,20 @@ class BenchmarksRunTest {
 
     @Test
     void optimizersStepAndTheW1StepGivesAFiniteLoss() {
-        OptimizerBenchmark o = new OptimizerBenchmark();
-        o.optimizer = "adam";
-        o.threads = 2;
-        o.gradients = "live";
-        o.setup();
-        assertEquals(1, o.step().iterations());
-        OptimizerBenchmark dead = new OptimizerBenchmark();
-        dead.optimizer = "adam";
-        dead.threads = 2;
-        dead.gradients = "dead";
-        dead.setup();
-        assertEquals(902, dead.step().iterations());
+        assertEquals(1, adam("live").step().iterations());
+        assertEquals(902, adam("dead").step().iterations());
         TrainStepBenchmark t = new TrainStepBenchmark();
         t.threads = 2;
         t.setup();
         assertTrue(Double.isFinite(t.step()));
+    }
+
+    private static OptimizerBenchmark adam(String gradients) {
+        OptimizerBenchmark o = new OptimizerBenchmark();
+        o.optimizer = "adam";
+        o.threads = 2;
+        o.gradients = gradients;
+        o.setup();
+        return o;
     }
 }
