@@ -9,15 +9,16 @@ import jdk.incubator.vector.VectorSpecies;
  * a panel of A ({@code MC x KC}) into micro-panels of {@code MR = 4} rows (edges padded with zeros),
  * so that the micro-kernel streams both from contiguous memory; the micro-kernel keeps an
  * {@code 4 x NR} tile of C in 12 vector registers ({@code NR} = 3 vectors) across the k-block.
- * Products with a transposed B and a depth of at least twice the rows go to
- * {@link TransposedBKernel}, which reads B without packing it (packing a transposed B is a gather
- * that costs about as much as a product of 32 rows; that kernel's own cost is a transposed pass
- * over C, about as much at a depth of 32). Products of at most four rows against a plain B go to
- * {@link FewRowsKernel}.
  * (Measured on JDK 17 and AVX-512: 4 x 3 vectors beat 4 x 2; 8 x 2, 6 x 2 and 4 x 4 ran 2 to 5 times
  * slower, the register allocator spilling the accumulators.) Loaded only when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}; see
- * {@link JavaBackend}.
+ * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
+ *
+ * <p>Three kinds of product leave the panels, with the same bits: those with a transposed B and a
+ * depth of at least twice the rows go to {@link TransposedBKernel}, which reads B without packing
+ * it (packing a transposed B is a gather that costs about as much as a product of 32 rows; that
+ * kernel's own cost is a transposed pass over C, about as much at a depth of 32); those of at most
+ * four rows against a plain B go to {@link FewRowsKernel}; those with a single output column go
+ * to one of the two (see {@code singleColumn}).
  */
 final class VectorKernel implements GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
