@@ -187,12 +187,12 @@ public final class BatchNormalization extends Layer {
      */
     public double[][] inferenceTransform() {
         requireBuilt("inferenceTransform()");
+        float[] g = gamma == null ? null : gamma.value().data();
+        float[] b = beta == null ? null : beta.value().data();
         double[][] t = new double[2][channels];
         for (int c = 0; c < channels; c++) {
-            double sc = (gamma == null ? 1 : gamma.value().data()[c])
-                    / Math.sqrt(movingVariance.value().data()[c] + config.epsilon());
-            t[0][c] = sc;
-            t[1][c] = (beta == null ? 0 : beta.value().data()[c]) - movingMean.value().data()[c] * sc;
+            t[0][c] = InferenceTransform.scale(g, movingVariance.value().data(), config.epsilon(), c);
+            t[1][c] = InferenceTransform.shift(b, movingMean.value().data(), c, t[0][c]);
         }
         return t;
     }

@@ -41,15 +41,25 @@ final class InferenceTransform {
             return;
         }
         for (int c = 0; c < scale.length; c++) {
-            double inv = (gamma == null ? 1 : gamma[c]) / Math.sqrt(movingVariance[c] + epsilon);
+            double inv = scale(gamma, movingVariance, epsilon, c);
             scale[c] = (float) inv;
-            shift[c] = (float) ((beta == null ? 0 : beta[c]) - movingMean[c] * inv);
+            shift[c] = (float) shift(beta, movingMean, c, inv);
         }
         copy(gamma, seenGamma);
         copy(beta, seenBeta);
         System.arraycopy(movingMean, 0, seenMean, 0, seenMean.length);
         System.arraycopy(movingVariance, 0, seenVariance, 0, seenVariance.length);
         computed = true;
+    }
+
+    /** Channel c's factor in double, {@code gamma / sqrt(moving_variance + epsilon)} (gamma null: 1). */
+    static double scale(float[] gamma, float[] movingVariance, double epsilon, int c) {
+        return (gamma == null ? 1 : gamma[c]) / Math.sqrt(movingVariance[c] + epsilon);
+    }
+
+    /** Channel c's offset in double, {@code beta - moving_mean * scale} (beta null: 0). */
+    static double shift(float[] beta, float[] movingMean, int c, double scale) {
+        return (beta == null ? 0 : beta[c]) - movingMean[c] * scale;
     }
 
     /** The per-channel factor; valid after {@link #refresh}. */
