@@ -2,8 +2,9 @@ package dev.lamina.tensor;
 
 /**
  * Loops that combine a matrix's rows with row vectors: adding a bias to every row, scaling and
- * shifting every row (batch normalization's affine pass), and summing the rows (a bias gradient). A Vector API version when the JVM has {@code jdk.incubator.vector}
- * (the JIT leaves these loops scalar: about four times slower), a plain-Java one otherwise; each
+ * shifting every row (batch normalization's affine pass), and summing the rows (a bias gradient).
+ * A Vector API version when the JVM has {@code jdk.incubator.vector} (the JIT leaves these loops
+ * scalar: about four times slower), a plain-Java one otherwise; each
  * element sees the same operations in the same order in both, so they give the same bits.
  */
 interface RowKernels {
