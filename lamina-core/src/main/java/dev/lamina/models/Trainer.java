@@ -19,13 +19,37 @@ import java.util.List;
  * The training loop of {@link Sequential#fit}: per epoch, shuffle (a pure function of the seed
  * and the epoch), then per batch forward in training mode, loss and metrics, backward,
  * regularization gradients, one optimizer step and the callbacks; then validation in inference
- * mode. Batches are gathered into reused buffers, so steady-state steps allocate nothing.
+ * mode. Batches are gathered into reused buffers, so steady-state steps allocate nothing. One
+ * trainer runs one {@code fit} call.
  */
 final class Trainer {
     private final Sequential model;
     private final FitOptions options;
     private final Buffer xBatch = new Buffer();
     private final Buffer yBatch = new Buffer();
+    private final List<Metric> metrics = new ArrayList<>();
+    private final List<Resumable> resumables = new ArrayList<>();
+    private final Logs logs = new Logs();
+    private final Logs epochLogs = new Logs();
+    // Set up by fit(...) for its run.
+    private Tensor trainX;
+    private Tensor trainY;
+    private Tensor valX;
+    private Tensor valY;
+    private Shape xSample;
+    private Shape ySample;
+    private int n;
+    private int batch;
+    private int steps;
+    private boolean merge;
+    private long seed;
+    private List<Callback> callbacks;
+    private TrainingStep trainingStep;
+    private Evaluator validator;
+    private int[] order;
+    // The current epoch's running loss.
+    private double lossSum;
+    private long seen;
 
     Trainer(Sequential model, FitOptions options) {
         this.model = model;
@@ -37,10 +61,10 @@ final class Trainer {
         DataCheck.notEmpty("fit: x", x);
         DataCheck.notEmpty("fit: y", y);
         DataCheck.sameRows("x", x, "y", y);
-        Tensor trainX = x;
-        Tensor trainY = y;
-        Tensor valX = options.validationX();
-        Tensor valY = options.validationY();
+        trainX = x;
+        trainY = y;
+        valX = options.validationX();
+        valY = options.validationY();
         if (valX == null && options.validationSplit() > 0) {
             int split = (int) Math.floor(x.rows() * (1 - options.validationSplit()));
             if (split <= 0 || split >= x.rows()) {
@@ -67,44 +91,38 @@ final class Trainer {
         model.checkInputShape("x", trainX);
         checkTargets(model, trainY);
 
-        int n = trainX.rows();
-        int batch = options.batchSize();
+        n = trainX.rows();
+        batch = options.batchSize();
         boolean single = n > 1 && n % batch == 1;
         checkSingleRowBatch(single);
-        int steps = single && options.lastBatchOfOne() != LastBatch.KEEP ? n / batch : (n + batch - 1) / batch;
-        boolean merge = single && options.lastBatchOfOne() == LastBatch.MERGE;
-        long seed = options.seed() != null ? options.seed() : model.seed();
+        steps = single && options.lastBatchOfOne() != LastBatch.KEEP ? n / batch : (n + batch - 1) / batch;
+        merge = single && options.lastBatchOfOne() == LastBatch.MERGE;
+        seed = options.seed() != null ? options.seed() : model.seed();
 
         History history = new History();
         // Keras' order: the user's callbacks, then progress, then History (which so sees what they logged).
-        List<Callback> callbacks = new ArrayList<>(options.callbacks());
+        callbacks = new ArrayList<>(options.callbacks());
         if (options.verbose() > 0) {
             callbacks.add(new ProgressLogger(options.verbose(), options.out(), options.epochs(), steps,
                     System.console() != null && options.out() == System.out));
         }
         callbacks.add(history);
         for (int iC = 0; iC < callbacks.size(); iC++) {
-            Callback c = callbacks.get(iC);
-            c.setModel(model);
+            callbacks.get(iC).setModel(model);
         }
-        List<Metric> metrics = new ArrayList<>();
         for (String m : model.metricNames()) {
             metrics.add(Metrics.get(m));
         }
-        TrainingStep trainingStep = new TrainingStep(model);
-        Evaluator validator = valX == null ? null : new Evaluator(model, Math.max(batch, 32));
-        Logs logs = new Logs();
-        Logs epochLogs = new Logs();
-        int[] order = new int[n];
-        Shape xSample = trainX.shape().withoutBatch();
-        Shape ySample = trainY.shape().withoutBatch();
+        trainingStep = new TrainingStep(model);
+        validator = valX == null ? null : new Evaluator(model, Math.max(batch, 32));
+        order = new int[n];
+        xSample = trainX.shape().withoutBatch();
+        ySample = trainY.shape().withoutBatch();
 
         model.stopTraining(false);
         for (int iC = 0; iC < callbacks.size(); iC++) {
-            Callback c = callbacks.get(iC);
-            c.onTrainBegin(logs);
+            callbacks.get(iC).onTrainBegin(logs);
         }
-        List<Resumable> resumables = new ArrayList<>();
         for (Callback c : callbacks) {
             if (c instanceof Resumable r) {
                 resumables.add(r);
@@ -113,76 +131,10 @@ final class Trainer {
         TrainingState resumed = restore(resumables, metrics);
         int firstEpoch = resumed != null ? resumed.epoch() : options.initialEpoch();
         for (int epoch = firstEpoch; epoch < options.epochs() && !model.stopTraining(); epoch++) {
-            for (int iC = 0; iC < callbacks.size(); iC++) {
-                Callback c = callbacks.get(iC);
-                c.onEpochBegin(epoch);
-            }
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            if (options.shuffle()) {
-                new RandomStream(seed, Streams.SHUFFLE + epoch).shuffle(order);
-            }
-            for (int iM = 0; iM < metrics.size(); iM++) {
-                Metric m = metrics.get(iM);
-                m.reset();
-            }
-            double lossSum = 0;
-            long seen = 0;
-            int firstStep = 0;
-            if (resumed != null && epoch == resumed.epoch() && resumed.step() > 0) {
-                lossSum = resumed.lossSum();
-                seen = resumed.seen();
-                firstStep = resumed.step();
-                for (int i = 0; i < metrics.size(); i++) {
-                    metrics.get(i).restore(resumed.metrics().get(i));
-                }
-            }
-            logs.clear();
-            for (int step = firstStep; step < steps && !model.stopTraining(); step++) {
-                for (int iC = 0; iC < callbacks.size(); iC++) {
-                    Callback c = callbacks.get(iC);
-                    c.onTrainBatchBegin(step);
-                }
-                int start = step * batch;
-                int rows = merge && step == steps - 1 ? batch + 1 : Math.min(batch, n - start);
-                Tensor xb = gather(trainX, order, start, rows, xBatch.get(rows, xSample));
-                Tensor yb = gather(trainY, order, start, rows, yBatch.get(rows, ySample));
-                double loss = trainingStep.run(xb, yb, metrics);
-                lossSum += loss * rows;
-                seen += rows;
-                logs.put("loss", lossSum / seen);
-                for (int iM = 0; iM < metrics.size(); iM++) {
-                    Metric m = metrics.get(iM);
-                    logs.put(m.name(), m.result());
-                }
-                for (int iC = 0; iC < callbacks.size(); iC++) {
-                    Callback c = callbacks.get(iC);
-                    c.onTrainBatchEnd(step, logs);
-                }
-                Backup b = options.backup();
-                if (b != null && b.everySteps() > 0 && (step + 1) % b.everySteps() == 0 && step + 1 < steps) {
-                    backup(epoch, step + 1, lossSum, seen, metrics, resumables);
-                }
-            }
-            epochLogs.clear();
-            for (String k : logs.keys()) {
-                epochLogs.put(k, logs.get(k));
-            }
-            if (validator != null) {
-                validator.evaluateInto(valX, valY, "val_", epochLogs);
-            }
-            for (int iC = 0; iC < callbacks.size(); iC++) {
-                Callback c = callbacks.get(iC);
-                c.onEpochEnd(epoch, epochLogs);
-            }
-            if (options.backup() != null) {
-                backup(epoch + 1, 0, 0, 0, null, resumables);
-            }
+            runEpoch(epoch, resumed != null && epoch == resumed.epoch() ? resumed : null);
         }
         for (int iC = 0; iC < callbacks.size(); iC++) {
-            Callback c = callbacks.get(iC);
-            c.onTrainEnd(epochLogs);
+            callbacks.get(iC).onTrainEnd(epochLogs);
         }
         if (options.backup() != null) {
             try {
@@ -193,6 +145,89 @@ final class Trainer {
             }
         }
         return history;
+    }
+
+    /** One epoch: shuffle, the training steps (from the resumed step if any), validation, callbacks. */
+    private void runEpoch(int epoch, TrainingState resumed) {
+        for (int iC = 0; iC < callbacks.size(); iC++) {
+            callbacks.get(iC).onEpochBegin(epoch);
+        }
+        shuffle(epoch);
+        for (int iM = 0; iM < metrics.size(); iM++) {
+            metrics.get(iM).reset();
+        }
+        lossSum = 0;
+        seen = 0;
+        int firstStep = 0;
+        if (resumed != null && resumed.step() > 0) {
+            lossSum = resumed.lossSum();
+            seen = resumed.seen();
+            firstStep = resumed.step();
+            for (int i = 0; i < metrics.size(); i++) {
+                metrics.get(i).restore(resumed.metrics().get(i));
+            }
+        }
+        logs.clear();
+        trainSteps(epoch, firstStep);
+        epochLogs.clear();
+        for (String k : logs.keys()) {
+            epochLogs.put(k, logs.get(k));
+        }
+        if (validator != null) {
+            validator.evaluateInto(valX, valY, "val_", epochLogs);
+        }
+        for (int iC = 0; iC < callbacks.size(); iC++) {
+            callbacks.get(iC).onEpochEnd(epoch, epochLogs);
+        }
+        if (options.backup() != null) {
+            backup(epoch + 1, 0, 0, 0, null, resumables);
+        }
+    }
+
+    /** The epoch's row order: 0..n-1, shuffled by a pure function of the seed and the epoch if asked. */
+    private void shuffle(int epoch) {
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (options.shuffle()) {
+            new RandomStream(seed, Streams.SHUFFLE + epoch).shuffle(order);
+        }
+    }
+
+    /**
+     * The epoch's steps from {@code firstStep}. Kept apart from the setup and the epoch's other work
+     * so that the method the JIT compiles for this hot loop stays small: compiling the whole of
+     * {@code fit} took a compiler thread a quarter to half a second, a core lost on small machines.
+     */
+    private void trainSteps(int epoch, int firstStep) {
+        for (int step = firstStep; step < steps && !model.stopTraining(); step++) {
+            trainStep(epoch, step);
+        }
+    }
+
+    private void trainStep(int epoch, int step) {
+        for (int iC = 0; iC < callbacks.size(); iC++) {
+            callbacks.get(iC).onTrainBatchBegin(step);
+        }
+        int start = step * batch;
+        int rows = merge && step == steps - 1 ? batch + 1 : Math.min(batch, n - start);
+        Tensor xb = gather(trainX, order, start, rows, xBatch.get(rows, xSample));
+        Tensor yb = gather(trainY, order, start, rows, yBatch.get(rows, ySample));
+        double loss = trainingStep.run(xb, yb, metrics);
+        lossSum += loss * rows;
+        seen += rows;
+        logs.put("loss", lossSum / seen);
+        for (int iM = 0; iM < metrics.size(); iM++) {
+            Metric m = metrics.get(iM);
+            logs.put(m.name(), m.result());
+        }
+        for (int iC = 0; iC < callbacks.size(); iC++) {
+            callbacks.get(iC).onTrainBatchEnd(step, logs);
+        }
+        Backup b = options.backup();
+        if (b != null && b.everySteps() > 0 && (step + 1) % b.everySteps() == 0 && step + 1 < steps) {
+            backup(epoch, step + 1, lossSum, seen, metrics, resumables);
+        }
     }
 
     private TrainingState restore(List<Resumable> resumables, List<Metric> metrics) {
