@@ -35,4 +35,12 @@ for w, k, unit, lower_better in keys:
         continue
     ratio = l / t if lower_better else t / l
     print(f"{w + ' ' + k + ' (' + unit + ')':28} {l:10.4g} {t:10.4g} {ratio:8.2f}")
+# Where the host placed the two threads' cores (see CoreToCore): ~60 ns near, ~330 ns far.
+trips = []
+for r in range(1, rounds + 1):
+    c = json.load(open(f"{out}/lamina{r}.json")).get("core_to_core_round_trip_ns")
+    if c:
+        trips.append(f"{c['before']:.0f}/{c['after']:.0f}")
+if trips:
+    print("core-to-core round trip per round, before/after (ns): " + ", ".join(trips))
 PY

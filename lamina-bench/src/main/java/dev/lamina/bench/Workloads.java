@@ -66,6 +66,8 @@ public final class Workloads {
 
     /** Runs the named workloads and returns the results map (peers' keys). */
     public Map<String, Object> run(Set<String> workloads, int epochs, int warmup, int w2Rows) {
+        double before = CoreToCore.roundTripNanos();
+        log.printf(Locale.ROOT, "Core-to-core round trip before: %.0f ns%n", before);
         Sequential w1 = null;
         if (workloads.contains("W1") || workloads.contains("W4")) {
             Tensor[] tr = data(1119, 1);
@@ -96,6 +98,12 @@ public final class Workloads {
         if (workloads.contains("K1")) {
             gemm();
         }
+        double after = CoreToCore.roundTripNanos();
+        log.printf(Locale.ROOT, "Core-to-core round trip after: %.0f ns%n", after);
+        Map<String, Object> c2c = new LinkedHashMap<>();
+        c2c.put("before", before);
+        c2c.put("after", after);
+        results.put("core_to_core_round_trip_ns", c2c);
         return results;
     }
 
