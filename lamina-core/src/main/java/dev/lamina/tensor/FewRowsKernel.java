@@ -20,16 +20,19 @@ final class FewRowsKernel {
 
     private final ThreadLocal<float[]> rowSums = ThreadLocal.withInitial(() -> new float[MAX_ROWS * NC]);
 
-    /** Accumulates {@code alpha op(A) B} into rows [i0, i1) (at most {@link #MAX_ROWS}) and columns [j0, j1) of C. */
-    void compute(Transpose ta, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b, int ldb, float[] c,
-                        int ldc, int i0, int i1, int j0, int j1) {
+    /**
+     * Accumulates {@code alpha op(A) B} over the depths [k0, k) into rows [i0, i1) (at most
+     * {@link #MAX_ROWS}) and columns [j0, j1) of C.
+     */
+    void compute(Transpose ta, int k0, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b, int ldb,
+                 float[] c, int ldc, int i0, int i1, int j0, int j1) {
         int ars = ta == Transpose.NO ? lda : 1;
         int acs = ta == Transpose.NO ? 1 : lda;
         float[] acc = rowSums.get();
         int rows = i1 - i0;
         for (int jb = j0; jb < j1; jb += NC) {
             int nc = Math.min(NC, j1 - jb);
-            for (int kb = 0; kb < k; kb += GemmKernel.KC) {
+            for (int kb = k0; kb < k; kb += GemmKernel.KC) {
                 int kc = Math.min(GemmKernel.KC, k - kb);
                 java.util.Arrays.fill(acc, 0, rows * NC, 0f);
                 int p = 0;
@@ -47,7 +50,7 @@ final class FewRowsKernel {
                     }
                 }
                 for (int i = 0; i < rows; i++) {
-                    addScaled(acc, i * NC, alpha, overwrite && kb == 0, c, (i0 + i) * ldc + jb, nc);
+                    addScaled(acc, i * NC, alpha, overwrite && kb == k0, c, (i0 + i) * ldc + jb, nc);
                 }
             }
         }

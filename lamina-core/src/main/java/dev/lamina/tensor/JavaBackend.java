@@ -6,9 +6,15 @@ package dev.lamina.tensor;
  *
  * <p>The inner blocks run on the Vector API when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (about 20 times faster), else on a plain-Java kernel.
- * Both accumulate each output element over k in the same order with fused multiply-adds, and the
- * partition among threads never splits k, so results are bit-identical with or without the
- * Vector API and from 1 thread to many.
+ * Both accumulate each output element over k in the same order with fused multiply-adds, so
+ * results are bit-identical with or without the Vector API and from 1 thread to many.
+ *
+ * <p>A Dense layer's forward product {@code X W} with few rows is split by depth instead of by
+ * columns when it has one k-block per thread: each thread then reads only its own rows of W, the
+ * rows it updates in the optimizer step and reads in the input gradient, so W's lines stay in that
+ * thread's core instead of crossing to the other core every step (which costs most where two
+ * cores sit on different chiplets). The later blocks' sums are added to the first block's after
+ * the threads finish; with alpha 1 that is exactly the fold the single-threaded product does.
  */
 public final class JavaBackend implements Backend {
     /** The single instance. */
@@ -16,6 +22,9 @@ public final class JavaBackend implements Backend {
 
     /** Products below this many multiply-adds run on the calling thread alone. */
     static final long PARALLEL_THRESHOLD = 1L << 18;
+
+    /** The largest output (elements) split by depth: each later part needs a scratch copy of it. */
+    private static final long MAX_PARTIAL = 1L << 20;
 
     /** Column splits fall on multiples of this, a whole number of the vector kernel's tiles. */
     private static final int COLUMN_GRAIN = 48;
@@ -78,9 +87,36 @@ public final class JavaBackend implements Backend {
         if (threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD) {
             job.run(0, 1);
         } else {
+            job.splitDepth = splitsDepth(ta, tb, m, n, k, alpha, beta, threads);
+            if (job.splitDepth) {
+                job.preparePartials(threads);
+            }
             pool.run(job, threads);
+            if (job.splitDepth) {
+                job.addPartials(threads);
+            }
         }
         job.clear();
+    }
+
+    /**
+     * Whether a parallel product is split by depth: a forward product (neither operand transposed)
+     * that would otherwise be split by columns, alpha 1 and beta 0 (the case where adding the
+     * blocks' sums afterwards gives the same bits), and exactly one k-block per thread with the
+     * last at least half full (so the parts are even).
+     */
+    static boolean splitsDepth(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float beta, int parts) {
+        if (ta != Transpose.NO || tb != Transpose.NO || alpha != 1f || beta != 0f || parts < 2
+                || splitsRows(m, n, parts) || (long) m * n > MAX_PARTIAL) {
+            return false;
+        }
+        int last = k - (parts - 1) * GemmKernel.KC;
+        return last >= GemmKernel.KC / 2 && last <= GemmKernel.KC;
+    }
+
+    /** Whether the output is split by rows: A is the larger operand, or C is too narrow for columns. */
+    private static boolean splitsRows(int m, int n, int parts) {
+        return m >= 8 * parts && (m >= n || n < 2 * COLUMN_GRAIN * parts);
     }
 
     /** One GEMM call, reused by its calling thread so that a call allocates nothing. */
@@ -98,6 +134,9 @@ public final class JavaBackend implements Backend {
         private int lda;
         private int ldb;
         private int ldc;
+        /** Whether the parts are depth ranges; part p > 0 then writes its sums to partials[p - 1]. */
+        private boolean splitDepth;
+        private float[][] partials = new float[0][];
 
         void set(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda,
                  float[] b, int ldb, float beta, float[] c, int ldc) {
@@ -120,10 +159,29 @@ public final class JavaBackend implements Backend {
             a = null;
             b = null;
             c = null;
+            splitDepth = false;
+        }
+
+        /** Adds the later depth parts' sums to C, part after part (the order of the k-blocks). */
+        void addPartials(int parts) {
+            for (int p = 1; p < parts; p++) {
+                float[] s = partials[p - 1];
+                for (int i = 0; i < m; i++) {
+                    int co = i * ldc;
+                    int so = i * n;
+                    for (int j = 0; j < n; j++) {
+                        c[co + j] += s[so + j];
+                    }
+                }
+            }
         }
 
         @Override
         public void run(int part, int parts) {
+            if (splitDepth) {
+                runDepthPart(part, parts);
+                return;
+            }
             int i0 = 0;
             int i1 = m;
             int j0 = 0;
@@ -131,7 +189,7 @@ public final class JavaBackend implements Backend {
             if (parts > 1) {
                 // Each thread packs the whole of the operand that the split does not divide, so
                 // divide the larger one: rows (and so A) when A is the larger, else columns (B).
-                if (m >= 8 * parts && (m >= n || n < 2 * COLUMN_GRAIN * parts)) {
+                if (splitsRows(m, n, parts)) {
                     int quads = (m + 3) / 4;
                     i0 = Math.min(m, 4 * (int) ((long) quads * part / parts));
                     i1 = Math.min(m, 4 * (int) ((long) quads * (part + 1) / parts));
@@ -149,6 +207,29 @@ public final class JavaBackend implements Backend {
             }
         }
 
+        /** Part p of a depth split: k-block p (the last also takes the rest), all of C. */
+        private void runDepthPart(int part, int parts) {
+            int k0 = part * GemmKernel.KC;
+            int k1 = part == parts - 1 ? k : k0 + GemmKernel.KC;
+            if (part == 0) {
+                KERNEL.compute(ta, tb, k0, k1, alpha, true, a, lda, b, ldb, c, ldc, 0, m, 0, n);
+                return;
+            }
+            KERNEL.compute(ta, tb, k0, k1, alpha, true, a, lda, b, ldb, partials[part - 1], n, 0, m, 0, n);
+        }
+
+        /** Grows the later parts' scratch to m x n each, before the parts run (once per size). */
+        void preparePartials(int parts) {
+            if (partials.length < parts - 1) {
+                partials = java.util.Arrays.copyOf(partials, parts - 1);
+            }
+            for (int p = 0; p < parts - 1; p++) {
+                if (partials[p] == null || partials[p].length < m * n) {
+                    partials[p] = new float[m * n];
+                }
+            }
+        }
+
         private void block(int i0, int i1, int j0, int j1) {
             // With beta = 0 and some depth the kernel overwrites C: one pass over C fewer.
             boolean overwrite = beta == 0f && k > 0;
@@ -156,7 +237,7 @@ public final class JavaBackend implements Backend {
                 scale(i0, i1, j0, j1);
             }
             if (k > 0) {
-                KERNEL.compute(ta, tb, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+                KERNEL.compute(ta, tb, 0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             }
         }
 

@@ -17,13 +17,13 @@ final class ScalarKernel implements GemmKernel {
     }
 
     @Override
-    public void compute(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda,
+    public void compute(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
                         float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1) {
         int ars = ta == Transpose.NO ? lda : 1;
         int acs = ta == Transpose.NO ? 1 : lda;
         float[] pack = packs.get();
         float[] acc = scratch.get();
-        for (int kb = 0; kb < k; kb += KC) {
+        for (int kb = k0; kb < k; kb += KC) {
             int kc = Math.min(KC, k - kb);
             for (int jb = j0; jb < j1; jb += NC) {
                 int nc = Math.min(NC, j1 - jb);
@@ -52,7 +52,7 @@ final class ScalarKernel implements GemmKernel {
                         }
                     }
                     int co = i * ldc + jb;
-                    boolean fresh = overwrite && kb == 0;
+                    boolean fresh = overwrite && kb == k0;
                     for (int j = 0; j < nc; j++) {
                         c[co + j] = Math.fma(acc[j], alpha, fresh ? 0f : c[co + j]);
                     }

@@ -34,8 +34,11 @@ final class TransposedBKernel {
     private final ThreadLocal<float[]> blocks = ThreadLocal.withInitial(() -> new float[MT * NC]);
     private final ThreadLocal<float[]> tiles = ThreadLocal.withInitial(() -> new float[MT * NB]);
 
-    /** Adds {@code alpha op(A) Bᵀ} to rows [i0, i1), columns [j0, j1) of C; writes it if {@code overwrite}. */
-    void compute(Transpose ta, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b, int ldb, float[] c,
+    /**
+     * Adds {@code alpha op(A) Bᵀ} over the depths [k0, k) to rows [i0, i1), columns [j0, j1) of C;
+     * writes it if {@code overwrite}.
+     */
+    void compute(Transpose ta, int k0, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b, int ldb, float[] c,
                  int ldc, int i0, int i1, int j0, int j1) {
         float[] ap = aPacks.get();
         float[] ct = blocks.get();
@@ -50,7 +53,7 @@ final class TransposedBKernel {
                 } else {
                     loadTransposed(c, ldc, ib, rows, jb, nc, ct);
                 }
-                for (int kb = 0; kb < k; kb += GemmKernel.KC) {
+                for (int kb = k0; kb < k; kb += GemmKernel.KC) {
                     int kc = Math.min(GemmKernel.KC, k - kb);
                     packA(ta, a, lda, ib, rows, kb, kc, ap);
                     for (int q = 0; q < nc; q += NB) {

@@ -40,23 +40,23 @@ final class VectorKernel implements GemmKernel {
     }
 
     @Override
-    public void compute(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda,
+    public void compute(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
                         float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1) {
-        if (j0 == 0 && j1 == 1 && ldc == 1 && singleColumn(ta, tb, k, alpha, overwrite, a, lda, b, ldb, c, i0, i1)) {
+        if (j0 == 0 && j1 == 1 && ldc == 1 && singleColumn(ta, tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, i0, i1)) {
             return;
         }
         if (tb == Transpose.NO && i1 - i0 <= FewRowsKernel.MAX_ROWS) {
-            fewRows.compute(ta, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+            fewRows.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             return;
         }
         if (tb == Transpose.YES && k >= 2 * (i1 - i0)) {
-            transposedB.compute(ta, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+            transposedB.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             return;
         }
         float[] ap = aPacks.get();
         float[] bp = bPacks.get();
         float[] tile = tiles.get();
-        for (int kb = 0; kb < k; kb += KC) {
+        for (int kb = k0; kb < k; kb += KC) {
             int kc = Math.min(KC, k - kb);
             for (int jb = j0; jb < j1; jb += NC) {
                 int nc = Math.min(NC, j1 - jb);
@@ -71,7 +71,7 @@ final class VectorKernel implements GemmKernel {
                         for (int q = 0; q < npanels; q++) {
                             int cols = Math.min(NR, nc - q * NR);
                             micro(ap, s * kc * MR, bp, q * kc * NR, kc, c, ldc, ib + s * MR, jb + q * NR, rows, cols,
-                                    alpha, overwrite && kb == 0, tile);
+                                    alpha, overwrite && kb == k0, tile);
                         }
                     }
                 }
@@ -85,14 +85,14 @@ final class VectorKernel implements GemmKernel {
      * for {@link FewRowsKernel}; {@code op(A) b} goes to {@link TransposedBKernel}, for which a
      * column b is also a row. Returns false where neither applies.
      */
-    private boolean singleColumn(Transpose ta, Transpose tb, int k, float alpha, boolean overwrite, float[] a, int lda,
+    private boolean singleColumn(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
                                  float[] b, int ldb, float[] c, int i0, int i1) {
         if (ta == Transpose.YES && tb == Transpose.NO) {
-            fewRows.compute(Transpose.YES, k, alpha, overwrite, b, ldb, a, lda, c, 1, 0, 1, i0, i1);
+            fewRows.compute(Transpose.YES, k0, k, alpha, overwrite, b, ldb, a, lda, c, 1, 0, 1, i0, i1);
             return true;
         }
         if (tb == Transpose.YES || ldb == 1) {
-            transposedB.compute(ta, k, alpha, overwrite, a, lda, b, k, c, 1, i0, i1, 0, 1);
+            transposedB.compute(ta, k0, k, alpha, overwrite, a, lda, b, k, c, 1, i0, i1, 0, 1);
             return true;
         }
         return false;

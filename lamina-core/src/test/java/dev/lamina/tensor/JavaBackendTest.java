@@ -69,8 +69,8 @@ class JavaBackendTest {
                 float[] c1 = random(m * n, 10);
                 float[] c2 = c1.clone();
                 float[] c0 = c1.clone();
-                ScalarKernel.INSTANCE.compute(ta, tb, k, 0.75f, false, a, lda, b, ldb, c1, n, 0, m, 0, n);
-                vector.compute(ta, tb, k, 0.75f, false, a, lda, b, ldb, c2, n, 0, m, 0, n);
+                ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c1, n, 0, m, 0, n);
+                vector.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c2, n, 0, m, 0, n);
                 assertArrayEquals(c1, c2, ta + "" + tb + " " + m + "x" + n + "x" + k);
                 for (int i = 0; i < m; i += Math.max(1, m / 7)) {
                     for (int j = 0; j < n; j += Math.max(1, n / 7)) {
@@ -102,8 +102,8 @@ class JavaBackendTest {
         float[] c1 = random(m * n, 13);
         float[] c2 = c1.clone();
         float[] before = c1.clone();
-        ScalarKernel.INSTANCE.compute(ta, tb, k, 1.5f, false, a, lda, b, ldb, c1, n, 5, 77, 7, 1053);
-        new VectorKernel().compute(ta, tb, k, 1.5f, false, a, lda, b, ldb, c2, n, 5, 77, 7, 1053);
+        ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c1, n, 5, 77, 7, 1053);
+        new VectorKernel().compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c2, n, 5, 77, 7, 1053);
         assertArrayEquals(c1, c2);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -127,11 +127,11 @@ class JavaBackendTest {
                 int ldb = tb == Transpose.NO ? n : k;
                 int i1 = Math.max(1, m - 1);
                 float[] zeroed = new float[m * n];
-                ScalarKernel.INSTANCE.compute(ta, tb, k, -0.5f, false, a, lda, b, ldb, zeroed, n, 0, i1, 0, n);
+                ScalarKernel.INSTANCE.compute(ta, tb, 0, k, -0.5f, false, a, lda, b, ldb, zeroed, n, 0, i1, 0, n);
                 for (GemmKernel kernel : kernels) {
                     float[] c = new float[m * n];
                     java.util.Arrays.fill(c, 0, i1 * n, Float.NaN);
-                    kernel.compute(ta, tb, k, -0.5f, true, a, lda, b, ldb, c, n, 0, i1, 0, n);
+                    kernel.compute(ta, tb, 0, k, -0.5f, true, a, lda, b, ldb, c, n, 0, i1, 0, n);
                     assertArrayEquals(zeroed, c, kernel.name() + " " + ta + tb + " " + m + "x" + n + "x" + k);
                 }
             }
@@ -186,7 +186,7 @@ class JavaBackendTest {
                     if (reference == null) {
                         reference = c;
                         float[] plain = new float[m];
-                        ScalarKernel.INSTANCE.compute(ta, tb, k, 1f, true, a, ta == Transpose.NO ? k : m, b,
+                        ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 1f, true, a, ta == Transpose.NO ? k : m, b,
                                 tb == Transpose.NO ? 1 : k, plain, 1, 0, m, 0, 1);
                         assertArrayEquals(plain, c, ta + "" + tb + " against the plain kernel");
                     }
@@ -194,6 +194,46 @@ class JavaBackendTest {
                 }
             }
         }
+    }
+
+    /**
+     * Forward products with one k-block per thread are split by depth; the later blocks' sums are
+     * added afterwards, which must give the single-threaded fold's bits (a last block of 144 and of
+     * a full 256 on two threads, 4 x 256 on four; NaN in C to show it is overwritten).
+     */
+    @ParameterizedTest
+    @CsvSource({"32,512,400,2", "32,512,512,2", "20,300,1024,4", "5,200,512,2"})
+    void depthSplitsAreBitIdenticalToOneThread(int m, int n, int k, int threads) {
+        assertTrue(JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, m, n, k, 1f, 0f, threads),
+                "the shape must take the depth split");
+        float[] a = random(m * k, 21);
+        float[] b = random(k * n, 22);
+        for (int i = 0; i < k * n; i += 7) {
+            b[i] = -0f;
+        }
+        float[] one = new float[m * n];
+        float[] many = new float[m * n];
+        java.util.Arrays.fill(many, Float.NaN);
+        new JavaBackend(new WorkerPool(1)).gemm(Transpose.NO, Transpose.NO, m, n, k, 1f, a, k, b, n, 0f, one, n);
+        JavaBackend split = new JavaBackend(new WorkerPool(threads));
+        for (int round = 0; round < 2; round++) {
+            split.gemm(Transpose.NO, Transpose.NO, m, n, k, 1f, a, k, b, n, 0f, many, n);
+            assertArrayEquals(one, many, "round " + round);
+        }
+        float[] plain = new float[m * n];
+        ScalarKernel.INSTANCE.compute(Transpose.NO, Transpose.NO, 0, k, 1f, true, a, k, b, n, plain, n, 0, m, 0, n);
+        assertArrayEquals(plain, one, "against the plain kernel");
+    }
+
+    @Test
+    void depthSplitIsOnlyTakenWhereItKeepsTheBits() {
+        assertTrue(JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 32, 512, 512, 1f, 0f, 2));
+        assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 32, 512, 512, 0.5f, 0f, 2), "alpha");
+        assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 32, 512, 512, 1f, 1f, 2), "beta");
+        assertTrue(!JavaBackend.splitsDepth(Transpose.YES, Transpose.NO, 32, 512, 512, 1f, 0f, 2), "layout");
+        assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 32, 512, 1024, 1f, 0f, 2), "two blocks a part");
+        assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 32, 512, 300, 1f, 0f, 2), "uneven parts");
+        assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 512, 512, 512, 1f, 0f, 2), "split by rows");
     }
 
     @Test
