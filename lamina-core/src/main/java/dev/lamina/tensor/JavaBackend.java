@@ -84,19 +84,22 @@ public final class JavaBackend implements Backend {
         GemmJob job = jobs.get();
         job.set(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         int threads = pool.threads();
-        if (threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD) {
-            job.run(0, 1);
-        } else {
-            job.splitDepth = splitsDepth(ta, tb, m, n, k, alpha, beta, threads);
-            if (job.splitDepth) {
-                job.preparePartials(threads);
+        try {
+            if (threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD) {
+                job.run(0, 1);
+            } else {
+                job.splitDepth = splitsDepth(ta, tb, m, n, k, alpha, beta, threads);
+                if (job.splitDepth) {
+                    job.preparePartials(threads);
+                }
+                pool.run(job, threads);
+                if (job.splitDepth) {
+                    job.addPartials(threads);
+                }
             }
-            pool.run(job, threads);
-            if (job.splitDepth) {
-                job.addPartials(threads);
-            }
+        } finally {
+            job.clear();
         }
-        job.clear();
     }
 
     /**
@@ -153,6 +156,8 @@ public final class JavaBackend implements Backend {
             this.beta = beta;
             this.c = c;
             this.ldc = ldc;
+            // Decided per call; a part that threw may have left the previous call's choice here.
+            this.splitDepth = false;
         }
 
         void clear() {
