@@ -105,12 +105,14 @@ public final class JavaBackend implements Backend {
     /**
      * Whether a parallel product is split by depth: a forward product (neither operand transposed)
      * that would otherwise be split by columns, alpha 1 and beta 0 (the case where adding the
-     * blocks' sums afterwards gives the same bits), and exactly one k-block per thread with the
-     * last at least half full (so the parts are even).
+     * blocks' sums afterwards gives the same bits), exactly one k-block per thread with the last at
+     * least half full (so the parts are even), and few rows: the later parts' sums, which cross to
+     * the calling thread, must be small beside the rows of B that no longer cross (at most an
+     * eighth of them), or the split moves more data than it keeps in place.
      */
     static boolean splitsDepth(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float beta, int parts) {
         if (ta != Transpose.NO || tb != Transpose.NO || alpha != 1f || beta != 0f || parts < 2
-                || splitsRows(m, n, parts) || (long) m * n > MAX_PARTIAL) {
+                || splitsRows(m, n, parts) || (long) m * n > MAX_PARTIAL || 8L * m * (parts - 1) > k) {
             return false;
         }
         int last = k - (parts - 1) * GemmKernel.KC;

@@ -234,6 +234,7 @@ class JavaBackendTest {
         assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 32, 512, 1024, 1f, 0f, 2), "two blocks a part");
         assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 32, 512, 300, 1f, 0f, 2), "uneven parts");
         assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 512, 512, 512, 1f, 0f, 2), "split by rows");
+        assertTrue(!JavaBackend.splitsDepth(Transpose.NO, Transpose.NO, 200, 1024, 512, 1f, 0f, 2), "sums too large");
     }
 
     @Test
