@@ -33,7 +33,11 @@ public final class WorkerPool {
     private final int threads;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Object lock = new Object();
-    /** The generation in the high 32 bits, the next part to take in the low 32 bits. */
+    /**
+     * The generation in the high 32 bits; in the low 32 bits, for jobs of up to 32 parts, one bit
+     * per part taken (each thread takes the part of its own index first, see {@link #work}), for
+     * larger jobs the next part to take.
+     */
     private final AtomicLong ticket = new AtomicLong();
     private final AtomicInteger remaining = new AtomicInteger();
     private Job job;
@@ -47,7 +51,8 @@ public final class WorkerPool {
     public WorkerPool(int threads) {
         this.threads = Math.max(1, threads);
         for (int i = 1; i < this.threads; i++) {
-            Thread t = new Thread(this::workLoop, "lamina-worker-" + i);
+            int self = i;
+            Thread t = new Thread(() -> workLoop(self), "lamina-worker-" + i);
             t.setDaemon(true);
             t.start();
         }
@@ -91,7 +96,7 @@ public final class WorkerPool {
                 ticket.set((long) gen << 32);
                 lock.notifyAll();
             }
-            work(gen, job, parts);
+            work(gen, job, parts, 0);
             long spin = System.nanoTime();
             while (remaining.get() > 0 && System.nanoTime() - spin < SPIN_NANOS) {
                 Thread.onSpinWait();
@@ -120,30 +125,69 @@ public final class WorkerPool {
         }
     }
 
-    private void work(int gen, Job j, int n) {
+    /**
+     * Takes and runs parts of job generation {@code gen} until none is left. Thread {@code self}
+     * (the caller is 0) takes part {@code self} first when it is still free, so that a thread
+     * works on the same part of consecutive jobs: the same rows of a weight in its products and in
+     * its optimizer update, which then stay in that thread's core. Then it takes any part left.
+     */
+    private void work(int gen, Job j, int n, int self) {
+        if (n > Integer.SIZE) {
+            workInOrder(gen, j, n);
+            return;
+        }
+        int all = n == Integer.SIZE ? -1 : (1 << n) - 1;
+        int want = self < n ? self : -1;
+        while (true) {
+            long t = ticket.get();
+            int taken = (int) t;
+            if ((int) (t >>> 32) != gen) {
+                return;
+            }
+            int p = want;
+            if (p < 0 || (taken & (1 << p)) != 0) {
+                int free = all & ~taken;
+                if (free == 0) {
+                    return;
+                }
+                p = Integer.numberOfTrailingZeros(free);
+            }
+            if (!ticket.compareAndSet(t, t | (1L << p))) {
+                continue;
+            }
+            want = -1;
+            runPart(j, p, n);
+        }
+    }
+
+    /** Jobs of more than 32 parts: parts taken in order. */
+    private void workInOrder(int gen, Job j, int n) {
         while (true) {
             long t = ticket.get();
             int p = (int) t;
             if ((int) (t >>> 32) != gen || p >= n) {
                 return;
             }
-            if (!ticket.compareAndSet(t, t + 1)) {
-                continue;
-            }
-            try {
-                j.run(p, n);
-            } catch (Throwable e) {
-                failure = e;
-            }
-            if (remaining.decrementAndGet() == 0) {
-                synchronized (lock) {
-                    lock.notifyAll();
-                }
+            if (ticket.compareAndSet(t, t + 1)) {
+                runPart(j, p, n);
             }
         }
     }
 
-    private void workLoop() {
+    private void runPart(Job j, int p, int n) {
+        try {
+            j.run(p, n);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        if (remaining.decrementAndGet() == 0) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void workLoop(int self) {
         int seen = 0;
         while (true) {
             Job j;
@@ -165,7 +209,7 @@ public final class WorkerPool {
                 n = parts;
             }
             if (j != null) {
-                work(seen, j, n);
+                work(seen, j, n, self);
             }
         }
     }
