@@ -128,7 +128,7 @@ final class Trainer {
                 resumables.add(r);
             }
         }
-        TrainingState resumed = restore(resumables, metrics);
+        TrainingState resumed = restore();
         int firstEpoch = resumed != null ? resumed.epoch() : options.initialEpoch();
         for (int epoch = firstEpoch; epoch < options.epochs() && !model.stopTraining(); epoch++) {
             runEpoch(epoch, resumed != null && epoch == resumed.epoch() ? resumed : null);
@@ -180,7 +180,7 @@ final class Trainer {
             callbacks.get(iC).onEpochEnd(epoch, epochLogs);
         }
         if (options.backup() != null) {
-            backup(epoch + 1, 0, 0, 0, null, resumables);
+            backup(epoch + 1, 0, 0, 0, false);
         }
     }
 
@@ -226,11 +226,12 @@ final class Trainer {
         }
         Backup b = options.backup();
         if (b != null && b.everySteps() > 0 && (step + 1) % b.everySteps() == 0 && step + 1 < steps) {
-            backup(epoch, step + 1, lossSum, seen, metrics, resumables);
+            backup(epoch, step + 1, lossSum, seen, true);
         }
     }
 
-    private TrainingState restore(List<Resumable> resumables, List<Metric> metrics) {
+    /** Restores the layers' counters, the callbacks and the metrics' count from the backup, if there is one. */
+    private TrainingState restore() {
         Backup b = options.backup();
         if (b == null || !java.nio.file.Files.exists(b.file())) {
             return null;
@@ -260,10 +261,13 @@ final class Trainer {
         }
     }
 
-    private void backup(int epoch, int step, double lossSum, long seen, List<Metric> metrics,
-                        List<Resumable> resumables) {
+    /**
+     * Writes the backup: resuming starts at {@code step} of {@code epoch} with the epoch's running
+     * loss so far and, within an epoch, the metrics' states.
+     */
+    private void backup(int epoch, int step, double epochLossSum, long epochSeen, boolean withMetrics) {
         List<double[]> ms = new ArrayList<>();
-        if (metrics != null) {
+        if (withMetrics) {
             for (Metric m : metrics) {
                 ms.add(m.state());
             }
@@ -285,7 +289,7 @@ final class Trainer {
         }
         try {
             dev.lamina.io.TrainingBackup.write(options.backup().file(), model,
-                    new TrainingState(epoch, step, lossSum, seen, ms, counters, states, arrays));
+                    new TrainingState(epoch, step, epochLossSum, epochSeen, ms, counters, states, arrays));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot write the training backup " + options.backup().file() + ": "
                     + e.getMessage(), e);
