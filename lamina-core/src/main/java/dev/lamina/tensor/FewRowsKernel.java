@@ -50,7 +50,7 @@ final class FewRowsKernel {
                     }
                 }
                 for (int i = 0; i < rows; i++) {
-                    addScaled(acc, i * NC, alpha, overwrite && kb == k0, c, (i0 + i) * ldc + jb, nc);
+                    Fold.run(acc, i * NC, alpha, overwrite && kb == k0, c, (i0 + i) * ldc + jb, nc);
                 }
             }
         }
@@ -92,28 +92,6 @@ final class FewRowsKernel {
         }
         for (; j < nc; j++) {
             acc[o + j] = Math.fma(a0, b[r + j], acc[o + j]);
-        }
-    }
-
-    /** {@code c[co + j] = fma(acc[o + j], alpha, c[co + j])} for j below nc, or with +0 for C if {@code fresh}. */
-    private static void addScaled(float[] acc, int o, float alpha, boolean fresh, float[] c, int co, int nc) {
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int j = 0;
-        if (fresh) {
-            FloatVector z = FloatVector.zero(S);
-            for (; j + L <= nc; j += L) {
-                FloatVector.fromArray(S, acc, o + j).fma(al, z).intoArray(c, co + j);
-            }
-            for (; j < nc; j++) {
-                c[co + j] = Math.fma(acc[o + j], alpha, 0f);
-            }
-            return;
-        }
-        for (; j + L <= nc; j += L) {
-            FloatVector.fromArray(S, acc, o + j).fma(al, FloatVector.fromArray(S, c, co + j)).intoArray(c, co + j);
-        }
-        for (; j < nc; j++) {
-            c[co + j] = Math.fma(acc[o + j], alpha, c[co + j]);
         }
     }
 }

@@ -241,30 +241,8 @@ final class VectorKernel implements GemmKernel {
     /** {@code C = fma(tile, alpha, C)} on the valid part of the tile at C[row0.., col0..], with +0 for C if fresh. */
     private static void fold(float[] tile, float[] c, int ldc, int row0, int col0, int rows, int cols, float alpha,
                              boolean fresh) {
-        if (rows == MR && cols == NR) {
-            FloatVector al = FloatVector.broadcast(S, alpha);
-            for (int i = 0; i < MR; i++) {
-                int co = (row0 + i) * ldc + col0;
-                int t = i * NR;
-                if (fresh) {
-                    FloatVector z = FloatVector.zero(S);
-                    for (int v = 0; v < NR; v += L) {
-                        FloatVector.fromArray(S, tile, t + v).fma(al, z).intoArray(c, co + v);
-                    }
-                } else {
-                    for (int v = 0; v < NR; v += L) {
-                        FloatVector.fromArray(S, tile, t + v).fma(al, FloatVector.fromArray(S, c, co + v))
-                                .intoArray(c, co + v);
-                    }
-                }
-            }
-            return;
-        }
         for (int i = 0; i < rows; i++) {
-            int co = (row0 + i) * ldc + col0;
-            for (int j = 0; j < cols; j++) {
-                c[co + j] = Math.fma(tile[i * NR + j], alpha, fresh ? 0f : c[co + j]);
-            }
+            Fold.run(tile, i * NR, alpha, fresh, c, (row0 + i) * ldc + col0, cols);
         }
     }
 }
