@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One seed gives bit-identical weights: twice in one JVM, in other JVMs, and with another thread count. */
+/**
+ * One seed gives bit-identical weights: twice in one JVM, in other JVMs, with another thread count,
+ * without the Vector API and at any vector width (the Java backend's promise).
+ */
 class DeterminismTest {
     @Test
     void sameSeedSameWeightsInOneJvm() {
@@ -27,6 +30,14 @@ class DeterminismTest {
         assertEquals(here, runInNewJvm("--add-modules=jdk.incubator.vector", "-Dlamina.threads=3"));
         // Without the module the plain-Java kernel runs, with the same order of fused multiply-adds.
         assertEquals(here, runInNewJvm("-Dlamina.threads=2"));
+    }
+
+    @Test
+    void sameSeedSameWeightsAtAnyVectorWidth() throws IOException, InterruptedException {
+        String here = DeterminismMain.trainAndHash(5);
+        // 256-bit vectors, as on a CPU with AVX2 and no AVX-512, and 128-bit ones, as with SSE or NEON.
+        assertEquals(here, runInNewJvm("--add-modules=jdk.incubator.vector", "-XX:UseAVX=2"));
+        assertEquals(here, runInNewJvm("--add-modules=jdk.incubator.vector", "-XX:MaxVectorSize=16"));
     }
 
     private static String runInNewJvm(String... options) throws IOException, InterruptedException {

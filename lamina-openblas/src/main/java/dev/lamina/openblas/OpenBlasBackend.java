@@ -12,9 +12,16 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * <p>Found through {@link java.util.ServiceLoader} when this module is on the classpath, and then
  * preferred over the built-in Java backend (priority 10); {@code -Dlamina.backend=java} or
  * {@code -Dlamina.backend=openblas} chooses explicitly. OpenBLAS uses as many threads as Lamina's
- * {@link WorkerPool} ({@code -Dlamina.threads}). It splits the output, never the depth, among its
- * threads, so results do not depend on the thread count; they do differ in the last bits from the
- * Java backend's, whose summation order is its own.
+ * {@link WorkerPool} ({@code -Dlamina.threads}).
+ *
+ * <p>What it promises about bits is what OpenBLAS promises: for a fixed thread count and a fixed
+ * kernel (the CPU, or {@code OPENBLAS_CORETYPE}), a product is a pure function of its inputs, the
+ * same bits on every call. It does not promise the same bits for another thread count (some
+ * kernels, such as the AVX2 one of {@code OPENBLAS_CORETYPE=Haswell}, sum an element in another
+ * order when the output is split differently among threads) nor for another kernel; results agree
+ * then within float32 rounding, and differ in the last bits from the Java backend's, which gives
+ * the same bits for any thread count and vector width. Where a run must be reproducible bit for
+ * bit on any machine, use the Java backend ({@code -Dlamina.backend=java}).
  *
  * <p>Lamina's tensors live on the Java heap and OpenBLAS reads native memory, so each call copies A
  * and B into per-thread native buffers (grown to the largest product seen, then reused) and copies
