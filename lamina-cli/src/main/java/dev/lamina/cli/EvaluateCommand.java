@@ -36,8 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Preprocessing p = model.preprocessing();
         Dataset d = dataOptions.load(p == null ? null : p.targets(), p == null ? null : p.features());
-        Map<String, Double> r = model.evaluate(p == null || p.featureScaler() == null ? d.x()
-                : p.featureScaler().transform(d.x()), d.y());
+        Map<String, Double> r = model.evaluate(d.x(), d.y());
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder line = new StringBuilder().append(d.rows()).append(" rows");
         r.forEach((k, v) -> line.append(" - ").append(k).append(": ").append(String.format(Locale.ROOT, "%.6f", v)));

@@ -4,6 +4,7 @@ import dev.lamina.tensor.Backends;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
@@ -51,6 +53,26 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * A usage error: the message, then where to find the options. An unknown option is named even
+     * when picocli also misses a required one (it reports the missing one first).
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        List<String> unmatched = cl.getUnmatchedArguments();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()) {
+            String first = unmatched.get(0);
+            err.println((first.startsWith("-") ? "Unknown option: '" : "Unmatched argument: '") + first + "'");
+        } else {
+            err.println(e.getMessage());
+        }
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for its options.");
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static String message(Throwable e) {

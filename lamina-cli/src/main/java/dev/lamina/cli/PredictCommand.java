@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.data.CsvReader;
-import dev.lamina.data.Dataset;
+import dev.lamina.data.DataFormatException;
 import dev.lamina.data.Table;
 import dev.lamina.data.TableToDataset;
 import dev.lamina.models.Prediction;
@@ -9,22 +9,34 @@ import dev.lamina.models.PredictOptions;
 import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lamina predict}: predictions of a saved model for the raw rows of a CSV file. */
+/**
+ * {@code lamina predict}: predictions of a saved model for the raw rows of a CSV file, one output
+ * row per input row. The model's own preprocessing applies, through the same
+ * {@link Sequential#predict} that a Java program calls. Columns: the {@code --id} column if asked
+ * for, one column per output (per class for a classifier, see {@link PredictionColumns}), a
+ * {@code _std} column per output with {@code --mc-samples}, and {@code predicted} for a classifier.
+ * Numbers are plain decimals that read back as the same float.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Predicts for the rows of a CSV file with a saved model (its scaler applies to the raw rows).")
+        description = "Predicts for the rows of a CSV file with a saved model (its preprocessing applies to the raw rows).")
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +50,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Write the predictions to this CSV file (default: standard output).")
     Path output;
 
+    @Option(names = "--id", description = "A column of the data to copy into the output, first, e.g. a row id.")
+    String id;
+
     @Option(names = "--mc-samples", defaultValue = "0", description = "Monte-Carlo dropout samples; adds a _std column per output (default: ${DEFAULT-VALUE}, deterministic).")
     int samples;
 
@@ -49,54 +64,84 @@ final class PredictCommand implements Callable<Integer> {
         Sequential model = ModelFilesCli.open(modelFile);
         Preprocessing p = model.preprocessing();
         Table table = CsvReader.read(data);
-        List<String> features = p != null ? p.features() : table.columns();
-        List<String> targets = p != null ? p.targets() : List.of("prediction");
-        // A placeholder target lets the feature parser run on files without the target column.
-        Table withDummy = addColumn(table, "__target__");
-        Dataset d = TableToDataset.of(withDummy).target("__target__").features(features).build();
-        Tensor x = p != null && p.featureScaler() != null ? p.featureScaler().transform(d.x()) : d.x();
+        int idColumn = id == null ? -1 : idColumn(table);
+        List<String> features = p != null ? p.features() : withoutColumn(table.columns(), idColumn);
+        Tensor x = TableToDataset.of(table).features(features).featureRows();
         Prediction pred = samples > 0 ? model.predict(x, PredictOptions.monteCarlo(samples, seed))
                 : model.predict(x, PredictOptions.defaults());
-        List<String> header = new ArrayList<>(targets);
-        if (samples > 0) {
-            for (String t : targets) {
-                header.add(t + "_std");
-            }
-        }
-        StringWriter sw = new StringWriter();
-        sw.append(String.join(",", header)).append('\n');
-        int k = pred.mean().cols();
-        for (int i = 0; i < pred.mean().rows(); i++) {
-            StringBuilder row = new StringBuilder();
-            for (int j = 0; j < k; j++) {
-                row.append(j == 0 ? "" : ",").append(pred.mean().get(i, j));
-            }
-            if (samples > 0) {
-                for (int j = 0; j < k; j++) {
-                    row.append(',').append(pred.std().get(i, j));
-                }
-            }
-            sw.append(row).append('\n');
-        }
+        PredictionColumns columns = PredictionColumns.of(model, pred.mean().cols());
+        StringWriter text = new StringWriter();
+        write(text, table, idColumn, pred, columns);
         if (output != null) {
-            Files.writeString(output, sw.toString(), StandardCharsets.UTF_8);
+            Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(sw);
+            out.print(text);
             out.flush();
         }
         return 0;
     }
 
-    private static Table addColumn(Table t, String name) {
-        List<String> cols = new ArrayList<>(t.columns());
-        cols.add(name);
-        List<String[]> rows = new ArrayList<>();
-        for (String[] r : t.rows()) {
-            String[] n = java.util.Arrays.copyOf(r, r.length + 1);
-            n[r.length] = "0";
-            rows.add(n);
+    private void write(Writer w, Table table, int idColumn, Prediction pred, PredictionColumns columns)
+            throws IOException {
+        List<String> header = new ArrayList<>();
+        if (idColumn >= 0) {
+            header.add(id);
         }
-        return new Table(t.source(), cols, rows, t.lines());
+        header.addAll(columns.outputs());
+        if (samples > 0) {
+            columns.outputs().forEach(c -> header.add(c + "_std"));
+        }
+        if (columns.classifies()) {
+            header.add("predicted");
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+        try (CSVPrinter csv = new CSVPrinter(w, format)) {
+            csv.printRecord(header);
+            int k = pred.mean().cols();
+            float[] row = new float[k];
+            List<String> cells = new ArrayList<>(header.size());
+            for (int i = 0; i < pred.mean().rows(); i++) {
+                cells.clear();
+                if (idColumn >= 0) {
+                    cells.add(table.rows().get(i)[idColumn]);
+                }
+                for (int j = 0; j < k; j++) {
+                    row[j] = pred.mean().get(i, j);
+                    cells.add(plain(row[j]));
+                }
+                if (samples > 0) {
+                    for (int j = 0; j < k; j++) {
+                        cells.add(plain(pred.std().get(i, j)));
+                    }
+                }
+                if (columns.classifies()) {
+                    cells.add(columns.predicted(row));
+                }
+                csv.printRecord(cells);
+            }
+        }
+    }
+
+    private int idColumn(Table table) {
+        int c = table.columns().indexOf(id);
+        if (c < 0) {
+            throw new DataFormatException(data + " has no column '" + id + "' for --id; its columns are: "
+                    + String.join(", ", table.columns()) + ".");
+        }
+        return c;
+    }
+
+    private static List<String> withoutColumn(List<String> columns, int index) {
+        List<String> out = new ArrayList<>(columns);
+        if (index >= 0) {
+            out.remove(index);
+        }
+        return out;
+    }
+
+    /** The shortest decimal that reads back as {@code v}, without an exponent ({@code 0.000000117}, not {@code 1.17E-7}). */
+    static String plain(float v) {
+        return Float.isFinite(v) ? new BigDecimal(Float.toString(v)).toPlainString() : Float.toString(v);
     }
 }

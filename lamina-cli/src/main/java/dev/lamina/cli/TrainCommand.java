@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--validation-split", defaultValue = "0.2", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--validation-split", defaultValue = "0.2", description = "Fraction held out for validation, in [0, 1); 0 for none (default: ${DEFAULT-VALUE}).")
     double validationSplit;
 
     @Option(names = "--split", defaultValue = "random", description = "random (seeded, by row) or last (Keras' rule: the last rows) (default: ${DEFAULT-VALUE}).")
@@ -112,13 +112,26 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--validation-split must be in [0, 1)"
+                    + " (0 trains on every row with no validation), received " + validationSplit + ".");
+        }
+        if (!split.equals("last") && !split.equals("random")) {
+            failSplit();
+        }
         Dataset all = dataOptions.load(null, null);
-        Splits.Split parts = split.equals("last") ? Splits.lastFraction(all, validationSplit)
-                : split.equals("random") ? Splits.random(all, 1 - validationSplit, seed)
-                : failSplit();
+        Dataset train = all;
+        Dataset valid = null;
+        if (validationSplit > 0) {
+            Splits.Split parts = split.equals("last") ? Splits.lastFraction(all, validationSplit)
+                    : Splits.random(all, 1 - validationSplit, seed);
+            train = parts.train();
+            valid = parts.validation();
+        } else if (patience != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--early-stopping watches val_loss,"
+                    + " which --validation-split 0 leaves out; give a fraction such as 0.2.");
+        }
         Scaler scaler = Scalers.get(scale);
-        Dataset train = parts.train();
-        Dataset valid = parts.validation();
         if (scaler != null) {
             scaler.fit(train.x());
         }
@@ -128,6 +141,7 @@ final class TrainCommand implements Callable<Integer> {
             opt.learningRate(lr);
         }
         model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
+        // The scaler becomes part of the model: fit, evaluate and predict take raw rows from here on.
         model.setPreprocessing(new Preprocessing(all.featureNames(), all.targetNames(), scaler, null));
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new TerminateOnNaN());
@@ -142,12 +156,15 @@ final class TrainCommand implements Callable<Integer> {
             callbacks.add(new CsvLogger(history));
         }
         FitOptions fo = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(!noShuffle).seed(seed)
-                .validationData(scaled(scaler, valid), valid.y()).verbose(terminal ? 0 : 2)
+                .verbose(terminal ? 0 : 2)
                 .lastBatchOfOne(LastBatch.MERGE).callbacks(callbacks.toArray(new Callback[0]));
+        if (valid != null) {
+            fo = fo.validationData(valid.x(), valid.y());
+        }
         if (resume != null) {
             fo = fo.backupAndRestore(resume, backupEvery);
         }
-        History h = model.fit(scaled(scaler, train), train.y(), fo);
+        History h = model.fit(train.x(), train.y(), fo);
         CurveReading reading = CurveReading.of(h);
         out.println(reading.text());
         if (reading.verdict() == CurveReading.Verdict.DIVERGED && scaler == null) {
@@ -168,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
         return reading.verdict() == CurveReading.Verdict.DIVERGED ? 1 : 0;
     }
 
-    private Splits.Split failSplit() {
+    private void failSplit() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be random or last, received '"
                 + split + "'.");
     }
@@ -197,9 +214,5 @@ final class TrainCommand implements Callable<Integer> {
             m.add(l);
         }
         return m.seed(seed);
-    }
-
-    static dev.lamina.tensor.Tensor scaled(Scaler scaler, Dataset d) {
-        return scaler == null ? d.x() : scaler.transform(d.x());
     }
 }

@@ -53,16 +53,16 @@ class TrainPredictTest {
         List<String> lines = Files.readAllLines(preds);
         assertEquals("quality", lines.get(0));
         assertEquals(1600, lines.size());
-        // In process: the saved scaler on the raw rows, then the model.
+        // In process: the loaded model applies its saved scaler to the raw rows itself.
         Sequential m = Sequential.load(model);
         Dataset d = TableToDataset.of(CsvReader.read(data)).target("quality").build();
-        Tensor expected = m.predict(m.preprocessing().featureScaler().transform(d.x()));
+        Tensor expected = m.predict(d.x());
         for (int i = 0; i < 1599; i++) {
             assertEquals(expected.data()[i], Float.parseFloat(lines.get(i + 1)), 0f, "row " + i);
         }
         String[] e = run("evaluate", "--model", model.toString(), "--data", data.toString());
         assertEquals("0", e[0], e[2]);
-        double loss = m.evaluate(m.preprocessing().featureScaler().transform(d.x()), d.y()).get("loss");
+        double loss = m.evaluate(d.x(), d.y()).get("loss");
         assertTrue(e[1].contains(String.format(java.util.Locale.ROOT, "loss: %.6f", loss)), e[1]);
         String[] mc = run("predict", "--model", model.toString(), "--data", data.toString(), "--mc-samples", "5");
         assertTrue(mc[1].startsWith("quality,quality_std\n"), mc[1].substring(0, 40));
@@ -101,6 +101,7 @@ class TrainPredictTest {
         assertTrue(spec[2].contains("--layers: expected ',' or ')'") && spec[2].contains("^"), spec[2]);
         String[] option = run("train", "--bogus");
         assertEquals("2", option[0]);
+        assertTrue(option[2].startsWith("Unknown option: '--bogus'"), option[2]);
     }
 
     @Test

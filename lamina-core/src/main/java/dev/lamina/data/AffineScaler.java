@@ -41,15 +41,20 @@ abstract class AffineScaler implements Scaler {
 
     @Override
     public final Tensor transform(Tensor x) {
-        return apply(x, false);
+        return apply(x, false, true);
     }
 
     @Override
     public final Tensor inverseTransform(Tensor x) {
-        return apply(x, true);
+        return apply(x, true, true);
     }
 
-    private Tensor apply(Tensor x, boolean inverse) {
+    @Override
+    public final Tensor inverseScale(Tensor spread) {
+        return apply(spread, true, false);
+    }
+
+    private Tensor apply(Tensor x, boolean inverse, boolean shift) {
         Check.state(fitted(), className() + " is not fitted: call fit(trainingData) first.");
         Check.that(x.cols() == offset.length, className() + " was fitted on " + offset.length + " columns but"
                 + " received " + x.cols() + ".");
@@ -58,7 +63,8 @@ abstract class AffineScaler implements Scaler {
         int cols = offset.length;
         for (int i = 0; i < d.length; i++) {
             int j = i % cols;
-            d[i] = (float) (inverse ? d[i] * scale[j] + offset[j] : (d[i] - offset[j]) / scale[j]);
+            double o = shift ? offset[j] : 0;
+            d[i] = (float) (inverse ? d[i] * scale[j] + o : (d[i] - o) / scale[j]);
         }
         return out;
     }

@@ -23,6 +23,12 @@ public interface Scaler {
     /** The original values of rescaled {@code x}. */
     Tensor inverseTransform(Tensor x);
 
+    /**
+     * Spreads of rescaled values (standard deviations, distances) in the original units: multiplied
+     * by the scale, with no offset.
+     */
+    Tensor inverseScale(Tensor spread);
+
     /** The fitted state as a map of numbers (for saving with the model). */
     Map<String, Object> state();
 }

@@ -61,7 +61,19 @@ public final class TableToDataset {
 
     /** The dataset. */
     public Dataset build() {
-        if (targets.isEmpty()) {
+        return build(true);
+    }
+
+    /**
+     * The feature rows alone, for prediction: no target column is needed, and with missing values
+     * refused (not dropped), row {@code i} of the result is row {@code i} of the table.
+     */
+    public Tensor featureRows() {
+        return build(false).x();
+    }
+
+    private Dataset build(boolean needTarget) {
+        if (needTarget && targets.isEmpty()) {
             throw new DataFormatException(table.source() + ": choose the target column; the columns are: "
                     + String.join(", ", table.columns()) + ".");
         }
@@ -87,11 +99,11 @@ public final class TableToDataset {
         for (int r = 0; r < table.rows().size(); r++) {
             if (!hasMissing(r, featureIdx) && !hasMissing(r, targetIdx)) {
                 keep.add(r);
-            } else if (!dropMissing) {
+            } else if (!dropMissing || !needTarget) {
                 int c = firstMissing(r, featureIdx, targetIdx);
                 throw new DataFormatException(table.source() + " line " + table.lines().get(r) + ", column '"
-                        + table.columns().get(c) + "': the value is missing; fill it in, or drop such rows"
-                        + " (--drop-missing).");
+                        + table.columns().get(c) + "': the value is missing; fill it in" + (needTarget
+                        ? ", or drop such rows (--drop-missing)." : " (every row needs a prediction)."));
             }
         }
         if (keep.isEmpty()) {
@@ -133,7 +145,9 @@ public final class TableToDataset {
                 y[i * targets.size() + t] = number(r, targetIdx[t]);
             }
         }
-        return new Dataset(Tensor.wrap(x, keep.size(), names.size()), Tensor.wrap(y, keep.size(), targets.size()),
+        // Feature rows alone (for prediction) have no targets, so no y.
+        return new Dataset(Tensor.wrap(x, keep.size(), names.size()),
+                targets.isEmpty() ? null : Tensor.wrap(y, keep.size(), targets.size()),
                 names, targets);
     }
 

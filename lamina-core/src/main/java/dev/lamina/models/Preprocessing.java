@@ -1,21 +1,50 @@
 package dev.lamina.models;
 
 import dev.lamina.data.Scaler;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.util.Check;
 import java.util.List;
 
 /**
- * What turns raw rows into the model's inputs and its outputs back into raw values, saved with the
- * model so that {@code predict} on a saved model takes raw rows.
+ * What turns raw rows into the model's inputs and its outputs back into raw values, part of the
+ * model and saved with it (as the preprocessing layers inside a Keras model).
+ *
+ * <p>A {@link Sequential} with a preprocessing takes raw rows everywhere: {@code fit},
+ * {@code trainOnBatch}, {@code evaluate} and {@code predict} apply {@link #inputs} to the rows they
+ * are given and {@link #targets} to the targets, and {@code predict} returns {@link #outputs} of
+ * the network's outputs. So {@code Sequential.load(file).predict(rawRows)} gives what
+ * {@code lamina predict} gives for the same rows, bit for bit: the command runs the same code.
  *
  * @param features the input column names, in order
  * @param targets the output column names, in order
  * @param featureScaler the scaler fitted on the training inputs, or null
- * @param targetScaler the scaler fitted on the training targets, or null
+ * @param targetScaler the scaler fitted on the training targets, or null; losses and metrics are
+ *     then those of the scaled targets, as during training
  */
 public record Preprocessing(List<String> features, List<String> targets, Scaler featureScaler, Scaler targetScaler) {
     /** Copies the lists. */
     public Preprocessing {
-        features = List.copyOf(features);
-        targets = List.copyOf(targets);
+        features = List.copyOf(Check.notNull(features, "Preprocessing", "features"));
+        targets = List.copyOf(Check.notNull(targets, "Preprocessing", "targets"));
+    }
+
+    /** The network's inputs for raw feature rows: the feature scaler applied, if there is one. */
+    public Tensor inputs(Tensor rawRows) {
+        return featureScaler == null ? rawRows : featureScaler.transform(rawRows);
+    }
+
+    /** The network's targets for raw target rows: the target scaler applied, if there is one. */
+    public Tensor targets(Tensor rawTargets) {
+        return targetScaler == null ? rawTargets : targetScaler.transform(rawTargets);
+    }
+
+    /** Raw-unit predictions for the network's outputs: the target scaler undone, if there is one. */
+    public Tensor outputs(Tensor networkOutputs) {
+        return targetScaler == null ? networkOutputs : targetScaler.inverseTransform(networkOutputs);
+    }
+
+    /** Raw-unit standard deviations for those of the network's outputs. */
+    Tensor outputSpread(Tensor networkSpread) {
+        return targetScaler == null ? networkSpread : targetScaler.inverseScale(networkSpread);
     }
 }

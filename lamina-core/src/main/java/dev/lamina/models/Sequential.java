@@ -221,7 +221,7 @@ public final class Sequential {
         if (trainingStep == null) {
             trainingStep = new TrainingStep(this);
         }
-        return trainingStep.run(x, y, List.of());
+        return trainingStep.run(networkInputs(x), networkTargets(y), List.of());
     }
 
     /** {@link #fit(Tensor, Tensor, FitOptions)} on arrays of rows. */
@@ -237,10 +237,13 @@ public final class Sequential {
     /** The loss (with regularization, as Keras) and metrics on {@code x}, {@code y}, in batches of {@code batchSize}. */
     public synchronized Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
         requireCompiled("evaluate(...)");
-        return new Evaluator(this, batchSize).evaluate(x, y, "").toMap();
+        return new Evaluator(this, batchSize).evaluate(networkInputs(x), networkTargets(y), "").toMap();
     }
 
-    /** Predictions for {@code x} in inference mode, in batches of 32. */
+    /**
+     * Predictions for {@code x} in inference mode, in batches of 32. With a {@link #preprocessing()},
+     * {@code x} holds raw rows and the predictions are in the targets' raw units.
+     */
     public Tensor predict(Tensor x) {
         return predict(x, 32);
     }
@@ -251,7 +254,8 @@ public final class Sequential {
         DataCheck.notEmpty("predict: x", x);
         requireBuilt("predict(...)");
         checkInputShape("x", x);
-        return new Evaluator(this, batchSize).predict(x);
+        Tensor out = new Evaluator(this, batchSize).predict(networkInputs(x));
+        return preprocessing == null ? out : preprocessing.outputs(out);
     }
 
     /**
@@ -267,7 +271,10 @@ public final class Sequential {
         DataCheck.notEmpty("predict: x", x);
         requireBuilt("predict(...)");
         checkInputShape("x", x);
-        return new Evaluator(this, options.batchSize()).predictMonteCarlo(x, options.samples(), options.seed());
+        Prediction p = new Evaluator(this, options.batchSize()).predictMonteCarlo(networkInputs(x), options.samples(),
+                options.seed());
+        return preprocessing == null ? p
+                : new Prediction(preprocessing.outputs(p.mean()), preprocessing.outputSpread(p.std()), p.samples());
     }
 
     /** {@link #predict(Tensor)} on arrays of rows. */
@@ -420,14 +427,28 @@ public final class Sequential {
         return metricNames;
     }
 
-    /** The preprocessing saved with the model (column names, scalers), or null. */
+    /** The preprocessing that is part of the model (column names, scalers), or null. */
     public Preprocessing preprocessing() {
         return preprocessing;
     }
 
-    /** Sets the preprocessing saved with the model. */
-    public void setPreprocessing(Preprocessing preprocessing) {
+    /**
+     * Makes {@code preprocessing} part of the model (null removes it): from then on {@code fit},
+     * {@code trainOnBatch}, {@code evaluate} and {@code predict} take raw rows and apply it, and
+     * {@code save} keeps it.
+     */
+    public synchronized void setPreprocessing(Preprocessing preprocessing) {
         this.preprocessing = preprocessing;
+    }
+
+    /** The network's inputs for raw rows: the preprocessing's, or the rows themselves. */
+    Tensor networkInputs(Tensor rawRows) {
+        return preprocessing == null || rawRows == null ? rawRows : preprocessing.inputs(rawRows);
+    }
+
+    /** The network's targets for raw targets. */
+    Tensor networkTargets(Tensor rawTargets) {
+        return preprocessing == null || rawTargets == null ? rawTargets : preprocessing.targets(rawTargets);
     }
 
     /** Whether a callback asked training to stop. */

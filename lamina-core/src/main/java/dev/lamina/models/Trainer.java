@@ -61,10 +61,12 @@ final class Trainer {
         DataCheck.notEmpty("fit: x", x);
         DataCheck.notEmpty("fit: y", y);
         DataCheck.sameRows("x", x, "y", y);
+        x = model.networkInputs(x);
+        y = model.networkTargets(y);
         trainX = x;
         trainY = y;
-        valX = options.validationX();
-        valY = options.validationY();
+        valX = model.networkInputs(options.validationX());
+        valY = model.networkTargets(options.validationY());
         if (valX == null && options.validationSplit() > 0) {
             int split = (int) Math.floor(x.rows() * (1 - options.validationSplit()));
             if (split <= 0 || split >= x.rows()) {
