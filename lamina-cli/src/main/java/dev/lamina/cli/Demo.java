@@ -15,6 +15,7 @@ import dev.lamina.optimizers.Adam;
 import dev.lamina.optimizers.SGD;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,8 +83,8 @@ final class Demo {
         for (DemoRun r : runs) {
             CurveReading c = r.reading();
             sb.append(String.format(Locale.ROOT, "%-18s %12s %6d %11s %14s %9s %8.3f  %s%n", r.variant().name(),
-                    fmt(c.bestValLoss()), c.bestEpoch() + 1, fmt(c.finalLoss()), fmt(c.finalValLoss()), fmt(c.gap()),
-                    r.secondsPerEpoch(), c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                    fmt(c.bestValLoss()), c.bestEpoch(), fmt(c.finalLoss()), fmt(c.finalValLoss()), fmt(c.gap()),
+                    r.secondsPerEpoch(), c.verdict().label()));
         }
         return sb.toString();
     }
@@ -106,25 +107,18 @@ final class Demo {
         } else {
             DemoRun bn = find(runs, "batchnorm");
             DemoRun both = find(runs, "dropout+batchnorm");
-            DemoRun drop = find(runs, "dropout");
             sb.append(String.format(Locale.ROOT, "With BatchNormalization, adding Dropout moves the final gap between"
                     + " val_loss and loss from %s to %s%s. ", fmt(bn.reading().gap()), fmt(both.reading().gap()),
                     both.reading().gap() < bn.reading().gap() ? ", narrowing it as the lesson says" : ""));
-            if (drop.reading().verdict() == CurveReading.Verdict.OVERFITTING
-                    || drop.reading().verdict() == CurveReading.Verdict.DIVERGED) {
-                sb.append(String.format(Locale.ROOT, "Without BatchNormalization, Dropout on these unscaled inputs is"
-                        + " unstable: its val_loss is lowest at epoch %d (%s) and ends at %s. ",
-                        drop.reading().bestEpoch() + 1, fmt(drop.reading().bestValLoss()),
-                        fmt(drop.reading().finalValLoss())));
+            List<DemoRun> ranked = new ArrayList<>(runs);
+            ranked.sort(Comparator.comparingDouble(r -> r.reading().bestValLoss()));
+            sb.append("Ranked by lowest val_loss (what the verdicts above do not compare): ");
+            for (int i = 0; i < ranked.size(); i++) {
+                CurveReading c = ranked.get(i).reading();
+                sb.append(i == 0 ? "" : ", ").append(ranked.get(i).variant().name()).append(' ')
+                        .append(fmt(c.bestValLoss())).append(" (epoch ").append(c.bestEpoch()).append(')');
             }
-            DemoRun best = runs.get(0);
-            for (DemoRun r : runs) {
-                if (r.reading().bestValLoss() < best.reading().bestValLoss()) {
-                    best = r;
-                }
-            }
-            sb.append(String.format(Locale.ROOT, "The lowest val_loss is %s's: %s at epoch %d.", best.variant().name(),
-                    fmt(best.reading().bestValLoss()), best.reading().bestEpoch() + 1));
+            sb.append('.');
         }
         return sb.toString().trim();
     }

@@ -19,6 +19,7 @@ import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.Optimizers;
+import dev.lamina.plot.LearningCurves;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println("Saved the model to " + save + ".");
         }
         if (plot != null) {
-            Charts.curves(h, "learning curves", loss, plot);
+            Charts.write(LearningCurves.of(h).title("learning curves").yLabel(loss), plot);
             out.println("Wrote " + plot + ".");
         }
         out.flush();

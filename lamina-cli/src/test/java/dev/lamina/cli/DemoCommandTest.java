@@ -62,7 +62,7 @@ class DemoCommandTest {
                 }
             }
             CurveReading c = run.reading();
-            assertEquals(best, c.bestEpoch(), run.variant().name());
+            assertEquals(best + 1, c.bestEpoch(), run.variant().name() + ": epochs count from 1");
             assertEquals(val.get(best), c.bestValLoss());
             assertEquals(h.last("val_loss") - h.last("loss"), c.gap(), 1e-12);
             String row = table.lines().filter(l -> l.startsWith(run.variant().name() + " ")).findFirst().orElseThrow();

@@ -14,10 +14,15 @@ import java.util.Locale;
  * the run and at least 3 epochs earlier) and the mean over the last tenth of the run more than 10 %
  * above it, while the training loss kept falling, is <b>overfitting</b>;
  * val_loss still falling by more than 1 % over the last tenth of the run is <b>underfitting</b> (train
- * longer); anything else is a <b>good fit</b>.
+ * longer); anything else has <b>settled</b> (which says nothing of how low it settled: compare
+ * {@code bestValLoss} across runs for that). The text starts with the verdict's {@link
+ * Verdict#label() label}, so a table of labels and the texts never disagree.
  *
  * @param verdict the kind of run
- * @param bestEpoch the epoch (from 0) of the lowest val_loss (of the loss without validation)
+ * @param bestEpoch the epoch of the lowest val_loss (of the loss without validation), counted from 1
+ *     as the progress output and this reading's text count epochs ({@link History#epochs()} and
+ *     {@link EarlyStopping#bestEpoch()} count from 0, as Keras' {@code history.epoch} and
+ *     {@code best_epoch})
  * @param bestValLoss the lowest val_loss (NaN without validation)
  * @param finalLoss the last training loss
  * @param finalValLoss the last val_loss (NaN without validation)
@@ -28,15 +33,26 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
     /** The kinds of run. */
     public enum Verdict {
         /** The loss became NaN or infinite, or exploded. */
-        DIVERGED,
+        DIVERGED("diverged"),
         /** The training loss did not move. */
-        STALLED,
+        STALLED("stalled"),
         /** val_loss rose after its minimum while the training loss kept falling. */
-        OVERFITTING,
-        /** val_loss was still falling at the end. */
-        UNDERFITTING,
+        OVERFITTING("overfitting"),
+        /** val_loss was still falling at the end: train longer or give the model more capacity. */
+        UNDERFITTING("underfitting"),
         /** val_loss settled near its minimum. */
-        GOOD_FIT
+        SETTLED("settled");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        /** The verdict in lower-case words, as tables and texts print it. */
+        public String label() {
+            return label;
+        }
     }
 
     private static final double EXPLOSION = 1e6;
@@ -62,19 +78,19 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
         double maxSeen = Math.max(max(loss), val == null ? Double.NEGATIVE_INFINITY : max(val));
         if (nonFinite || finalLoss > 10 * minLoss || maxSeen > EXPLOSION * Math.max(Math.abs(minLoss), 1e-3)) {
             int at = firstBad(loss, minLoss);
-            return new CurveReading(Verdict.DIVERGED, best, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
-                    "Training diverged: the loss became %s at epoch %d. Scale the inputs, add BatchNormalization,"
+            return new CurveReading(Verdict.DIVERGED, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
+                    "Diverged: the loss became %s at epoch %d. Scale the inputs, add BatchNormalization,"
                             + " or lower the learning rate.", describe(loss.get(at)), at + 1));
         }
         if ((loss.get(0) - minLoss) < 0.01 * Math.abs(loss.get(0))) {
-            return new CurveReading(Verdict.STALLED, best, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
-                    "Training stalled: the loss stayed at %.4f from first to last epoch, so the model learned"
+            return new CurveReading(Verdict.STALLED, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
+                    "Stalled: the loss stayed at %.4f from first to last epoch, so the model learned"
                             + " nothing (often a collapse to a constant prediction). Scale the inputs or add"
                             + " BatchNormalization; check the learning rate.", finalLoss));
         }
         if (val == null) {
-            return new CurveReading(Verdict.GOOD_FIT, best, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
-                    "The loss fell from %.4f to %.4f; without validation data over- and underfitting cannot be"
+            return new CurveReading(Verdict.SETTLED, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
+                    "Settled: the loss fell from %.4f to %.4f; without validation data over- and underfitting cannot be"
                             + " told apart.", loss.get(0), finalLoss));
         }
         String gapNote = finalVal < finalLoss ? String.format(Locale.ROOT, " val_loss ends below loss (%.4f vs"
@@ -87,7 +103,7 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
         gapNote = gapNote + noise;
         if (best < n - 1 - margin && finalVal > bestVal * 1.05 && tailMean > bestVal * 1.10
                 && finalLoss < loss.get(best)) {
-            return new CurveReading(Verdict.OVERFITTING, best, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
+            return new CurveReading(Verdict.OVERFITTING, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
                     "Overfitting: val_loss was lowest at epoch %d (%.4f) and rose to %.4f while the training loss"
                             + " kept falling to %.4f. Regularize (Dropout, a smaller model) or stop early"
                             + " (EarlyStopping with restoreBestWeights).", best + 1, bestVal, finalVal, finalLoss) + gapNote);
@@ -95,12 +111,12 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
         int tail = Math.max(1, n / 10);
         double before = n > tail ? val.get(n - 1 - tail) : val.get(0);
         if (n > 1 && finalVal < before * 0.99 && best >= n - 1 - margin) {
-            return new CurveReading(Verdict.UNDERFITTING, best, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
-                    "Still improving: val_loss fell from %.4f to %.4f over the last %d epochs; train longer or"
+            return new CurveReading(Verdict.UNDERFITTING, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
+                    "Underfitting: val_loss still fell from %.4f to %.4f over the last %d epochs; train longer or"
                             + " give the model more capacity.", before, finalVal, tail) + gapNote);
         }
-        return new CurveReading(Verdict.GOOD_FIT, best, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
-                "A good fit: val_loss settled near its minimum of %.4f (epoch %d) and ends at %.4f, %s the"
+        return new CurveReading(Verdict.SETTLED, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
+                "Settled: val_loss stayed near its minimum of %.4f (epoch %d) and ends at %.4f, %s the"
                         + " training loss (%.4f).", bestVal, best + 1, finalVal, finalVal >= finalLoss ? "above"
                         : "below", finalLoss) + gapNote);
     }

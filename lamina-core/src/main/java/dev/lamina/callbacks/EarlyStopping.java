@@ -2,9 +2,8 @@ package dev.lamina.callbacks;
 
 import dev.lamina.models.Sequential;
 import dev.lamina.util.Check;
+import dev.lamina.util.Warnings;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stops training when a monitored value has stopped improving, as Keras' {@code EarlyStopping}:
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code new EarlyStopping("val_loss").patience(20).minDelta(0.001).restoreBestWeights(true)}</pre>
  */
 public final class EarlyStopping implements Callback, Resumable {
-    private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
     private final String monitorKey;
     private double minDelta;
     private int patience;
@@ -114,8 +112,8 @@ public final class EarlyStopping implements Callback, Resumable {
     @Override
     public void onEpochEnd(int epoch, Logs logs) {
         if (!logs.has(monitorKey)) {
-            LOG.warn("EarlyStopping is conditioned on '{}', which is not available; available: {}."
-                    + " Pass validation data or monitor a training value.", monitorKey, logs.keys());
+            Warnings.warn(EarlyStopping.class, "EarlyStopping is conditioned on '" + monitorKey + "', which is not"
+                    + " available; available: " + logs.keys() + ". Pass validation data or monitor a training value.");
             return;
         }
         if (epoch < startFromEpoch) {

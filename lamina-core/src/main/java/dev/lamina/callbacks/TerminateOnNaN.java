@@ -1,12 +1,10 @@
 package dev.lamina.callbacks;
 
 import dev.lamina.models.Sequential;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.lamina.util.Warnings;
 
 /** Stops training as soon as a batch's loss is NaN or infinite. */
 public final class TerminateOnNaN implements Callback {
-    private static final Logger LOG = LoggerFactory.getLogger(TerminateOnNaN.class);
     private Sequential model;
     private boolean terminated;
 
@@ -19,8 +17,8 @@ public final class TerminateOnNaN implements Callback {
     public void onTrainBatchEnd(int batch, Logs logs) {
         double loss = logs.get("loss");
         if (!Double.isFinite(loss)) {
-            LOG.warn("Batch {}: invalid loss {}, terminating training. Lower the learning rate, scale the inputs"
-                    + " or clip gradients.", batch, loss);
+            Warnings.warn(TerminateOnNaN.class, "Batch " + batch + ": invalid loss " + loss + ", terminating training."
+                    + " Lower the learning rate, scale the inputs or clip gradients.");
             terminated = true;
             model.stopTraining(true);
         }

@@ -5,11 +5,10 @@ import dev.lamina.layers.Dropout;
 import dev.lamina.layers.GaussianDropout;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.SpatialDropout1D;
+import dev.lamina.util.Warnings;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Advice on layer order, logged once per process: a dropout layer placed directly before
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * CVPR 2019). The order stays allowed (the lesson itself uses it).
  */
 final class LayerOrderAdvice {
-    private static final Logger LOG = LoggerFactory.getLogger(Sequential.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private LayerOrderAdvice() {}
@@ -43,7 +41,7 @@ final class LayerOrderAdvice {
     static void check(List<Layer> layers, Layer next) {
         advice(layers, next).ifPresent(message -> {
             if (WARNED.compareAndSet(false, true)) {
-                LOG.warn(message);
+                Warnings.warn(Sequential.class, message);
             }
         });
     }

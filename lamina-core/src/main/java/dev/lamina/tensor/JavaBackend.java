@@ -1,5 +1,7 @@
 package dev.lamina.tensor;
 
+import dev.lamina.util.Warnings;
+
 /**
  * The built-in pure-Java backend: a cache-blocked GEMM that splits the output among the
  * {@link WorkerPool}'s threads.
@@ -63,14 +65,9 @@ public final class JavaBackend implements Backend {
                 return (GemmKernel) Class.forName("dev.lamina.tensor.VectorKernel").getDeclaredConstructor()
                         .newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
-                org.slf4j.LoggerFactory.getLogger(JavaBackend.class).warn(
-                        "The Vector API is present but its kernel failed to load ({}); using the plain-Java kernel.",
-                        e.toString());
+                Warnings.warn(JavaBackend.class, "The Vector API is present but its kernel failed to load (" + e
+                        + "); using the plain-Java kernel, about 10 to 20 times slower.");
             }
-        } else {
-            org.slf4j.LoggerFactory.getLogger(JavaBackend.class).info("Lamina runs its matrix products on the"
-                    + " plain-Java kernel; start the JVM with --add-modules jdk.incubator.vector for about 20x faster"
-                    + " training.");
         }
         return ScalarKernel.INSTANCE;
     }

@@ -1,5 +1,7 @@
 package dev.lamina.tensor;
 
+import dev.lamina.util.Warnings;
+
 /**
  * Whether Lamina's Vector API kernels run in this JVM: it was started with
  * {@code --add-modules jdk.incubator.vector}, and {@code -Dlamina.scalar=true} (which forces the
@@ -9,8 +11,37 @@ package dev.lamina.tensor;
 public final class VectorApi {
     private VectorApi() {}
 
-    /** True when the vector kernels are to be used. */
+    /** The JVM option that adds the module. */
+    public static final String FLAG = "--add-modules jdk.incubator.vector";
+
+    /** True when the vector kernels are to be used; warns once when the module is missing. */
     public static boolean enabled() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("lamina.scalar");
+        if (Boolean.getBoolean("lamina.scalar")) {
+            return false;
+        }
+        boolean present = modulePresent();
+        if (!present) {
+            warnIfAbsent();
+        }
+        return present;
+    }
+
+    /** Whether the JVM was started with the Vector API module. */
+    public static boolean modulePresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /**
+     * Warns, once per JVM, that the module is missing (unless {@code -Dlamina.scalar=true} asked for
+     * the plain-Java kernels): training then runs on them, about 10 to 20 times slower, and nothing
+     * else would say so.
+     */
+    static void warnIfAbsent() {
+        if (!modulePresent() && !Boolean.getBoolean("lamina.scalar")) {
+            Warnings.once("vector-api", VectorApi.class, "The JVM runs without the Vector API module, so Lamina"
+                    + " uses its plain-Java kernels and trains about 10 to 20 times slower. Start the JVM with "
+                    + FLAG + " (Maven Surefire and exec: in argLine / exec args; Gradle: jvmArgs; see Lamina's"
+                    + " README).");
+        }
     }
 }

@@ -1,2 +1,2 @@
-/** Small helpers shared by all packages: argument checks and error messages. */
+/** Small helpers shared by all packages: argument checks, error messages and warnings. */
 package dev.lamina.util;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CurveReadingTest {
@@ -37,9 +38,28 @@ class CurveReadingTest {
         }
         CurveReading r = CurveReading.of(history(loss, val));
         assertEquals(CurveReading.Verdict.OVERFITTING, r.verdict());
-        assertEquals(10, r.bestEpoch());
+        // The eleventh epoch (index 10 of the history): the record and its text count alike.
+        assertEquals(11, r.bestEpoch());
         assertEquals(0.5, r.bestValLoss(), 1e-12);
-        assertTrue(r.text().contains("epoch 11"), r.text());
+        assertTrue(r.text().contains("epoch " + r.bestEpoch() + " "), r.text());
+        assertTrue(r.text().startsWith("Overfitting:"), r.text());
+    }
+
+    @Test
+    void everyTextStartsWithItsVerdictsLabel() {
+        double[] flatVal = line(30, 1, 0.5);
+        for (int i = 10; i < 30; i++) {
+            flatVal[i] = 0.5 + 0.001 * (i % 2);
+        }
+        List<CurveReading> readings = List.of(
+                CurveReading.of(history(line(20, 1, 0.5), line(20, 1.1, 0.6))),
+                CurveReading.of(history(line(30, 1, 0.45), flatVal)),
+                CurveReading.of(history(new double[] {1, 2, Double.NaN}, new double[] {1, 2, 3})),
+                CurveReading.of(history(new double[] {24.9, 24.9, 24.9}, new double[] {25, 25, 25})));
+        for (CurveReading r : readings) {
+            String label = r.verdict().label();
+            assertTrue(r.text().startsWith(Character.toUpperCase(label.charAt(0)) + label.substring(1) + ":"), r.text());
+        }
     }
 
     @Test
@@ -50,7 +70,7 @@ class CurveReadingTest {
         for (int i = 10; i < 30; i++) {
             flatVal[i] = 0.5 + 0.001 * (i % 2);
         }
-        assertEquals(CurveReading.Verdict.GOOD_FIT, CurveReading.of(history(line(30, 1, 0.45), flatVal)).verdict());
+        assertEquals(CurveReading.Verdict.SETTLED, CurveReading.of(history(line(30, 1, 0.45), flatVal)).verdict());
         assertEquals(CurveReading.Verdict.DIVERGED,
                 CurveReading.of(history(new double[] {1, 2, Double.NaN}, new double[] {1, 2, 3})).verdict());
         assertEquals(CurveReading.Verdict.DIVERGED,

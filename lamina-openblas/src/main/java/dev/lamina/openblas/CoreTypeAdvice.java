@@ -1,5 +1,6 @@
 package dev.lamina.openblas;
 
+import dev.lamina.util.Warnings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whether {@code OPENBLAS_CORETYPE} holds OpenBLAS back on this CPU.
@@ -49,8 +49,7 @@ public final class CoreTypeAdvice {
 
     /** Logs {@link #advice} for this process's environment and CPU, if there is any. */
     static void logIfNeeded() {
-        advice(System.getenv(VARIABLE), cpuFlags()).ifPresent(m ->
-                LoggerFactory.getLogger(OpenBlasBackend.class).warn(m));
+        advice(System.getenv(VARIABLE), cpuFlags()).ifPresent(m -> Warnings.warn(OpenBlasBackend.class, m));
     }
 
     /** The first {@code flags} line of {@code /proc/cpuinfo}, or none where that file does not exist. */
