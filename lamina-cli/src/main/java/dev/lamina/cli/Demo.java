@@ -93,7 +93,7 @@ final class Demo {
     static String interpretation(BundledData data, List<DemoRun> runs) {
         StringBuilder sb = new StringBuilder();
         for (DemoRun r : runs) {
-            sb.append(r.variant().name()).append(": ").append(r.reading().text()).append(' ');
+            sb.append(r.variant().name()).append(": ").append(r.reading().text()).append('\n');
         }
         if (data == BundledData.CONCRETE) {
             DemoRun plain = runs.get(0);

@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                 data.credit, e, u, seed);
         if (Calibration.lessonSettings(s)) {
             w.printf("These are the lesson's settings, so the results compare with Keras' figures below; %s on two"
-                    + " cores (--epochs 20 for a quick look).%n", concrete ? "about half a minute" : "about a minute");
+                    + " cores (--epochs 20 for a quick look).%n", concrete ? "a few seconds" : "about a minute");
         }
         w.flush();
         List<DemoRun> runs = Demo.run(s, System.out, System.console() != null);

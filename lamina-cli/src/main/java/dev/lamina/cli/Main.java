@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.tensor.Backends;
+import dev.lamina.util.LaminaVersion;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
  * {@code LAMINA_JAVA_OPTS}) runs it on OpenBLAS. Exit codes: 0 success, 1 failure (one clear line, the stack trace
  * only with {@code --verbose}), 2 usage error (picocli's message and the usage).
  */
-@Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
+@Command(name = "lamina", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Deep learning on the JVM: the Dropout and Batch Normalization lesson, and your own CSV files.",
         subcommands = {DemoCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
                 SummaryCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class})
@@ -78,6 +79,14 @@ public final class Main implements Runnable {
     private static String message(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The version line of {@code lamina --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lamina " + LaminaVersion.get()};
+        }
     }
 
     @Override

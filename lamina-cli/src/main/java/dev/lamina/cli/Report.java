@@ -21,7 +21,7 @@ final class Report {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Lamina demo: ")
                 .append(esc(s.data().id)).append("</title>\n<style>\nbody{font-family:sans-serif;max-width:60rem;"
                         + "margin:2rem auto;padding:0 1rem;color:#222}\npre{background:#f6f6f6;padding:.6rem;"
-                        + "overflow-x:auto;font-size:.8rem}\nimg{max-width:100%}\ntable{border-collapse:collapse}"
+                        + "overflow-x:auto;font-size:.8rem}\n#reading{white-space:pre-line}\nimg{max-width:100%}\ntable{border-collapse:collapse}"
                         + "\ntd,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:right}\n</style></head><body>\n");
         h.append("<h1>Dropout and Batch Normalization: ").append(esc(s.data().id)).append("</h1>\n");
         h.append("<p id=\"settings\">").append(s.epochs()).append(" epochs per variant, ").append(s.units())

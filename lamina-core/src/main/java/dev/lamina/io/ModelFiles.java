@@ -14,6 +14,7 @@ import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.Optimizers;
 import dev.lamina.tensor.Tensor;
+import dev.lamina.util.LaminaVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public final class ModelFiles {
         seq.put("build_input_shape", buildShape);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", FORMAT_VERSION);
-        m.put("lamina_version", "0.1.0");
+        m.put("lamina_version", LaminaVersion.get());
         m.put("model", layerEntry("Sequential", seq));
         m.put("seed", model.seed());
         if (model.optimizer() != null) {

@@ -12,6 +12,7 @@ import dev.lamina.layers.Normalization;
 import dev.lamina.layers.Parameter;
 import dev.lamina.models.Sequential;
 import dev.lamina.onnx.proto.Onnx;
+import dev.lamina.util.LaminaVersion;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -56,7 +57,7 @@ public final class OnnxExport {
         }
         e.graph.addNode(node("Identity", new String[] {x}, "output"));
         e.graph.addOutput(valueInfo("output", model.outputShape().size()));
-        return Onnx.ModelProto.newBuilder().setIrVersion(8).setProducerName("lamina").setProducerVersion("0.1.0")
+        return Onnx.ModelProto.newBuilder().setIrVersion(8).setProducerName("lamina").setProducerVersion(LaminaVersion.get())
                 .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(e.graph).build().toByteArray();
     }

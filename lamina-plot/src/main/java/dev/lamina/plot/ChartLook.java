@@ -35,7 +35,7 @@ final class ChartLook {
         XYStyler s = chart.getStyler();
         // Below the plot, so that no curve hides behind it.
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
         s.setLegendBorderColor(Color.WHITE);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotGridLinesColor(new Color(0xe6e6e6));
@@ -71,18 +71,26 @@ final class ChartLook {
         return series;
     }
 
-    /** A marker at the epoch (from 1) of the lowest value, with the value in its legend entry. */
-    static void best(XYChart chart, String what, int epoch, double value, Color colour) {
+    /** The legend entry of a lowest value. */
+    static String bestLabel(String what, int epoch, double value) {
+        return "lowest " + what + " " + format(value) + " (epoch " + epoch + ")";
+    }
+
+    /**
+     * A marker at the epoch (from 1) of the lowest value; with a legend entry of its own, or none
+     * when the curve's entry already names it.
+     */
+    static void best(XYChart chart, String what, int epoch, double value, Color colour, boolean inLegend) {
         if (epoch < 1 || !Double.isFinite(value)) {
             return;
         }
-        XYSeries marker = chart.addSeries("lowest " + what + " " + format(value) + " (epoch " + epoch + ")",
+        XYSeries marker = chart.addSeries(inLegend ? bestLabel(what, epoch, value) : "lowest of " + what,
                 new double[] {epoch}, new double[] {value});
         marker.setMarker(SeriesMarkers.CIRCLE);
         marker.setMarkerColor(colour);
         marker.setLineStyle(new BasicStroke(0f));
         marker.setLineColor(new Color(0, 0, 0, 0));
-        marker.setShowInLegend(true);
+        marker.setShowInLegend(inLegend);
     }
 
     /** The index of the lowest finite value, or -1 if there is none. */

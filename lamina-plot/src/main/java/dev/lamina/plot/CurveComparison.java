@@ -25,7 +25,7 @@ public final class CurveComparison {
     private String yLabel = "loss";
     private YRange range;
     private int width = 720;
-    private int height = 480;
+    private int height = 540;
 
     private CurveComparison(String key) {
         this.key = key;
@@ -65,7 +65,7 @@ public final class CurveComparison {
         return this;
     }
 
-    /** The size in pixels (default 720 x 480). */
+    /** The size in pixels (default 720 x 540). */
     public CurveComparison size(int width, int height) {
         Check.arg(width >= 100 && width <= 10_000, "CurveComparison", "width", width, "a number of pixels in [100, 10000]");
         Check.arg(height >= 100 && height <= 10_000, "CurveComparison", "height", height,
@@ -80,8 +80,13 @@ public final class CurveComparison {
         Check.state(!runs.isEmpty(), "CurveComparison has no runs: add(name, history) first.");
         YRange r = range != null ? range : YRange.covering(runs.values(), List.of(key));
         XYChart chart = ChartLook.chart(width, height, title, yLabel, r);
+        // Each run's entry names its lowest value, which a marker of the run's colour shows.
         for (Map.Entry<String, History> run : runs.entrySet()) {
-            ChartLook.line(chart, run.getKey(), run.getValue().get(key));
+            List<Double> values = run.getValue().get(key);
+            int best = ChartLook.lowest(values);
+            String name = best < 0 ? run.getKey() : run.getKey() + ": " + ChartLook.bestLabel(key, best + 1,
+                    values.get(best));
+            ChartLook.line(chart, name, values);
         }
         int i = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
@@ -89,7 +94,7 @@ public final class CurveComparison {
             int best = ChartLook.lowest(values);
             if (best >= 0) {
                 ChartLook.best(chart, run.getKey(), best + 1, values.get(best),
-                        ChartLook.COLOURS[i % ChartLook.COLOURS.length]);
+                        ChartLook.COLOURS[i % ChartLook.COLOURS.length], false);
             }
             i++;
         }

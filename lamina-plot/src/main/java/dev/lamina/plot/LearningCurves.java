@@ -28,7 +28,7 @@ public final class LearningCurves {
     private String yLabel = "loss";
     private YRange range;
     private int width = 720;
-    private int height = 440;
+    private int height = 480;
 
     private LearningCurves(History history) {
         this.history = history;
@@ -61,7 +61,7 @@ public final class LearningCurves {
         return this;
     }
 
-    /** The size in pixels (default 720 x 440). */
+    /** The size in pixels (default 720 x 480). */
     public LearningCurves size(int width, int height) {
         Check.arg(width >= 100 && width <= 10_000, "LearningCurves", "width", width, "a number of pixels in [100, 10000]");
         Check.arg(height >= 100 && height <= 10_000, "LearningCurves", "height", height,
@@ -84,7 +84,7 @@ public final class LearningCurves {
         List<Double> values = history.get(watched);
         int best = ChartLook.lowest(values);
         if (best >= 0) {
-            ChartLook.best(chart, watched, best + 1, values.get(best), ChartLook.COLOURS[validated ? 1 : 0]);
+            ChartLook.best(chart, watched, best + 1, values.get(best), ChartLook.COLOURS[validated ? 1 : 0], true);
         }
         return chart;
     }
