@@ -2,8 +2,6 @@ package dev.lamina.plot;
 
 import dev.lamina.callbacks.History;
 import dev.lamina.util.Check;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +16,13 @@ import org.knowm.xchart.XYChart;
  *     .savePng(Path.of("val_loss.png"));
  * }</pre>
  */
-public final class CurveComparison {
+public final class CurveComparison extends CurveChart<CurveComparison> {
     private final String key;
     private final Map<String, History> runs = new LinkedHashMap<>();
-    private String title;
-    private String yLabel = "loss";
-    private YRange range;
-    private int width = 720;
-    private int height = 540;
 
     private CurveComparison(String key) {
+        super(key + " by run", 540);
         this.key = key;
-        this.title = key + " by run";
     }
 
     /** A comparison of the runs' {@code key} curve, e.g. {@code val_loss} or {@code loss}. */
@@ -47,39 +40,16 @@ public final class CurveComparison {
         return this;
     }
 
-    /** The chart's title (default {@code <key> by run}). */
-    public CurveComparison title(String title) {
-        this.title = Check.notNull(title, "CurveComparison", "title");
+    @Override
+    CurveComparison self() {
         return this;
     }
 
-    /** The y axis' label (default {@code loss}). */
-    public CurveComparison yLabel(String yLabel) {
-        this.yLabel = Check.notNull(yLabel, "CurveComparison", "yLabel");
-        return this;
-    }
-
-    /** The y axis' range (default: the informative range of all runs' curves). */
-    public CurveComparison yRange(YRange range) {
-        this.range = Check.notNull(range, "CurveComparison", "range");
-        return this;
-    }
-
-    /** The size in pixels (default 720 x 540). */
-    public CurveComparison size(int width, int height) {
-        Check.arg(width >= 100 && width <= 10_000, "CurveComparison", "width", width, "a number of pixels in [100, 10000]");
-        Check.arg(height >= 100 && height <= 10_000, "CurveComparison", "height", height,
-                "a number of pixels in [100, 10000]");
-        this.width = width;
-        this.height = height;
-        return this;
-    }
-
-    /** The XChart chart. */
+    /** {@inheritDoc} Default size 720 x 540, title {@code <key> by run}. */
+    @Override
     public XYChart chart() {
         Check.state(!runs.isEmpty(), "CurveComparison has no runs: add(name, history) first.");
-        YRange r = range != null ? range : YRange.covering(runs.values(), List.of(key));
-        XYChart chart = ChartLook.chart(width, height, title, yLabel, r);
+        XYChart chart = emptyChart(hasRange() ? null : YRange.covering(runs.values(), List.of(key)));
         // Each run's entry names its lowest value, which a marker of the run's colour shows.
         for (Map.Entry<String, History> run : runs.entrySet()) {
             List<Double> values = run.getValue().get(key);
@@ -99,15 +69,5 @@ public final class CurveComparison {
             i++;
         }
         return chart;
-    }
-
-    /** Writes the chart as a PNG image. */
-    public void savePng(Path file) throws IOException {
-        ChartLook.png(chart(), file);
-    }
-
-    /** Writes the chart as an SVG drawing. */
-    public void saveSvg(Path file) throws IOException {
-        ChartLook.svg(chart(), file);
     }
 }
