@@ -53,7 +53,19 @@ public final class Main implements Runnable {
             }
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            // Errors (out of memory, a stack overflow) pass picocli's handler; they get one line too.
+            boolean verbose = List.of(args).contains("--verbose");
+            if (verbose) {
+                t.printStackTrace(err);
+            } else {
+                err.println("lamina: " + message(t));
+            }
+            err.flush();
+            return 1;
+        }
     }
 
     /**
@@ -76,9 +88,22 @@ public final class Main implements Runnable {
         return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    private static String message(Throwable e) {
+    /** The one line to print for {@code e}: its message on one line, or what happened in words. */
+    static String message(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+            return "out of memory: the JVM's heap is " + heapMb + " MB (" + e.getMessage() + "). Give it more with"
+                    + " LAMINA_JAVA_OPTS=-Xmx" + Math.max(2, 2 * heapMb / 1024) + "g, or use less data at once"
+                    + " (fewer rows, a smaller --batch-size). --verbose prints the stack trace.";
+        }
+        if (e instanceof StackOverflowError || e instanceof LinkageError || e instanceof InternalError) {
+            return "internal error: " + e + ". --verbose prints the stack trace.";
+        }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + message(e.getCause()) : "");
+        }
+        return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The version line of {@code lamina --version}. */

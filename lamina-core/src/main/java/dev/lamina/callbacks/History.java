@@ -34,6 +34,8 @@ public final class History implements Callback, Resumable {
         Map<String, Object> v = new LinkedHashMap<>();
         values.forEach((k, list) -> v.put(k, list.stream().map(Double::doubleToRawLongBits).toList()));
         m.put("values", v);
+        // Saved maps are written with sorted keys; the order the keys were logged in is kept apart.
+        m.put("keys", new ArrayList<>(values.keySet()));
         return m;
     }
 
@@ -44,13 +46,15 @@ public final class History implements Callback, Resumable {
         for (Object e : (List<?>) state.get("epochs")) {
             epochs.add(((Number) e).intValue());
         }
-        ((Map<?, ?>) state.get("values")).forEach((k, list) -> {
+        Map<?, ?> saved = (Map<?, ?>) state.get("values");
+        List<?> order = state.get("keys") instanceof List<?> keys ? keys : new ArrayList<>(saved.keySet());
+        for (Object k : order) {
             List<Double> d = new ArrayList<>();
-            for (Object o : (List<?>) list) {
+            for (Object o : (List<?>) saved.get(k)) {
                 d.add(Double.longBitsToDouble(((Number) o).longValue()));
             }
             values.put((String) k, d);
-        });
+        }
     }
 
     /** The epochs recorded, from 0 (or the initial epoch). */

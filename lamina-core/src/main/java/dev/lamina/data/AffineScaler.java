@@ -40,6 +40,11 @@ abstract class AffineScaler implements Scaler {
     }
 
     @Override
+    public final int columns() {
+        return offset == null ? 0 : offset.length;
+    }
+
+    @Override
     public final Tensor transform(Tensor x) {
         return apply(x, false, true);
     }
@@ -82,6 +87,13 @@ abstract class AffineScaler implements Scaler {
     final void restore(List<Double> offsets, List<Double> scales) {
         Check.that(offsets.size() == scales.size(), className() + " state has " + offsets.size() + " offsets and "
                 + scales.size() + " scales.");
+        Check.that(!offsets.isEmpty(), className() + " state has no columns.");
+        for (int j = 0; j < offsets.size(); j++) {
+            double o = offsets.get(j);
+            double sc = scales.get(j);
+            Check.that(Double.isFinite(o) && Double.isFinite(sc) && sc > 0, className() + " state, column " + j
+                    + ": offset " + o + " and scale " + sc + "; the offset must be finite and the scale positive.");
+        }
         offset = offsets.stream().mapToDouble(Double::doubleValue).toArray();
         scale = scales.stream().mapToDouble(Double::doubleValue).toArray();
     }

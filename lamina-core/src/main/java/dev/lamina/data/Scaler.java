@@ -17,6 +17,9 @@ public interface Scaler {
     /** Whether {@link #fit} has run. */
     boolean fitted();
 
+    /** The number of columns it was fitted on (0 before {@link #fit}). */
+    int columns();
+
     /** A rescaled copy of {@code x}. */
     Tensor transform(Tensor x);
 

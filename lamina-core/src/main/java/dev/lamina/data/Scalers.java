@@ -1,5 +1,6 @@
 package dev.lamina.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,6 @@ public final class Scalers {
     }
 
     /** A fitted scaler from {@link Scaler#state()}. */
-    @SuppressWarnings("unchecked")
     public static Scaler fromState(Map<String, Object> state) {
         String cls = String.valueOf(state.get("class_name"));
         AffineScaler s = switch (cls) {
@@ -35,8 +35,18 @@ public final class Scalers {
         if (!(off instanceof List<?> o) || !(sc instanceof List<?> c)) {
             throw new IllegalArgumentException(cls + " state needs lists 'offset' and 'scale'.");
         }
-        s.restore(((List<Number>) o).stream().map(Number::doubleValue).toList(),
-                ((List<Number>) c).stream().map(Number::doubleValue).toList());
+        s.restore(numbers(cls, "offset", o), numbers(cls, "scale", c));
         return s;
+    }
+
+    private static List<Double> numbers(String owner, String key, List<?> values) {
+        List<Double> out = new ArrayList<>(values.size());
+        for (Object v : values) {
+            if (!(v instanceof Number n)) {
+                throw new IllegalArgumentException(owner + " state '" + key + "' holds " + v + "; expected numbers.");
+            }
+            out.add(n.doubleValue());
+        }
+        return out;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * JSON for model files with Jackson, reading as a tree only (no data binding to classes named in
  * the file) under tight limits: nesting depth 64, strings of 1 MB, numbers of 100 digits, documents
- * of 64 MB. Writing is deterministic: the same maps give the same bytes.
+ * of 64 MB. Writing is canonical: map keys sorted, so the same maps give the same bytes in any JVM.
  */
 final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
@@ -22,6 +22,9 @@ final class Json {
                     .build())
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Canonical output: a map written from Map.of (whose order changes from JVM to JVM) gives
+            // the same bytes every time.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     private Json() {}

@@ -7,6 +7,7 @@ import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerRegistry;
 import dev.lamina.layers.Parameter;
+import dev.lamina.layers.WeightBudget;
 import dev.lamina.losses.Loss;
 import dev.lamina.losses.Losses;
 import dev.lamina.models.Preprocessing;
@@ -35,6 +36,11 @@ public final class ModelFiles {
     /** The format version this Lamina writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
     private static final int MAX_LAYERS = 10_000;
+    /**
+     * The most weight values a model built from a config alone may have: 2^28 (1 GiB of float32).
+     * A model read from a {@code .lamina} file may have no more than its weights file holds.
+     */
+    public static final long MAX_CONFIG_PARAMETERS = 1L << 28;
 
     private ModelFiles() {}
 
@@ -160,8 +166,15 @@ public final class ModelFiles {
             throw new ModelFormatException(where + ": format_version " + version.asInt() + " is not valid.");
         }
         try {
-            Sequential model = buildModel(config, where);
-            loadWeights(model, SafeTensors.read(weightBytes, where + " weights.safetensors"), where);
+            SafeTensors.Contents weights = SafeTensors.read(weightBytes, where + " weights.safetensors");
+            long held = 0;
+            for (NamedTensor t : weights.tensors()) {
+                held += t.tensor().size();
+            }
+            // The config may not make the model allocate more weights than the file holds.
+            Sequential model = buildModel(config, where, WeightBudget.of(held, where + "'s weights.safetensors holds "
+                    + held + " values"));
+            loadWeights(model, weights, where);
             compile(model, config.path("compile"));
             if (members.containsKey("optimizer.safetensors") && model.optimizer() != null) {
                 loadOptimizer(model, SafeTensors.read(members.get("optimizer.safetensors"),
@@ -194,13 +207,15 @@ public final class ModelFiles {
             node = Json.parse(new String(Json.write(wrapped), java.nio.charset.StandardCharsets.UTF_8), where);
         }
         try {
-            return buildModel(node, where);
+            return buildModel(node, where, WeightBudget.of(MAX_CONFIG_PARAMETERS, "at most " + MAX_CONFIG_PARAMETERS
+                    + " parameters for a model built from a config alone"));
         } catch (RuntimeException e) {
             throw new ModelFormatException(where + ": " + e.getMessage(), e);
         }
     }
 
-    private static Sequential buildModel(JsonNode config, String where) throws ModelFormatException {
+    private static Sequential buildModel(JsonNode config, String where, WeightBudget budget)
+            throws ModelFormatException {
         JsonNode model = config.path("model");
         if (!"Sequential".equals(model.path("class_name").asText())) {
             throw new ModelFormatException(where + ": config.json's model is '" + model.path("class_name").asText()
@@ -222,15 +237,22 @@ public final class ModelFiles {
                 throw new ModelFormatException(where + ": layer " + i + " is the custom class '"
                         + entry.path("registered_name").asText() + "', which Lamina does not load.");
             }
+            if (!entry.path("config").isObject()) {
+                throw new ModelFormatException(where + ": layer " + i + " (" + cls + ") has no config object.");
+            }
             try {
                 m.add(LayerRegistry.fromConfig(cls, Json.toMap(entry.path("config"))));
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(where + ": layer " + i + " (" + cls + "): " + e.getMessage(), e);
             }
         }
-        m.weights(); // builds from the Input
-        if (!m.built()) {
+        if (m.input() == null) {
             throw new ModelFormatException(where + ": config.json's first layer must be an InputLayer.");
+        }
+        try {
+            m.build(m.input().shape(), budget);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(where + ": " + e.getMessage(), e);
         }
         return m;
     }
@@ -249,6 +271,14 @@ public final class ModelFiles {
             if (!t.shape().equals(p.value().shape())) {
                 throw new ModelFormatException(where + ": tensor '" + p.path() + "' has shape " + t.shape()
                         + " but the layer needs " + p.value().shape() + ".");
+            }
+            float[] values = t.data();
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new ModelFormatException(where + ": tensor '" + p.path() + "' holds " + values[i]
+                            + " at index " + i + "; a model's weights must be finite (was it saved after training"
+                            + " diverged?).");
+                }
             }
             p.value().copyFrom(t);
         }

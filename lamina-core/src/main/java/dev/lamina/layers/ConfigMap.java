@@ -36,10 +36,31 @@ public final class ConfigMap {
         if (v == null) {
             return dflt;
         }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.intValue();
+        Integer exact = exactInt(v);
+        if (exact != null) {
+            return exact;
         }
-        throw bad(key, v, "an integer");
+        throw bad(key, v, "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@code v} as an int when it is a whole number that fits one exactly, else null: never
+     * truncated ({@code 4294967312} is not 16) nor rounded ({@code 2.5} is not 2).
+     */
+    static Integer exactInt(Object v) {
+        if (v instanceof Integer i) {
+            return i;
+        }
+        if (v instanceof Long || v instanceof Short || v instanceof Byte || v instanceof java.math.BigInteger) {
+            long l = ((Number) v).longValue();
+            boolean exact = !(v instanceof java.math.BigInteger b) || b.bitLength() < 64;
+            return exact && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (int) l : null;
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? (int) d : null;
+        }
+        return null;
     }
 
     /** A number, or {@code dflt} when absent or null. */
@@ -77,10 +98,12 @@ public final class ConfigMap {
         }
         java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
         for (Object o : l) {
-            if (o != null && !(o instanceof Number)) {
-                throw bad(key, v, "a list of integers");
+            Integer exact = exactInt(o);
+            if (o != null && exact == null) {
+                throw bad(key, v, "a list of integers (each from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                        + ")");
             }
-            out.add(o == null ? null : ((Number) o).intValue());
+            out.add(exact);
         }
         return out;
     }

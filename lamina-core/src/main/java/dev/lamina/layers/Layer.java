@@ -32,6 +32,8 @@ public abstract class Layer {
     private Shape outputShape;
     private final List<Parameter> weights = new ArrayList<>();
     private boolean computeInputGradient = true;
+    /** What the build in progress may still allocate. */
+    private WeightBudget budget = WeightBudget.UNLIMITED;
 
     /**
      * @param name the layer's name, or null for an automatic one ({@code dense}, {@code dense_1}, ...)
@@ -81,15 +83,32 @@ public abstract class Layer {
      *     the shape it was built with
      */
     public final void build(Shape inputShape, RandomStream init) {
+        build(inputShape, init, WeightBudget.UNLIMITED);
+    }
+
+    /**
+     * {@link #build(Shape, RandomStream)} creating at most what {@code budget} allows: each weight
+     * is taken from it before it is allocated (a model read from a file uses the file's weights as
+     * its budget).
+     *
+     * @throws IllegalArgumentException also when a weight does not fit the budget
+     */
+    public final void build(Shape inputShape, RandomStream init, WeightBudget budget) {
         Check.notNull(inputShape, className(), "inputShape");
+        Check.notNull(budget, className(), "budget");
         if (built()) {
             Check.that(this.inputShape.equals(inputShape), className() + " '" + name + "' was built for inputs of shape "
                     + this.inputShape + " and cannot take " + inputShape + "; make a new layer.");
             return;
         }
-        Shape out = doBuild(inputShape, init);
-        this.inputShape = inputShape;
-        this.outputShape = out;
+        this.budget = budget;
+        try {
+            Shape out = doBuild(inputShape, init);
+            this.inputShape = inputShape;
+            this.outputShape = out;
+        } finally {
+            this.budget = WeightBudget.UNLIMITED;
+        }
     }
 
     /** Creates the weights (with {@link #addWeight}) and returns the per-sample output shape. */
@@ -98,6 +117,7 @@ public abstract class Layer {
     /** Creates a weight of this layer, filled by {@code initializer}. */
     protected final Parameter addWeight(String weightName, Shape shape, Initializer initializer, boolean trainable,
                                         Regularizer regularizer, Constraint constraint, RandomStream init) {
+        budget.take(name + "/" + weightName, shape.size());
         Tensor value = Tensor.zeros(shape);
         initializer.fill(value, init);
         Parameter p = new Parameter(this, weightName, value, trainable, regularizer, constraint);

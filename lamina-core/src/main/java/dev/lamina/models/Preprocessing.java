@@ -3,7 +3,9 @@ package dev.lamina.models;
 import dev.lamina.data.Scaler;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What turns raw rows into the model's inputs and its outputs back into raw values, part of the
@@ -22,10 +24,53 @@ import java.util.List;
  *     then those of the scaled targets, as during training
  */
 public record Preprocessing(List<String> features, List<String> targets, Scaler featureScaler, Scaler targetScaler) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists and checks them: names present and distinct, scalers fitted on as many
+     * columns as there are names.
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
     public Preprocessing {
         features = List.copyOf(Check.notNull(features, "Preprocessing", "features"));
         targets = List.copyOf(Check.notNull(targets, "Preprocessing", "targets"));
+        checkNames("feature", features);
+        checkNames("target", targets);
+        checkScaler("featureScaler", featureScaler, features.size(), "features");
+        checkScaler("targetScaler", targetScaler, targets.size(), "targets");
+    }
+
+    private static void checkNames(String what, List<String> names) {
+        Check.that(!names.isEmpty(), "Preprocessing needs at least one " + what + " name.");
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            Check.that(n != null && !n.isEmpty(), "Preprocessing: a " + what + " name is empty.");
+            Check.that(seen.add(n), "Preprocessing: " + what + " name '" + n + "' appears twice; names must be"
+                    + " distinct.");
+        }
+    }
+
+    private static void checkScaler(String argument, Scaler s, int columns, String what) {
+        if (s == null) {
+            return;
+        }
+        Check.that(s.fitted(), "Preprocessing: " + argument + " is not fitted; fit it on the training rows first.");
+        Check.that(s.columns() == columns, "Preprocessing: " + argument + " was fitted on " + s.columns()
+                + " columns but there are " + columns + " " + what + ".");
+    }
+
+    /**
+     * Checks that this preprocessing fits a model with {@code inputs} input values and
+     * {@code outputs} outputs per row: one feature name per input, and one target name per output
+     * (or a single one, for integer class labels against one output per class).
+     *
+     * @throws IllegalArgumentException naming the mismatch
+     */
+    public void checkFits(int inputs, int outputs) {
+        Check.that(features.size() == inputs, "Preprocessing has " + features.size() + " features but the model takes "
+                + inputs + " inputs per row.");
+        Check.that(targets.size() == outputs || targets.size() == 1, "Preprocessing has " + targets.size()
+                + " targets " + targets + " but the model has " + outputs + " outputs; give one target per output,"
+                + " or one target of class labels.");
     }
 
     /** The network's inputs for raw feature rows: the feature scaler applied, if there is one. */

@@ -6,6 +6,7 @@ import dev.lamina.layers.Layer;
 import dev.lamina.layers.Mode;
 import dev.lamina.layers.Names;
 import dev.lamina.layers.Parameter;
+import dev.lamina.layers.WeightBudget;
 import dev.lamina.losses.Loss;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Optimizer;
@@ -131,7 +132,18 @@ public final class Sequential {
 
     /** Builds every layer for per-sample inputs of {@code shape}; does nothing if already built with it. */
     public Sequential build(Shape shape) {
+        return build(shape, WeightBudget.UNLIMITED);
+    }
+
+    /**
+     * {@link #build(Shape)} creating at most the weights {@code budget} allows (a model read from a
+     * file may not allocate more than the file holds).
+     *
+     * @throws IllegalArgumentException when the layers need more weights than the budget
+     */
+    public Sequential build(Shape shape, WeightBudget budget) {
         Check.notNull(shape, "Sequential", "inputShape");
+        Check.notNull(budget, "Sequential", "budget");
         if (input != null && !input.shape().equals(shape)) {
             throw new IllegalArgumentException("Sequential '" + name + "' declares inputs of shape "
                     + input.shape().toKerasString() + " and cannot be built for " + shape.toKerasString() + ".");
@@ -143,7 +155,7 @@ public final class Sequential {
         }
         Shape s = shape;
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).build(s, initStream(i));
+            layers.get(i).build(s, initStream(i), budget);
             s = layers.get(i).outputShape();
         }
         inputShape = shape;
@@ -436,8 +448,13 @@ public final class Sequential {
      * Makes {@code preprocessing} part of the model (null removes it): from then on {@code fit},
      * {@code trainOnBatch}, {@code evaluate} and {@code predict} take raw rows and apply it, and
      * {@code save} keeps it.
+     *
+     * @throws IllegalArgumentException when it does not fit the model's input and output widths
      */
     public synchronized void setPreprocessing(Preprocessing preprocessing) {
+        if (preprocessing != null && ensureBuilt()) {
+            preprocessing.checkFits(inputShape.size(), outputShape().size());
+        }
         this.preprocessing = preprocessing;
     }
 
