@@ -42,6 +42,8 @@ import java.util.Set;
  *   <li>W3: 11 → Dense(512, relu) → Dense(512, relu) → Dense(1), batch 32.</li>
  *   <li>W4: the trained W1 model predicting 100,000 rows in batches of 4096 (2 warm-up, 5 timed
  *       passes), then 10,000 single-row calls.</li>
+ *   <li>C1: single-row predictions of W1's model from 1 thread and from 16 threads sharing it
+ *       (see {@code ConcurrentPredict}).</li>
  *   <li>K1: {@code C = op(A) op(B)} through the Java backend and OpenBLAS, per shape and thread count.</li>
  * </ul>
  * Data: 11 standard-normal features, target {@code 0.3 x·w + 5.6 + 0.1 noise}.
@@ -95,6 +97,13 @@ public final class Workloads {
         if (workloads.contains("W4")) {
             results.put("W4", predict(w1));
         }
+        if (workloads.contains("C1")) {
+            try {
+                results.put("C1", ConcurrentPredict.run(serviceModel(), data(1000, 5)[0], log));
+            } catch (Exception e) {
+                throw new IllegalStateException("C1 failed: " + e, e);
+            }
+        }
         if (workloads.contains("K1")) {
             gemm();
         }
@@ -121,6 +130,17 @@ public final class Workloads {
         }
         m.add(Dense.of(1));
         m.seed(0);
+        compile(m);
+        return m;
+    }
+
+    /**
+     * C1's model, of the size a service predicting on a table would run: 11 inputs, Dense(128, relu),
+     * BatchNormalization, Dropout(0.3), Dense(128, relu), Dense(1); seed 0.
+     */
+    static Sequential serviceModel() {
+        Sequential m = Sequential.of(Input.of(11), Dense.of(128, "relu"), BatchNormalization.of(), Dropout.of(0.3),
+                Dense.of(128, "relu"), Dense.of(1)).seed(0);
         compile(m);
         return m;
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code lamina bench}: the peers' workloads, with JSON under the same keys as the peers' scripts. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the benchmark workloads of shared/peers/RESULTS.md: W1 (the lesson's model, batch 256),",
-                "W2 (100,000 rows), W3 (batch 32), W4 (prediction) and K1 (matrix products)."})
+                "W2 (100,000 rows), W3 (batch 32), W4 (prediction), K1 (matrix products) and, when asked for, C1",
+                "(single-row predictions from 16 threads sharing one model)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

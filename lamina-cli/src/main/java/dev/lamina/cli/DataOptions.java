@@ -1,6 +1,5 @@
 package dev.lamina.cli;
 
-import dev.lamina.data.CsvReader;
 import dev.lamina.data.Dataset;
 import dev.lamina.data.TableToDataset;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ final class DataOptions {
         if (t == null || t.isEmpty()) {
             throw new IllegalArgumentException("Choose the target column with --target.");
         }
-        return TableToDataset.of(CsvReader.read(data)).target(t.toArray(new String[0]))
+        return TableToDataset.of(data).target(t.toArray(new String[0]))
                 .features(features.isEmpty() ? featureCols : features).oneHot(oneHot).dropMissing(dropMissing).build();
     }
 }

@@ -11,65 +11,131 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads CSV files with a header row (Apache Commons CSV): the delimiter is a comma or a semicolon,
- * whichever the header holds more of; fields may be quoted; blank lines are skipped.
+ * whichever the start of the header holds more of; fields may be quoted; blank lines are skipped; a
+ * UTF-8 byte order mark (as spreadsheet programs write) is dropped; headers may be of any width. A
+ * column name that appears twice is refused, naming both positions, since either choice of column
+ * would be a silent guess.
  */
 public final class CsvReader {
     private CsvReader() {}
 
-    /** Reads {@code path}. */
+    /** What receives a file's data rows, one at a time: the cells and the row's line in the file. */
+    interface RowConsumer {
+        void accept(String[] cells, long line);
+    }
+
+    /** Reads {@code path} into memory. */
     public static Table read(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = open(path)) {
             return read(path.toString(), in);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException("File not found: " + path + ".", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** Reads a CSV stream; {@code source} names it in errors. */
+    /** Reads a CSV stream into memory; {@code source} names it in errors. */
     public static Table read(String source, InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.mark(1 << 16);
-            String header = reader.readLine();
-            if (header == null || header.isBlank()) {
+        List<String[]> rows = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        List<String> columns = stream(source, in, header -> (cells, line) -> {
+            rows.add(cells);
+            lines.add(line);
+        });
+        if (rows.isEmpty()) {
+            throw new DataFormatException(source + " has a header but no data rows.");
+        }
+        return new Table(source, columns, rows, lines);
+    }
+
+    /**
+     * Reads {@code path} row by row without keeping the rows: {@code start} receives the header and
+     * returns what receives each data row. Returns the header.
+     */
+    static List<String> stream(Path path, Function<List<String>, RowConsumer> start) {
+        try (InputStream in = open(path)) {
+            return stream(path.toString(), in, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(Path path) throws IOException {
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException("File not found: " + path + ".", e);
+        }
+    }
+
+    private static List<String> stream(String source, InputStream in, Function<List<String>, RowConsumer> start) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            String first = headerStart(reader);
+            if (first.isBlank()) {
                 throw new DataFormatException(source + " is empty: it needs a header row and data rows.");
             }
-            reader.reset();
-            char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
-            return parse(source, reader, delimiter);
+            char delimiter = count(first, ';') > count(first, ',') ? ';' : ',';
+            return parse(source, reader, delimiter, start);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 
-    private static Table parse(String source, Reader reader, char delimiter) throws IOException {
+    /** The header up to its end or its first 64 Ki characters, read without consuming them. */
+    private static String headerStart(BufferedReader reader) throws IOException {
+        int limit = 1 << 16;
+        reader.mark(limit + 1);
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while (sb.length() < limit && (c = reader.read()) >= 0 && c != '\n' && c != '\r') {
+            sb.append((char) c);
+        }
+        reader.reset();
+        return sb.toString();
+    }
+
+    /** Refuses a header that names a column twice, naming both positions (counted from 1). */
+    static void checkDistinct(String source, List<String> columns) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Integer earlier = first.putIfAbsent(columns.get(i), i);
+            if (earlier != null) {
+                throw new DataFormatException(source + ": the header names column '" + columns.get(i) + "' twice, as"
+                        + " columns " + (earlier + 1) + " and " + (i + 1) + "; rename one of them.");
+            }
+        }
+    }
+
+    private static List<String> parse(String source, Reader reader, char delimiter,
+                                      Function<List<String>, RowConsumer> start) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> columns = new ArrayList<>(parser.getHeaderNames());
-            List<String[]> rows = new ArrayList<>();
-            List<Long> lines = new ArrayList<>();
+            List<String> columns = List.copyOf(parser.getHeaderNames());
+            checkDistinct(source, columns);
+            RowConsumer rows = start.apply(columns);
             for (CSVRecord rec : parser) {
                 long line = rec.getRecordNumber() + 1;
                 if (rec.size() != columns.size()) {
                     throw new DataFormatException(source + " line " + line + " has " + rec.size() + " fields but the"
                             + " header has " + columns.size() + "; every row needs one value per column.");
                 }
-                rows.add(rec.values());
-                lines.add(line);
+                rows.accept(rec.values(), line);
             }
-            if (rows.isEmpty()) {
-                throw new DataFormatException(source + " has a header but no data rows.");
-            }
-            return new Table(source, columns, rows, lines);
+            return columns;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw new DataFormatException(source + " is not valid CSV: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.lamina.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,13 @@ import java.nio.file.StandardOpenOption;
  * which is flushed to disk, then renamed over the target in one step, and the directory is flushed
  * too. A crash or error at any moment leaves either the old file or the new one, never a mix; the
  * temporary file ({@code .NAME.*.tmp}) is removed on error, and a stale one left by a killed process
- * is never read.
+ * is never read, and is removed by the next write of the same target (once it is a minute old, so
+ * that a write in progress in another process keeps its own).
  */
 public final class AtomicFiles {
+    /** How old a temporary file must be before a later write takes it for a killed process's. */
+    static final long STALE_AFTER_MILLIS = 60_000;
+
     private AtomicFiles() {}
 
     /**
@@ -28,6 +33,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        removeStale(dir, abs.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             permissions(tmp, abs);
@@ -48,6 +54,26 @@ public final class AtomicFiles {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /** Removes temporary files of earlier writes of {@code name} that were left by killed processes. */
+    private static void removeStale(Path dir, String name) throws IOException {
+        long cutoff = System.currentTimeMillis() - STALE_AFTER_MILLIS;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, "." + globEscape(name) + ".*.tmp")) {
+            for (Path t : temps) {
+                try {
+                    if (Files.getLastModifiedTime(t).toMillis() < cutoff) {
+                        Files.deleteIfExists(t);
+                    }
+                } catch (IOException e) {
+                    // Another process removed or holds it; it is not ours to insist on.
+                }
+            }
+        }
+    }
+
+    private static String globEscape(String name) {
+        return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
     /**

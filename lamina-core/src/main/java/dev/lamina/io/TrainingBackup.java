@@ -23,10 +23,15 @@ import java.util.Map;
 public final class TrainingBackup {
     private TrainingBackup() {}
 
-    /** Writes the backup of {@code model} at {@code state} to {@code file}. */
-    public static void write(Path file, Sequential model, TrainingState state) throws IOException {
+    /**
+     * Writes the backup of {@code model} at {@code state} to {@code file}, with the run's
+     * {@code fingerprint} (see {@link #read}).
+     */
+    public static void write(Path file, Sequential model, TrainingState state, Map<String, String> fingerprint)
+            throws IOException {
         Map<String, byte[]> members = ModelFiles.members(model);
         Map<String, Object> t = new LinkedHashMap<>();
+        t.put("fingerprint", fingerprint);
         t.put("epoch", state.epoch());
         t.put("step", state.step());
         t.put("loss_sum", Double.doubleToRawLongBits(state.lossSum()));
@@ -60,17 +65,23 @@ public final class TrainingBackup {
 
     /**
      * Restores {@code model}'s weights, optimizer state and learning rate from the backup at
-     * {@code file}, and returns where the run stood.
+     * {@code file}, and returns where the run stood. The backup must come from the same run: every
+     * entry of {@code fingerprint} (the architecture, compile and fit settings, seed, a hash of the
+     * data) must equal the backup's, or nothing is restored.
      *
      * @throws ModelFormatException when the backup is damaged or belongs to another model
+     * @throws IllegalStateException when it belongs to another run, naming what differs
      */
-    public static TrainingState read(Path file, Sequential model, int resumableCallbacks) throws IOException {
+    public static TrainingState read(Path file, Sequential model, int resumableCallbacks,
+                                     Map<String, String> fingerprint) throws IOException {
         String where = file.toString();
         Map<String, byte[]> members = ModelArchive.read(file);
         byte[] training = members.get("training.json");
         if (training == null) {
             throw new ModelFormatException(where + " is not a training backup: training.json is missing.");
         }
+        JsonNode t = Json.parse(training, where + " training.json");
+        checkSameRun(t.path("fingerprint"), fingerprint, file);
         Sequential saved = ModelFiles.load(members, where);
         List<Parameter> mine = model.weights();
         List<Parameter> theirs = saved.weights();
@@ -87,7 +98,6 @@ public final class TrainingBackup {
             }
             p.value().copyFrom(q.value());
         }
-        JsonNode t = Json.parse(training, where + " training.json");
         Optimizer o = model.optimizer();
         Optimizer so = saved.optimizer();
         for (int i = 0; i < mine.size(); i++) {
@@ -130,5 +140,21 @@ public final class TrainingBackup {
         return new TrainingState(t.path("epoch").asInt(), t.path("step").asInt(),
                 Double.longBitsToDouble(t.path("loss_sum").asLong()), t.path("seen").asLong(), metrics, counters,
                 callbacks, callbackArrays);
+    }
+
+    private static void checkSameRun(JsonNode saved, Map<String, String> now, Path file) {
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            JsonNode before = saved.path(e.getKey());
+            if (!before.isTextual() || !before.asText().equals(e.getValue())) {
+                differences.add(e.getKey() + " (backup: " + (before.isTextual() ? before.asText() : "not recorded")
+                        + "; this run: " + e.getValue() + ")");
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("The backup " + file + " belongs to another run: its " + String.join(", ",
+                    differences) + " differ. Resume with the same model, data and settings, or remove "
+                    + file.toAbsolutePath().getParent() + " to start afresh.");
+        }
     }
 }

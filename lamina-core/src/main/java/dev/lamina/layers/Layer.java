@@ -34,6 +34,8 @@ public abstract class Layer {
     private boolean computeInputGradient = true;
     /** What the build in progress may still allocate. */
     private WeightBudget budget = WeightBudget.UNLIMITED;
+    /** The layer whose weights the build in progress takes instead of allocating, or null. */
+    private Layer sharedFrom;
 
     /**
      * @param name the layer's name, or null for an automatic one ({@code dense}, {@code dense_1}, ...)
@@ -111,12 +113,47 @@ public abstract class Layer {
         }
     }
 
+    /**
+     * Builds this layer, made from {@code source}'s config ({@code LayerRegistry.fromConfig}), on
+     * {@code source}'s weights: the very same tensors, not copies, so that a write to one is a write
+     * to both. Its buffers and kernels' state are its own. This is how a model runs inference on
+     * several threads at once: one such replica per thread, one set of weights.
+     *
+     * @throws IllegalArgumentException when {@code source} is not built, is of another class, or
+     *     declares other weights
+     */
+    public final void buildSharing(Layer source) {
+        Check.that(source.built(), className() + " '" + name + "': cannot share the weights of unbuilt " + source + ".");
+        Check.that(source.className().equals(className()), className() + " '" + name + "' cannot share the weights of "
+                + source + ".");
+        sharedFrom = source;
+        try {
+            build(source.inputShape(), new RandomStream(0, 0));
+        } finally {
+            sharedFrom = null;
+        }
+        Check.that(weights.size() == source.weights.size(), className() + " '" + name + "' has " + weights.size()
+                + " weights but " + source + " has " + source.weights.size() + "; build it from the same config.");
+    }
+
     /** Creates the weights (with {@link #addWeight}) and returns the per-sample output shape. */
     protected abstract Shape doBuild(Shape inputShape, RandomStream init);
 
     /** Creates a weight of this layer, filled by {@code initializer}. */
     protected final Parameter addWeight(String weightName, Shape shape, Initializer initializer, boolean trainable,
                                         Regularizer regularizer, Constraint constraint, RandomStream init) {
+        if (sharedFrom != null) {
+            Check.that(weights.size() < sharedFrom.weights.size(), "Layer '" + name + "' creates more weights than "
+                    + sharedFrom + " has.");
+            Parameter source = sharedFrom.weights.get(weights.size());
+            Check.that(source.name().equals(weightName) && source.value().shape().equals(shape), "Layer '" + name
+                    + "' cannot share " + source.path() + " " + source.value().shape() + " as its " + weightName + " "
+                    + shape + "; build it from the same config.");
+            // A replica only runs inference: no gradient, no regularizer, no constraint.
+            Parameter shared = new Parameter(this, weightName, source.value(), false, null, null);
+            weights.add(shared);
+            return shared;
+        }
         budget.take(name + "/" + weightName, shape.size());
         Tensor value = Tensor.zeros(shape);
         initializer.fill(value, init);

@@ -3,6 +3,7 @@ package dev.lamina.models;
 import dev.lamina.callbacks.History;
 import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
+import dev.lamina.layers.LayerRegistry;
 import dev.lamina.layers.Mode;
 import dev.lamina.layers.Names;
 import dev.lamina.layers.Parameter;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A plain stack of layers, each feeding the next: the model of the lesson.
@@ -41,10 +43,14 @@ import java.util.Set;
  * {@code predict}, {@code fit}, {@code weights()}); otherwise it builds on the first
  * {@code fit}/{@code predict} from the data's shape. Weights are drawn from the model's
  * {@link #seed(long) seed} (random if none is set), so one seed gives one model, bit for bit.
- * <p>Thread safety: {@code fit}, {@code evaluate}, {@code predict}, {@code save} and
- * {@code saveWeights} lock the model, so one model may be shared between threads and its calls run
- * one at a time (a {@code predict} during a {@code fit} waits for it). For predictions in parallel,
- * give each thread its own {@link #copy()}.
+ * <p>Thread safety: one model may be shared between threads. {@code predict} calls run in
+ * parallel, each on a replica of the layers that shares this model's weight tensors (its own
+ * buffers, no copy of the weights), at most as many at once in the whole process as Lamina has
+ * compute threads; the results are the same bits as from one thread. What changes or reads the
+ * whole model ({@code fit}, {@code trainOnBatch}, {@code evaluate}, {@code save},
+ * {@code loadWeights}, {@code copy}, {@code add}, {@code setPreprocessing}) runs alone: it waits
+ * for the predictions in progress, and new ones wait for it. Writing into a weight's tensor
+ * ({@code weights().get(i).value().data()}) while predictions run is the caller's to order.
  */
 public final class Sequential {
     private final String name;
@@ -59,6 +65,9 @@ public final class Sequential {
     private TrainingStep trainingStep;
     private volatile boolean stopTraining;
     private Preprocessing preprocessing;
+    /** Predictions share it; what changes the model takes it alone. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final InferenceReplicas replicas = new InferenceReplicas(this, lock::getReadLockCount);
 
     /** An empty model named automatically ({@code sequential}, {@code sequential_1}, ...). */
     public Sequential() {
@@ -92,7 +101,12 @@ public final class Sequential {
      */
     public Sequential add(Layer layer) {
         Check.notNull(layer, "Sequential", "layer");
+        return exclusively(() -> addNow(layer));
+    }
+
+    private Sequential addNow(Layer layer) {
         trainingStep = null;
+        replicas.clear();
         if (layer instanceof Input in) {
             Check.that(layers.isEmpty() && input == null, "Sequential '" + name + "': an Input must be the first"
                     + " layer; received InputLayer '" + in.name() + "' after " + layers.size() + " layer(s).");
@@ -214,8 +228,8 @@ public final class Sequential {
     }
 
     /** Trains on {@code x} and {@code y}; see {@link FitOptions} for the arguments and defaults. */
-    public synchronized History fit(Tensor x, Tensor y, FitOptions options) {
-        return new Trainer(this, options).fit(x, y);
+    public History fit(Tensor x, Tensor y, FitOptions options) {
+        return exclusively(() -> new Trainer(this, options).fit(x, y));
     }
 
     /**
@@ -224,7 +238,17 @@ public final class Sequential {
      * ones), backward, and the optimizer's update; returns the batch's loss (with regularization).
      * After the first call with a given batch size, a step allocates nothing.
      */
-    public synchronized double trainOnBatch(Tensor x, Tensor y) {
+    public double trainOnBatch(Tensor x, Tensor y) {
+        // Written out, not through exclusively(...): a step allocates nothing, not even a lambda.
+        lock.writeLock().lock();
+        try {
+            return trainOnBatchNow(x, y);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private double trainOnBatchNow(Tensor x, Tensor y) {
         requireCompiled("trainOnBatch(...)");
         DataCheck.notEmpty("trainOnBatch: x", x);
         checkInputShape("x", x);
@@ -247,9 +271,11 @@ public final class Sequential {
     }
 
     /** The loss (with regularization, as Keras) and metrics on {@code x}, {@code y}, in batches of {@code batchSize}. */
-    public synchronized Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        requireCompiled("evaluate(...)");
-        return new Evaluator(this, batchSize).evaluate(networkInputs(x), networkTargets(y), "").toMap();
+    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+        return exclusively(() -> {
+            requireCompiled("evaluate(...)");
+            return new Evaluator(this, batchSize).evaluate(networkInputs(x), networkTargets(y), "").toMap();
+        });
     }
 
     /**
@@ -261,32 +287,86 @@ public final class Sequential {
     }
 
     /** Predictions for {@code x} in inference mode, in batches of {@code batchSize}. */
-    public synchronized Tensor predict(Tensor x, int batchSize) {
+    public Tensor predict(Tensor x, int batchSize) {
         Check.arg(batchSize > 0, "predict", "batch_size", batchSize, "a positive integer");
         DataCheck.notEmpty("predict: x", x);
-        requireBuilt("predict(...)");
-        checkInputShape("x", x);
-        Tensor out = new Evaluator(this, batchSize).predict(networkInputs(x));
-        return preprocessing == null ? out : preprocessing.outputs(out);
+        buildForInference("predict(...)");
+        lock.readLock().lock();
+        try {
+            checkInputShape("x", x);
+            Tensor in = networkInputs(x);
+            Tensor out = replicas.run(r -> new Evaluator(r, batchSize).predict(in));
+            return preprocessing == null ? out : preprocessing.outputs(out);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /**
      * A prediction as {@code options} asks: deterministic, or Monte-Carlo dropout with the mean and
      * standard deviation of the samples (see {@link PredictOptions}).
      */
-    public synchronized Prediction predict(Tensor x, PredictOptions options) {
+    public Prediction predict(Tensor x, PredictOptions options) {
         Check.notNull(options, "predict", "options");
         if (options.samples() == 0) {
             Tensor mean = predict(x, options.batchSize());
             return new Prediction(mean, Tensor.zeros(mean.shape()), 1);
         }
         DataCheck.notEmpty("predict: x", x);
-        requireBuilt("predict(...)");
-        checkInputShape("x", x);
-        Prediction p = new Evaluator(this, options.batchSize()).predictMonteCarlo(networkInputs(x), options.samples(),
-                options.seed());
-        return preprocessing == null ? p
-                : new Prediction(preprocessing.outputs(p.mean()), preprocessing.outputSpread(p.std()), p.samples());
+        buildForInference("predict(...)");
+        lock.readLock().lock();
+        try {
+            checkInputShape("x", x);
+            Tensor in = networkInputs(x);
+            Prediction p = replicas.run(r -> new Evaluator(r, options.batchSize()).predictMonteCarlo(in,
+                    options.samples(), options.seed()));
+            return preprocessing == null ? p
+                    : new Prediction(preprocessing.outputs(p.mean()), preprocessing.outputSpread(p.std()), p.samples());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Builds the model from its Input if it is not built yet (an exclusive step, done once). */
+    private void buildForInference(String what) {
+        if (!built()) {
+            exclusively(() -> {
+                requireBuilt(what);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * A replica for inference on another thread: the layers made again from their configs and
+     * built on this model's weight tensors (shared, not copied), with buffers of their own.
+     */
+    Sequential replica() {
+        Sequential r = new Sequential(name);
+        for (Layer l : layers) {
+            Layer copy = LayerRegistry.fromConfig(l.className(), l.config().toMap());
+            copy.buildSharing(l);
+            r.layers.add(copy);
+        }
+        r.input = input;
+        r.inputShape = inputShape;
+        r.seed = seed;
+        return r;
+    }
+
+    /** What changes the model: one such call at a time, and never during a prediction. */
+    private <T, E extends Exception> T exclusively(Action<T, E> action) throws E {
+        lock.writeLock().lock();
+        try {
+            return action.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A call that may throw a checked exception. */
+    private interface Action<T, E extends Exception> {
+        T run() throws E;
     }
 
     /** {@link #predict(Tensor)} on arrays of rows. */
@@ -298,8 +378,11 @@ public final class Sequential {
      * Saves the model (layers, weights, seed, compile settings, optimizer state, preprocessing) to a
      * {@code .lamina} archive, atomically: a failed save leaves the previous file intact.
      */
-    public synchronized void save(java.nio.file.Path path) throws java.io.IOException {
-        dev.lamina.io.ModelFiles.save(this, path);
+    public void save(java.nio.file.Path path) throws java.io.IOException {
+        exclusively(() -> {
+            dev.lamina.io.ModelFiles.save(this, path);
+            return null;
+        });
     }
 
     /**
@@ -315,7 +398,14 @@ public final class Sequential {
      * Saves the weights alone as a {@code .safetensors} file (names {@code layer/weight}, kernels
      * {@code [in, out]}), atomically.
      */
-    public synchronized void saveWeights(java.nio.file.Path path) throws java.io.IOException {
+    public void saveWeights(java.nio.file.Path path) throws java.io.IOException {
+        exclusively(() -> {
+            saveWeightsNow(path);
+            return null;
+        });
+    }
+
+    private void saveWeightsNow(java.nio.file.Path path) throws java.io.IOException {
         java.util.List<dev.lamina.io.NamedTensor> ts = new java.util.ArrayList<>();
         for (Parameter p : weights()) {
             ts.add(new dev.lamina.io.NamedTensor(p.path(), p.value()));
@@ -329,7 +419,14 @@ public final class Sequential {
      *
      * @throws dev.lamina.io.ModelFormatException when a weight is missing, extra or of another shape
      */
-    public synchronized void loadWeights(java.nio.file.Path path) throws java.io.IOException {
+    public void loadWeights(java.nio.file.Path path) throws java.io.IOException {
+        exclusively(() -> {
+            loadWeightsNow(path);
+            return null;
+        });
+    }
+
+    private void loadWeightsNow(java.nio.file.Path path) throws java.io.IOException {
         long size = java.nio.file.Files.size(path);
         if (size > dev.lamina.io.ModelArchive.MAX_BYTES) {
             throw new dev.lamina.io.ModelFormatException(path + ": " + size + " bytes is more than accepted.");
@@ -354,7 +451,11 @@ public final class Sequential {
     }
 
     /** An independent copy: same layers, weights, seed, compile settings, optimizer state and preprocessing. */
-    public synchronized Sequential copy() {
+    public Sequential copy() {
+        return exclusively(this::copyNow);
+    }
+
+    private Sequential copyNow() {
         try {
             return dev.lamina.io.ModelFiles.copy(this);
         } catch (java.io.IOException e) {
@@ -451,11 +552,14 @@ public final class Sequential {
      *
      * @throws IllegalArgumentException when it does not fit the model's input and output widths
      */
-    public synchronized void setPreprocessing(Preprocessing preprocessing) {
-        if (preprocessing != null && ensureBuilt()) {
-            preprocessing.checkFits(inputShape.size(), outputShape().size());
-        }
-        this.preprocessing = preprocessing;
+    public void setPreprocessing(Preprocessing preprocessing) {
+        exclusively(() -> {
+            if (preprocessing != null && ensureBuilt()) {
+                preprocessing.checkFits(inputShape.size(), outputShape().size());
+            }
+            this.preprocessing = preprocessing;
+            return null;
+        });
     }
 
     /** The network's inputs for raw rows: the preprocessing's, or the rows themselves. */

@@ -5,6 +5,10 @@ import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.ProgressLogger;
 import dev.lamina.callbacks.Resumable;
+import dev.lamina.io.TrainingBackup;
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.NoiseLayer;
 import dev.lamina.metrics.Metric;
 import dev.lamina.metrics.Metrics;
 import dev.lamina.random.RandomStream;
@@ -12,8 +16,16 @@ import dev.lamina.random.Streams;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The training loop of {@link Sequential#fit}: per epoch, shuffle (a pure function of the seed
@@ -44,6 +56,8 @@ final class Trainer {
     private boolean merge;
     private long seed;
     private List<Callback> callbacks;
+    /** What a backup of this run must match to be resumed (empty without a backup). */
+    private Map<String, String> fingerprint;
     private TrainingStep trainingStep;
     private Evaluator validator;
     private int[] order;
@@ -100,6 +114,8 @@ final class Trainer {
         steps = single && options.lastBatchOfOne() != LastBatch.KEEP ? n / batch : (n + batch - 1) / batch;
         merge = single && options.lastBatchOfOne() == LastBatch.MERGE;
         seed = options.seed() != null ? options.seed() : model.seed();
+        fingerprint = options.backup() == null ? Map.of()
+                : RunFingerprint.of(model, options, seed, trainX, trainY, valX, valY);
 
         History history = new History();
         // Keras' order: the user's callbacks, then progress, then History (which so sees what they logged).
@@ -140,13 +156,25 @@ final class Trainer {
         }
         if (options.backup() != null) {
             try {
-                java.nio.file.Files.deleteIfExists(options.backup().file());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Training finished but its backup " + options.backup().file()
+                Files.deleteIfExists(options.backup().file());
+                deleteIfEmpty(options.backup().dir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Training finished but its backup " + options.backup().file()
                         + " could not be removed: " + e.getMessage(), e);
             }
         }
         return history;
+    }
+
+    /** Removes the backup folder once the run is done, unless something else lives in it. */
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (NoSuchFileException e) {
+            // Already gone.
+        }
     }
 
     /** One epoch: shuffle, the training steps (from the resumed step if any), validation, callbacks. */
@@ -235,18 +263,18 @@ final class Trainer {
     /** Restores the layers' counters, the callbacks and the metrics' count from the backup, if there is one. */
     private TrainingState restore() {
         Backup b = options.backup();
-        if (b == null || !java.nio.file.Files.exists(b.file())) {
+        if (b == null || !Files.exists(b.file())) {
             return null;
         }
         try {
-            TrainingState st = dev.lamina.io.TrainingBackup.read(b.file(), model, resumables.size());
-            List<dev.lamina.layers.Layer> layers = model.layers();
+            TrainingState st = TrainingBackup.read(b.file(), model, resumables.size(), fingerprint);
+            List<Layer> layers = model.layers();
             for (int i = 0; i < layers.size(); i++) {
-                dev.lamina.layers.Layer l = layers.get(i);
+                Layer l = layers.get(i);
                 Long n = st.counters().get(Integer.toString(i));
-                if (n != null && l instanceof dev.lamina.layers.NoiseLayer nl) {
+                if (n != null && l instanceof NoiseLayer nl) {
                     nl.setNoiseStep(n);
-                } else if (n != null && l instanceof dev.lamina.layers.BatchNormalization bn) {
+                } else if (n != null && l instanceof BatchNormalization bn) {
                     bn.setStep(n);
                 }
             }
@@ -258,8 +286,8 @@ final class Trainer {
                         + " metrics; this run has " + metrics.size() + ". Resume with the same compile settings.");
             }
             return st;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot resume from " + b.file() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot resume from " + b.file() + ": " + e.getMessage(), e);
         }
     }
 
@@ -274,26 +302,26 @@ final class Trainer {
                 ms.add(m.state());
             }
         }
-        java.util.Map<String, Long> counters = new java.util.LinkedHashMap<>();
-        List<dev.lamina.layers.Layer> layers = model.layers();
+        Map<String, Long> counters = new LinkedHashMap<>();
+        List<Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof dev.lamina.layers.NoiseLayer nl) {
+            if (layers.get(i) instanceof NoiseLayer nl) {
                 counters.put(Integer.toString(i), nl.noiseStep());
-            } else if (layers.get(i) instanceof dev.lamina.layers.BatchNormalization bn) {
+            } else if (layers.get(i) instanceof BatchNormalization bn) {
                 counters.put(Integer.toString(i), bn.step());
             }
         }
-        List<java.util.Map<String, Object>> states = new ArrayList<>();
+        List<Map<String, Object>> states = new ArrayList<>();
         List<List<float[]>> arrays = new ArrayList<>();
         for (Resumable r : resumables) {
             states.add(r.state());
             arrays.add(r.arrays());
         }
         try {
-            dev.lamina.io.TrainingBackup.write(options.backup().file(), model,
-                    new TrainingState(epoch, step, epochLossSum, epochSeen, ms, counters, states, arrays));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write the training backup " + options.backup().file() + ": "
+            TrainingBackup.write(options.backup().file(), model,
+                    new TrainingState(epoch, step, epochLossSum, epochSeen, ms, counters, states, arrays), fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the training backup " + options.backup().file() + ": "
                     + e.getMessage(), e);
         }
     }
@@ -302,8 +330,8 @@ final class Trainer {
         if (!single || options.lastBatchOfOne() != LastBatch.KEEP) {
             return;
         }
-        for (dev.lamina.layers.Layer l : model.layers()) {
-            if (l instanceof dev.lamina.layers.BatchNormalization && l.trainable()) {
+        for (Layer l : model.layers()) {
+            if (l instanceof BatchNormalization && l.trainable()) {
                 throw new IllegalArgumentException("With " + options.batchSize() + " rows a batch, the last training"
                         + " batch would have 1 row, and " + l + " cannot normalize a single row. Fit with"
                         + " FitOptions.lastBatchOfOne(LastBatch.MERGE) (or DROP), or change the batch size.");

@@ -76,9 +76,27 @@ public final class WorkerPool {
         return threads;
     }
 
+    /**
+     * Runs {@code work} with every job it gives any pool run on the calling thread alone: for a
+     * caller that is one of several computing at once (predictions on a shared model), where
+     * splitting each small job across the cores only makes the callers wait for each other.
+     * The same bits either way: parts are computed alike, only by another thread.
+     */
+    public static <T> T alone(java.util.function.Supplier<T> work) {
+        boolean before = ALONE.get();
+        ALONE.set(true);
+        try {
+            return work.get();
+        } finally {
+            ALONE.set(before);
+        }
+    }
+
+    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> false);
+
     /** Runs all parts of {@code job}, in parallel where the pool is free; returns when all are done. */
     public void run(Job job, int parts) {
-        if (parts <= 1 || threads == 1 || !busy.compareAndSet(false, true)) {
+        if (parts <= 1 || threads == 1 || ALONE.get() || !busy.compareAndSet(false, true)) {
             for (int p = 0; p < parts; p++) {
                 job.run(p, parts);
             }

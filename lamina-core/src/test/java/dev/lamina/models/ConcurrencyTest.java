@@ -61,6 +61,22 @@ class ConcurrencyTest {
     }
 
     @Test
+    void predictionsSeeTheWeightsAsTheyAreNow() {
+        Sequential m = Sequential.of(Input.of(3), Dense.of(8, "relu"), BatchNormalization.of(), Dense.of(2)).seed(3);
+        m.compile("adam", "mse");
+        Tensor x = GradientCheck.input(5, 3, 9, 0);
+        float[] before = m.predict(x).data();
+        // Replicas share the model's weight tensors: a write into one is seen at once, as by a copy made now.
+        m.weights().get(0).value().data()[0] += 1f;
+        m.weights().get(4).value().data()[1] = 3f; // BatchNormalization's moving mean
+        float[] after = m.predict(x).data();
+        assertArrayEquals(m.copy().predict(x).data(), after);
+        assertEquals(false, java.util.Arrays.equals(before, after));
+        m.fit(x, GradientCheck.input(5, 2, 10, 0), FitOptions.defaults().epochs(2).verbose(0));
+        assertArrayEquals(m.copy().predict(x).data(), m.predict(x).data());
+    }
+
+    @Test
     void predictingWhileAnotherThreadFitsIsSafe() throws Exception {
         Sequential m = Sequential.of(Input.of(4), Dense.of(16, "relu"), BatchNormalization.of(), Dense.of(1)).seed(2);
         m.compile("adam", "mse");

@@ -136,8 +136,8 @@ class ResumeTest {
         assertThrows(Crash.class, () -> first.fit(X, Y, options(dir, crashAt(1, -1))));
         Sequential other = Sequential.of(Input.of(5), Dense.of(3), Dense.of(1)).seed(1);
         other.compile("adam", "mae", "mse", "accuracy");
-        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
-                () -> other.fit(X, Y, options(dir)));
-        assertTrue(e.getMessage().contains("Resume with the same model"), e.getMessage());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> other.fit(X, Y, options(dir)));
+        assertTrue(e.getMessage().contains("belongs to another run") && e.getMessage().contains("layers (backup: Dense,"
+                + " Dropout, BatchNormalization, Dense, Dropout, Dense; this run: Dense, Dense)"), e.getMessage());
     }
 }

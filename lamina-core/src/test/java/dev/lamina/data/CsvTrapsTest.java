@@ -1,0 +1,79 @@
+package dev.lamina.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** CSV files as people export them: the right columns, or one line naming the problem. */
+class CsvTrapsTest {
+    private static Table read(String text) {
+        return CsvReader.read("t.csv", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Table read(byte[] bytes) {
+        return CsvReader.read("t.csv", new ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnsName() {
+        byte[] text = "a,b,y\n1,2,3\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Table t = read(withBom);
+        assertEquals(List.of("a", "b", "y"), t.columns());
+        assertEquals(read(text).columns(), t.columns());
+        assertEquals(0, t.column("a"));
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefusedNamingBothPositions() {
+        DataFormatException e = assertThrows(DataFormatException.class, () -> read("a,a,c,y\n1,2,3,4\n"));
+        assertEquals("t.csv: the header names column 'a' twice, as columns 1 and 2; rename one of them.", e.getMessage());
+        DataFormatException target = assertThrows(DataFormatException.class, () -> read("a,y,c,y\n1,2,3,4\n"));
+        assertTrue(target.getMessage().contains("column 'y' twice, as columns 2 and 4"), target.getMessage());
+        DataFormatException twice = assertThrows(DataFormatException.class,
+                () -> TableToDataset.of(read("a,b,y\n1,2,3\n")).target("y", "y").build());
+        assertTrue(twice.getMessage().contains("target column 'y' is named twice"), twice.getMessage());
+    }
+
+    @Test
+    void headersOfAnyWidthAreRead() {
+        StringBuilder header = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        int columns = 12_000; // about 80,000 characters of header
+        for (int i = 0; i < columns; i++) {
+            header.append(i == 0 ? "" : ";").append("feature_").append(i);
+            row.append(i == 0 ? "" : ";").append(i % 10);
+        }
+        Table t = read(header + "\n" + row + "\n");
+        assertEquals(columns, t.columns().size());
+        assertEquals("feature_11999", t.columns().get(columns - 1));
+        assertEquals("9", t.rows().get(0)[columns - 1]);
+    }
+
+    @Test
+    void numbersAreReadAsCsvUsersWriteThem() {
+        for (String ok : List.of("1", "-2", "+3", "0.5", ".5", "5.", "1e3", "1E-3", "2.5e+10", "-0")) {
+            assertTrue(CsvNumbers.isPlainDecimal(ok), ok);
+        }
+        for (String bad : List.of("1f", "2d", "0x1p3", "Infinity", "-Infinity", "1e", "e3", ".", "+", "1 ", " 1",
+                "1,5", "1_000", "--1", "1e3.5", "")) {
+            assertFalse(CsvNumbers.isPlainDecimal(bad), bad);
+        }
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> TableToDataset.of(read("a,y\n1f,2\n")).target("y").build());
+        assertTrue(e.getMessage().contains("line 2, column 'a': \"1f\" is not a number"), e.getMessage());
+        Dataset d = TableToDataset.of(read("a,y\n1e-3,2\n-.5,3\n")).target("y").build();
+        assertArrayEquals(new float[] {1e-3f, -0.5f}, d.x().data());
+    }
+}
