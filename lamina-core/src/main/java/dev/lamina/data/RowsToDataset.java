@@ -18,7 +18,8 @@ import java.util.TreeMap;
  */
 final class RowsToDataset {
     private static final Set<String> MISSING = Set.of("", "NA", "N/A", "NaN", "nan", "?");
-    private static final int CHUNK_VALUES = 1 << 18;
+    /** 64 Ki values (256 KB): well under half a G1 region, so chunks are ordinary objects, not humongous ones. */
+    private static final int CHUNK_VALUES = 1 << 16;
 
     private final String source;
     private final List<String> columns;
