@@ -2,7 +2,6 @@ package dev.lamina.cli;
 
 import dev.lamina.data.CsvReader;
 import dev.lamina.data.DataFormatException;
-import dev.lamina.data.Table;
 import dev.lamina.data.TableToDataset;
 import dev.lamina.models.Prediction;
 import dev.lamina.models.PredictOptions;
@@ -10,8 +9,6 @@ import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -63,29 +60,29 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Sequential model = ModelFilesCli.open(modelFile);
         Preprocessing p = model.preprocessing();
-        Table table = CsvReader.read(data);
-        int idColumn = id == null ? -1 : idColumn(table);
-        List<String> features = p != null ? p.features() : withoutColumn(table.columns(), idColumn);
-        Tensor x = TableToDataset.of(table).features(features).featureRows();
+        // The file is read as it is converted, never held as strings: once for the features, and
+        // once more for the id column if there is one.
+        List<String> header = CsvReader.header(data);
+        int idColumn = id == null ? -1 : idColumn(header);
+        List<String> features = p != null ? p.features() : withoutColumn(header, idColumn);
+        Tensor x = TableToDataset.of(data).features(features).featureRows();
+        List<String> ids = idColumn < 0 ? null : CsvReader.column(data, id);
         Prediction pred = samples > 0 ? model.predict(x, PredictOptions.monteCarlo(samples, seed))
                 : model.predict(x, PredictOptions.defaults());
         PredictionColumns columns = PredictionColumns.of(model, pred.mean().cols());
-        StringWriter text = new StringWriter();
-        write(text, table, idColumn, pred, columns);
         if (output != null) {
-            Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                write(w, ids, pred, columns);
+            }
         } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
+            write(spec.commandLine().getOut(), ids, pred, columns);
         }
         return 0;
     }
 
-    private void write(Writer w, Table table, int idColumn, Prediction pred, PredictionColumns columns)
-            throws IOException {
+    private void write(Writer w, List<String> ids, Prediction pred, PredictionColumns columns) throws IOException {
         List<String> header = new ArrayList<>();
-        if (idColumn >= 0) {
+        if (ids != null) {
             header.add(id);
         }
         header.addAll(columns.outputs());
@@ -96,38 +93,39 @@ final class PredictCommand implements Callable<Integer> {
             header.add("predicted");
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
-        try (CSVPrinter csv = new CSVPrinter(w, format)) {
-            csv.printRecord(header);
-            int k = pred.mean().cols();
-            float[] row = new float[k];
-            List<String> cells = new ArrayList<>(header.size());
-            for (int i = 0; i < pred.mean().rows(); i++) {
-                cells.clear();
-                if (idColumn >= 0) {
-                    cells.add(table.rows().get(i)[idColumn]);
-                }
-                for (int j = 0; j < k; j++) {
-                    row[j] = pred.mean().get(i, j);
-                    cells.add(plain(row[j]));
-                }
-                if (samples > 0) {
-                    for (int j = 0; j < k; j++) {
-                        cells.add(plain(pred.std().get(i, j)));
-                    }
-                }
-                if (columns.classifies()) {
-                    cells.add(columns.predicted(row));
-                }
-                csv.printRecord(cells);
+        // Not closed here: the writer may be standard output, which is the command's to close.
+        CSVPrinter csv = new CSVPrinter(w, format);
+        csv.printRecord(header);
+        int k = pred.mean().cols();
+        float[] row = new float[k];
+        List<String> cells = new ArrayList<>(header.size());
+        for (int i = 0; i < pred.mean().rows(); i++) {
+            cells.clear();
+            if (ids != null) {
+                cells.add(ids.get(i));
             }
+            for (int j = 0; j < k; j++) {
+                row[j] = pred.mean().get(i, j);
+                cells.add(plain(row[j]));
+            }
+            if (samples > 0) {
+                for (int j = 0; j < k; j++) {
+                    cells.add(plain(pred.std().get(i, j)));
+                }
+            }
+            if (columns.classifies()) {
+                cells.add(columns.predicted(row));
+            }
+            csv.printRecord(cells);
         }
+        csv.flush();
     }
 
-    private int idColumn(Table table) {
-        int c = table.columns().indexOf(id);
+    private int idColumn(List<String> columns) {
+        int c = columns.indexOf(id);
         if (c < 0) {
             throw new DataFormatException(data + " has no column '" + id + "' for --id; its columns are: "
-                    + String.join(", ", table.columns()) + ".");
+                    + String.join(", ", columns) + ".");
         }
         return c;
     }

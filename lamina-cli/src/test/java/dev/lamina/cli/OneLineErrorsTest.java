@@ -59,8 +59,9 @@ class OneLineErrorsTest {
         List<String> err = (List<String>) r[1];
         assertEquals(1, r[0], err.toString());
         assertEquals(1, err.size(), err.toString());
-        assertTrue(err.get(0).startsWith("lamina: ") && err.get(0).contains("heap (48 MB)")
-                && err.get(0).contains("-Xmx"), err.get(0));
+        String line = err.get(0);
+        assertTrue(line.startsWith("lamina: " + dir.resolve("data1500000.csv")) && line.contains("heap (48 MB)")
+                && line.contains("-Xmx"), line);
     }
 
     @Test

@@ -57,9 +57,28 @@ public final class CsvReader {
         return new Table(source, columns, rows, lines);
     }
 
+    /** The column names of the CSV file at {@code path}, reading its header only. */
+    public static List<String> header(Path path) {
+        return stream(path, columns -> null);
+    }
+
+    /** The cells of one column of the CSV file at {@code path}, in row order, without keeping the others. */
+    public static List<String> column(Path path, String name) {
+        List<String> cells = new ArrayList<>();
+        stream(path, columns -> {
+            int c = columns.indexOf(name);
+            if (c < 0) {
+                throw new DataFormatException(path + " has no column '" + name + "'; its columns are: "
+                        + String.join(", ", columns) + ".");
+            }
+            return (row, line) -> cells.add(row[c]);
+        });
+        return cells;
+    }
+
     /**
      * Reads {@code path} row by row without keeping the rows: {@code start} receives the header and
-     * returns what receives each data row. Returns the header.
+     * returns what receives each data row (null: stop after the header). Returns the header.
      */
     static List<String> stream(Path path, Function<List<String>, RowConsumer> start) {
         try (InputStream in = open(path)) {
@@ -127,6 +146,9 @@ public final class CsvReader {
             List<String> columns = List.copyOf(parser.getHeaderNames());
             checkDistinct(source, columns);
             RowConsumer rows = start.apply(columns);
+            if (rows == null) {
+                return columns;
+            }
             for (CSVRecord rec : parser) {
                 long line = rec.getRecordNumber() + 1;
                 if (rec.size() != columns.size()) {

@@ -119,6 +119,11 @@ final class RowsToDataset {
         rows++;
     }
 
+    /** The rows added so far. */
+    int rows() {
+        return rows;
+    }
+
     /** The dataset of the rows added. */
     Dataset build() {
         if (rows == 0) {

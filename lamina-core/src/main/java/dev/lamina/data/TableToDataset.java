@@ -91,11 +91,19 @@ public final class TableToDataset {
             return rows.build();
         }
         RowsToDataset[] rows = new RowsToDataset[1];
-        CsvReader.stream(file, columns -> {
-            rows[0] = new RowsToDataset(file.toString(), columns, targetColumns, features, categorical, dropMissing,
-                    forPrediction);
-            return rows[0]::add;
-        });
-        return rows[0].build();
+        try {
+            CsvReader.stream(file, columns -> {
+                rows[0] = new RowsToDataset(file.toString(), columns, targetColumns, features, categorical,
+                        dropMissing, forPrediction);
+                return rows[0]::add;
+            });
+            return rows[0].build();
+        } catch (OutOfMemoryError e) {
+            long read = rows[0] == null ? 0 : rows[0].rows();
+            rows[0] = null; // what was read goes, so that the message can be made
+            throw new DataFormatException(file + ": the JVM's heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB) ran out after " + read + " rows. Give the JVM more (-Xmx, or LAMINA_JAVA_OPTS=-Xmx4g for"
+                    + " the lamina command), or use fewer rows or columns.", e);
+        }
     }
 }

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** CSV files as people export them: the right columns, or one line naming the problem. */
 class CsvTrapsTest {
@@ -59,6 +62,19 @@ class CsvTrapsTest {
         assertEquals(columns, t.columns().size());
         assertEquals("feature_11999", t.columns().get(columns - 1));
         assertEquals("9", t.rows().get(0)[columns - 1]);
+    }
+
+    @Test
+    void aFileCanBeReadForItsHeaderOrOneColumnAlone(@TempDir Path dir)
+            throws Exception {
+        Path f = Files.writeString(dir.resolve("t.csv"), "\uFEFFid;a;y\nr1;1;2\nr2;3;4\n");
+        assertEquals(List.of("id", "a", "y"), CsvReader.header(f));
+        assertEquals(List.of("r1", "r2"), CsvReader.column(f, "id"));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvReader.column(f, "ID"));
+        assertTrue(e.getMessage().contains("has no column 'ID'; its columns are: id, a, y"), e.getMessage());
+        Dataset d = TableToDataset.of(f).target("y").features(List.of("a")).build();
+        assertArrayEquals(new float[] {1, 3}, d.x().data());
+        assertArrayEquals(new float[] {2, 4}, d.y().data());
     }
 
     @Test
