@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.CsvLogger;
 import dev.lamina.callbacks.History;
-import dev.lamina.callbacks.Logs;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;
@@ -59,27 +58,10 @@ class ResumeFingerprintTest {
                 .backupAndRestore(backup, 1).callbacks(all);
     }
 
-    /** Interrupts the run at step 2 of epoch 3, as a kill would (the CSV log has three rows by then). */
-    private static Callback crash() {
-        return new Callback() {
-            private int epoch;
-
-            @Override
-            public void onEpochBegin(int e) {
-                epoch = e;
-            }
-
-            @Override
-            public void onTrainBatchEnd(int batch, Logs logs) {
-                if (epoch == 3 && batch == 1) {
-                    throw new ResumeTest.Crash();
-                }
-            }
-        };
-    }
-
+    /** Interrupts the run after step 2 of epoch 4, as a kill would (the CSV log has three rows by then). */
     private static void interrupted(Path backup, Path log) {
-        assertThrows(ResumeTest.Crash.class, () -> model().fit(X, Y, options(backup, log, 16, crash())));
+        assertThrows(ResumeTest.Crash.class, () -> model().fit(X, Y, options(backup, log, 16,
+                ResumeTest.crashAt(3, 1))));
         assertTrue(Files.exists(backup.resolve("backup.lamina")));
     }
 

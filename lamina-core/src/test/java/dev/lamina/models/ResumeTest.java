@@ -70,7 +70,8 @@ class ResumeTest {
         assertEquals(ha.epochs(), hb.epochs());
     }
 
-    private static Callback crashAt(int epoch, int step) {
+    /** A callback that crashes the run after step {@code step} of {@code epoch} (-1: at the epoch's end). */
+    static Callback crashAt(int epoch, int step) {
         return new Callback() {
             @Override
             public void onTrainBatchEnd(int batch, Logs logs) {
