@@ -254,10 +254,76 @@ public final class Sequential {
         checkInputShape("x", x);
         DataCheck.sameRows("trainOnBatch: x", x, "y", y);
         Trainer.checkTargets(this, y);
+        return step().run(networkInputs(x), networkTargets(y), List.of());
+    }
+
+    /** A holder for this model's gradients, to fill with {@link #computeGradients} batch after batch. */
+    public Gradients newGradients() {
+        return exclusively(() -> {
+            requireCompiled("newGradients()");
+            return new Gradients(step().params());
+        });
+    }
+
+    /**
+     * The first half of {@link #trainOnBatch}: forward in training mode, the loss (regularization
+     * included) and backward, with each trainable weight's gradient copied into {@code into}; no
+     * weight changes. What a training forward pass advances advances here too: BatchNormalization's
+     * moving statistics, the noise layers' step counters. {@code x} holds raw rows when the model
+     * has a {@link #preprocessing()}.
+     *
+     * @return {@code into}
+     */
+    public Gradients computeGradients(Tensor x, Tensor y, Gradients into) {
+        Check.notNull(into, "computeGradients", "into");
+        lock.writeLock().lock();
+        try {
+            requireCompiled("computeGradients(...)");
+            DataCheck.notEmpty("computeGradients: x", x);
+            checkInputShape("x", x);
+            DataCheck.sameRows("computeGradients: x", x, "y", y);
+            Trainer.checkTargets(this, y);
+            TrainingStep s = step();
+            into.checkFor(this, s.params());
+            into.loss(s.compute(networkInputs(x), networkTargets(y), List.of()));
+            float[][] out = into.arrays();
+            for (int i = 0; i < out.length; i++) {
+                System.arraycopy(s.params().get(i).grad().data(), 0, out[i], 0, out[i].length);
+            }
+            return into;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The second half of {@link #trainOnBatch}: one optimizer step with {@code gradients}, with the
+     * optimizer's clipping, weight decay, gradient accumulation and the weights' constraints.
+     * {@code computeGradients} then {@code applyGradients} gives the same bits as
+     * {@code trainOnBatch} on the same batch.
+     */
+    public void applyGradients(Gradients gradients) {
+        Check.notNull(gradients, "applyGradients", "gradients");
+        lock.writeLock().lock();
+        try {
+            requireCompiled("applyGradients(...)");
+            TrainingStep s = step();
+            gradients.checkFor(this, s.params());
+            float[][] in = gradients.arrays();
+            for (int i = 0; i < in.length; i++) {
+                System.arraycopy(in[i], 0, s.params().get(i).grad().data(), 0, in[i].length);
+            }
+            s.apply();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private TrainingStep step() {
         if (trainingStep == null) {
             trainingStep = new TrainingStep(this);
         }
-        return trainingStep.run(networkInputs(x), networkTargets(y), List.of());
+        return trainingStep;
     }
 
     /** {@link #fit(Tensor, Tensor, FitOptions)} on arrays of rows. */

@@ -29,6 +29,21 @@ final class TrainingStep {
 
     /** Runs the step and returns the batch's loss (with regularization); updates {@code metrics} too. */
     double run(Tensor xb, Tensor yb, List<Metric> metrics) {
+        double loss = compute(xb, yb, metrics);
+        apply();
+        return loss;
+    }
+
+    /** The trainable weights, in the model's order. */
+    List<Parameter> params() {
+        return params;
+    }
+
+    /**
+     * The first half of a step: forward in training mode, loss, backward and the regularizers'
+     * gradients, leaving each weight's gradient in {@code Parameter.grad()}; returns the loss.
+     */
+    double compute(Tensor xb, Tensor yb, List<Metric> metrics) {
         Tensor out = model.forward(xb, Mode.TRAINING);
         Tensor g = grad.get(out.rows(), model.outputShape());
         double loss = model.loss().compute(yb, out, g) + model.regularizationLoss();
@@ -42,7 +57,11 @@ final class TrainingStep {
                 p.regularizer().addGradient(p.value().data(), p.grad().data(), p.value().size());
             }
         }
-        model.optimizer().apply(params);
         return loss;
+    }
+
+    /** The second half: the optimizer's update from the gradients in {@code Parameter.grad()}. */
+    void apply() {
+        model.optimizer().apply(params);
     }
 }

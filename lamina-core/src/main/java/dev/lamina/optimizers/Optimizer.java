@@ -18,6 +18,13 @@ import java.util.Map;
  * in Keras); weight decay, when set, shrinks each weight by {@code w * weightDecay * lr}; then each
  * weight gets its update in one fused pass over its elements; then {@link #iterations()} grows by
  * one. The learning rate is read from the schedule at the step count before the update.
+ *
+ * <p>With {@link #gradientAccumulationSteps(int) gradient accumulation} over k steps (Keras 3's
+ * {@code gradient_accumulation_steps}), a step that is not the k-th only adds its gradients to a
+ * per-weight accumulator; the k-th averages them ({@code (g + accumulated) / k}), clips, decays and
+ * updates as above, and clears the accumulators. As in Keras, every step counts in
+ * {@link #iterations()} and the learning-rate schedule reads that count, while the update's own step
+ * number (Adam's bias correction) counts updates: {@code iterations / k + 1}.
  */
 public abstract class Optimizer {
     private LearningRateSchedule schedule;
@@ -26,6 +33,7 @@ public abstract class Optimizer {
     private Double clipvalue;
     private Double weightDecay;
     private long iterations;
+    private Integer accumulationSteps;
     private final Map<Parameter, float[][]> slots = new IdentityHashMap<>();
     private final UpdateLoop updateLoop = new UpdateLoop();
 
@@ -96,6 +104,27 @@ public abstract class Optimizer {
         return this;
     }
 
+    /**
+     * Updates the weights every {@code steps} steps with the average of those steps' gradients
+     * (Keras' {@code gradient_accumulation_steps}): k batches of b rows then give the update one
+     * batch of k x b rows would (for a model without BatchNormalization, whose batch statistics see
+     * b rows at a time).
+     *
+     * @param steps an integer >= 2
+     */
+    public Optimizer gradientAccumulationSteps(int steps) {
+        Check.arg(steps >= 2, className(), "gradient_accumulation_steps", steps, "an integer >= 2");
+        Check.state(slots.isEmpty(), className() + " has taken steps already; set gradient_accumulation_steps"
+                + " before the first.");
+        this.accumulationSteps = steps;
+        return this;
+    }
+
+    /** The gradient accumulation steps, or null. */
+    public Integer gradientAccumulationSteps() {
+        return accumulationSteps;
+    }
+
     /** The weight decay, or null. */
     public Double weightDecay() {
         return weightDecay;
@@ -132,7 +161,7 @@ public abstract class Optimizer {
      * @throws IllegalArgumentException when the count or a length does not fit this optimizer and weight
      */
     public void setSlots(Parameter p, float[][] state) {
-        if (state.length != slotCount()) {
+        if (state.length != stateArrays()) {
             throw new IllegalArgumentException(className() + " keeps " + slotCount() + " state arrays per weight but "
                     + state.length + " were given for '" + p.path() + "'.");
         }
@@ -145,15 +174,19 @@ public abstract class Optimizer {
         slots.put(p, state);
     }
 
-    /** The number of state arrays per weight. */
+    /** The number of state arrays per weight (with gradient accumulation, the accumulator is the last). */
     public int stateArrays() {
-        return slotCount();
+        return slotCount() + (accumulationSteps == null ? 0 : 1);
     }
 
     /** Takes one step on {@code params} (only trainable ones are updated). */
     public void apply(List<Parameter> params) {
         double lr = schedule.at(iterations);
-        long step = iterations + 1;
+        long step = (accumulationSteps == null ? iterations : iterations / accumulationSteps) + 1;
+        if (accumulationSteps != null && !accumulate(params)) {
+            iterations++;
+            return;
+        }
         double globalScale = globalClipnorm == null || clipnorm != null ? 1 : globalScale(params);
         for (int iP = 0; iP < params.size(); iP++) {
             Parameter p = params.get(iP);
@@ -164,14 +197,7 @@ public abstract class Optimizer {
             float[] g = p.grad().data();
             int n = w.length;
             clip(g, n, globalScale);
-            float[][] s = slots.get(p);
-            if (s == null) {
-                s = new float[slotCount()][n];
-                for (float[] a : s) {
-                    java.util.Arrays.fill(a, initialSlotValue());
-                }
-                slots.put(p, s);
-            }
+            float[][] s = slotsOf(p);
             UpdateLoop u = updateLoop;
             u.w = w;
             u.g = g;
@@ -188,6 +214,48 @@ public abstract class Optimizer {
             }
         }
         iterations++;
+    }
+
+    /** A weight's state arrays, made at its first step: the optimizer's own, then the accumulator. */
+    private float[][] slotsOf(Parameter p) {
+        float[][] s = slots.get(p);
+        if (s == null) {
+            int n = p.value().size();
+            s = new float[stateArrays()][n];
+            for (int i = 0; i < slotCount(); i++) {
+                java.util.Arrays.fill(s[i], initialSlotValue());
+            }
+            slots.put(p, s);
+        }
+        return s;
+    }
+
+    /**
+     * Adds this step's gradients to the accumulators; on the k-th step turns the gradients into the
+     * average of the k steps' and clears the accumulators. Returns whether this step updates.
+     */
+    private boolean accumulate(List<Parameter> params) {
+        int k = accumulationSteps;
+        boolean update = (iterations + 1) % k == 0;
+        for (int iP = 0; iP < params.size(); iP++) {
+            Parameter p = params.get(iP);
+            if (!p.trainable()) {
+                continue;
+            }
+            float[] g = p.grad().data();
+            float[] acc = slotsOf(p)[slotCount()];
+            if (update) {
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = (g[i] + acc[i]) / k;
+                    acc[i] = 0f;
+                }
+            } else {
+                for (int i = 0; i < g.length; i++) {
+                    acc[i] += g[i];
+                }
+            }
+        }
+        return update;
     }
 
     private void clip(float[] g, int n, double globalScale) {
@@ -244,6 +312,7 @@ public abstract class Optimizer {
         c.put("clipnorm", clipnorm);
         c.put("global_clipnorm", globalClipnorm);
         c.put("clipvalue", clipvalue);
+        c.put("gradient_accumulation_steps", accumulationSteps);
         c.putAll(ownConfig());
         return c;
     }

@@ -58,6 +58,14 @@ public final class Optimizers {
         if (!Double.isNaN(clipvalue)) {
             o.clipvalue(clipvalue);
         }
+        Object accumulation = c.get("gradient_accumulation_steps");
+        if (accumulation != null) {
+            if (!(accumulation instanceof Integer steps)) {
+                throw new IllegalArgumentException("Optimizer argument 'gradient_accumulation_steps' must be an integer"
+                        + " >= 2 or null, received " + accumulation + ".");
+            }
+            o.gradientAccumulationSteps(steps);
+        }
         if (o instanceof SGD sgd) {
             sgd.momentum(num(c, "momentum", 0)).nesterov(Boolean.TRUE.equals(c.get("nesterov")));
         } else if (o instanceof Adam adam) {

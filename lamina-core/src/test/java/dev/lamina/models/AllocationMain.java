@@ -1,0 +1,71 @@
+package dev.lamina.models;
+
+import dev.lamina.layers.Activation;
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Dropout;
+import dev.lamina.layers.GaussianNoise;
+import dev.lamina.layers.LayerNormalization;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Input;
+import dev.lamina.losses.Losses;
+import dev.lamina.optimizers.Adam;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.testing.GradientCheck;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Measures what a warmed-up training step allocates (run in a JVM of its own by {@link AllocationTest}):
+ * the bytes this thread allocates for a fit of 50 steps per epoch and one of 500 steps per epoch,
+ * per step of difference. The model is small, so every product runs on this thread and is counted.
+ */
+public final class AllocationMain {
+    private AllocationMain() {}
+
+    public static void main(String[] args) {
+        System.out.println("bytes per step " + perStep());
+    }
+
+    /** The least of up to 10 measurements of the bytes one training step allocates, warmed up. */
+    static String perStep() {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Sequential model = Sequential.of(Input.of(8), Dense.of(16, "relu"), Dropout.of(0.3),
+                BatchNormalization.of(), Dense.of(16, "gelu"), GaussianNoise.of(0.1), LayerNormalization.of(),
+                Activation.of("tanh"), Dense.of(4, "softmax")).seed(1);
+        model.compile(new Adam(), Losses.get("categorical_crossentropy"), "accuracy", "mae");
+        // 50 and 500 steps a epoch, plus a last partial batch of 3 rows in each.
+        Tensor xSmall = GradientCheck.input(50 * 16 + 3, 8, 1, 0);
+        Tensor xLarge = GradientCheck.input(500 * 16 + 3, 8, 2, 0);
+        Tensor ySmall = oneHot(xSmall.rows());
+        Tensor yLarge = oneHot(xLarge.rows());
+        FitOptions options = FitOptions.defaults().epochs(2).batchSize(16).verbose(0);
+        for (int warm = 0; warm < 5; warm++) {
+            model.fit(xLarge, yLarge, options);
+            model.fit(xSmall, ySmall, options);
+        }
+        // The least of up to 10 measurements: C2 compiles in the background and can lag the
+        // warm-up in a busy test JVM (boxing in compiled code would allocate in every one).
+        long id = Thread.currentThread().getId();
+        double perStep = Double.MAX_VALUE;
+        long small = 0;
+        long large = 0;
+        for (int round = 0; round < 10 && perStep >= 8; round++) {
+            long before = bean.getThreadAllocatedBytes(id);
+            model.fit(xSmall, ySmall, options);
+            small = bean.getThreadAllocatedBytes(id) - before;
+            before = bean.getThreadAllocatedBytes(id);
+            model.fit(xLarge, yLarge, options);
+            large = bean.getThreadAllocatedBytes(id) - before;
+            // The shuffle order array grows with the rows (4 bytes a row, 16 rows a step): allow for it.
+            perStep = Math.min(perStep, (large - small - 4.0 * (xLarge.rows() - xSmall.rows())) / (2 * 450.0));
+        }
+        return perStep + " (small fit " + small + ", large fit " + large + ")";
+    }
+
+    private static Tensor oneHot(int rows) {
+        Tensor y = Tensor.zeros(rows, 4);
+        for (int i = 0; i < rows; i++) {
+            y.set(i, i % 4, 1);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lamina.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.Dense;
+import dev.lamina.layers.Dropout;
+import dev.lamina.layers.Input;
+import dev.lamina.losses.Losses;
+import dev.lamina.optimizers.Adam;
+import dev.lamina.tensor.Tensor;
+import dev.lamina.testing.GradientCheck;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Gradients as values: computing and applying them apart is a step; holders add up across batches. */
+class GradientsTest {
+    private static final Tensor X = GradientCheck.input(32, 6, 1, 0);
+    private static final Tensor Y = GradientCheck.input(32, 2, 2, 0);
+
+    private static Sequential withNoise() {
+        Sequential m = Sequential.of(Input.of(6), Dense.of(16, "relu"), Dropout.of(0.2), BatchNormalization.of(),
+                Dense.of(2)).seed(5);
+        m.compile(Adam.of(0.01), Losses.get("mse"));
+        return m;
+    }
+
+    private static Sequential plain() {
+        Sequential m = Sequential.of(Input.of(6), Dense.of(16, "tanh"), Dense.of(2)).seed(6);
+        m.compile(Adam.of(0.01), Losses.get("mse"));
+        return m;
+    }
+
+    private static Tensor rows(Tensor t, int from, int count) {
+        return Tensor.wrap(Arrays.copyOfRange(t.data(), from * t.cols(), (from + count) * t.cols()), count, t.cols());
+    }
+
+    @Test
+    void computingThenApplyingIsTrainOnBatchBitForBit() {
+        Sequential a = withNoise();
+        Sequential b = withNoise();
+        Gradients g = b.newGradients();
+        for (int step = 0; step < 3; step++) {
+            double lossA = a.trainOnBatch(X, Y);
+            List<float[]> before = b.getWeights();
+            b.computeGradients(X, Y, g);
+            for (int i = 0; i < 2; i++) { // the kernel and bias of the first Dense: untouched by computing
+                assertArrayEquals(before.get(i), b.getWeights().get(i));
+            }
+            b.applyGradients(g);
+            assertEquals(lossA, g.loss());
+            for (int i = 0; i < a.getWeights().size(); i++) {
+                assertArrayEquals(a.getWeights().get(i), b.getWeights().get(i), "weight " + i + ", step " + step);
+            }
+        }
+    }
+
+    @Test
+    void gradientsOfHalvesAddUpToTheWholeBatchsAndApplyAlike() {
+        Sequential whole = plain();
+        Sequential halves = plain();
+        Gradients all = whole.newGradients();
+        whole.computeGradients(X, Y, all);
+        Gradients first = halves.newGradients();
+        Gradients second = halves.newGradients();
+        halves.computeGradients(rows(X, 0, 16), rows(Y, 0, 16), first);
+        halves.computeGradients(rows(X, 16, 16), rows(Y, 16, 16), second);
+        first.add(second).scale(0.5);
+        assertEquals(all.loss(), first.loss(), 1e-6);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = 0; j < all.values(i).length; j++) {
+                assertEquals(all.values(i)[j], first.values(i)[j], 1e-6, all.path(i) + "[" + j + "]");
+            }
+        }
+        whole.applyGradients(all);
+        halves.applyGradients(first);
+        for (int i = 0; i < whole.getWeights().size(); i++) {
+            float[] w = whole.getWeights().get(i);
+            float[] h = halves.getWeights().get(i);
+            for (int j = 0; j < w.length; j++) {
+                assertEquals(w[j], h[j], 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void aHolderServesOnlyItsModel() {
+        Gradients other = plain().newGradients();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> withNoise().computeGradients(X, Y, other));
+        assertTrue(e.getMessage().contains("belong to another model"), e.getMessage());
+        IllegalStateException notCompiled = assertThrows(IllegalStateException.class,
+                () -> Sequential.of(Input.of(6), Dense.of(2)).newGradients());
+        assertTrue(notCompiled.getMessage().contains("is not compiled"), notCompiled.getMessage());
+    }
+}
