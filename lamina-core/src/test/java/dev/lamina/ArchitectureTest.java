@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Rules on the code itself: no Java serialization anywhere, no loading classes by name from files. */
+/**
+ * Rules on the code itself: no Java serialization anywhere, no loading classes by name from files,
+ * and the layering of the core's packages (the lower ones know nothing of the higher).
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.lamina");
@@ -25,6 +28,24 @@ class ArchitectureTest {
                         "dev.lamina.models..", "dev.lamina.optimizers..", "dev.lamina.losses..", "dev.lamina.initializers..")
                 .should().callMethod(Class.class, "forName", String.class)
                 .orShould().callMethod(ClassLoader.class, "loadClass", String.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theLowerPackagesKnowNothingOfTheHigher() {
+        noClasses().that().resideInAnyPackage("dev.lamina.tensor..", "dev.lamina.random..", "dev.lamina.util..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lamina.layers..", "dev.lamina.models..",
+                        "dev.lamina.callbacks..", "dev.lamina.io..", "dev.lamina.data..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("dev.lamina.layers..", "dev.lamina.callbacks..", "dev.lamina.data..",
+                        "dev.lamina.optimizers..", "dev.lamina.losses..", "dev.lamina.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("dev.lamina.models..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCoreLinksNoNativeCode() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "jdk.internal..")
                 .check(CLASSES);
     }
 }

@@ -1,15 +1,13 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.models.Sequential;
-
 /**
  * Hooks called by {@code fit} at the points Keras calls them. Every method has an empty default;
  * override the ones you need. Epochs and batches count from 0. Setting
- * {@link Sequential#stopTraining(boolean)} stops training after the current batch or epoch.
+ * {@link TrainableModel#stopTraining(boolean)} stops training after the current batch or epoch.
  */
 public interface Callback {
-    /** Gives the callback its model, before training starts. */
-    default void setModel(Sequential model) {}
+    /** Gives the callback its model (the view a callback needs of it), before training starts. */
+    default void setModel(TrainableModel model) {}
 
     /** Before the first epoch. */
     default void onTrainBegin(Logs logs) {}

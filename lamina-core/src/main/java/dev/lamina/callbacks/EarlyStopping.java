@@ -1,6 +1,5 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.models.Sequential;
 import dev.lamina.util.Check;
 import dev.lamina.util.Warnings;
 import java.util.List;
@@ -23,7 +22,7 @@ public final class EarlyStopping implements Callback, Resumable {
     private boolean restoreBestWeights;
     private int startFromEpoch;
     private Monitor monitor;
-    private Sequential model;
+    private TrainableModel model;
     private int wait;
     private int stoppedEpoch;
     private int bestEpoch;
@@ -95,7 +94,7 @@ public final class EarlyStopping implements Callback, Resumable {
     }
 
     @Override
-    public void setModel(Sequential model) {
+    public void setModel(TrainableModel model) {
         this.model = model;
     }
 

@@ -1,6 +1,5 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.models.Sequential;
 
 /**
  * Sets the learning rate at the start of each epoch from a function of the epoch and the current
@@ -16,7 +15,7 @@ public final class LearningRateScheduler implements Callback {
     }
 
     private final Schedule schedule;
-    private Sequential model;
+    private TrainableModel model;
 
     /** A scheduler following {@code schedule}. */
     public LearningRateScheduler(Schedule schedule) {
@@ -24,7 +23,7 @@ public final class LearningRateScheduler implements Callback {
     }
 
     @Override
-    public void setModel(Sequential model) {
+    public void setModel(TrainableModel model) {
         this.model = model;
     }
 

@@ -1,6 +1,5 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.models.Sequential;
 import dev.lamina.util.Check;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +24,7 @@ public final class ModelCheckpoint implements Callback, Resumable {
     private boolean weightsOnly;
     private Monitor monitor;
     private double best = Double.NaN;
-    private Sequential model;
+    private TrainableModel model;
 
     /** Saves to files named by {@code pattern} every epoch. */
     public ModelCheckpoint(String pattern) {
@@ -57,7 +56,7 @@ public final class ModelCheckpoint implements Callback, Resumable {
     }
 
     @Override
-    public void setModel(Sequential model) {
+    public void setModel(TrainableModel model) {
         this.model = model;
     }
 

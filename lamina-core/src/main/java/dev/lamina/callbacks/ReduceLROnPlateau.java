@@ -1,6 +1,5 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.models.Sequential;
 import dev.lamina.util.Check;
 
 /**
@@ -21,7 +20,7 @@ public final class ReduceLROnPlateau implements Callback, Resumable {
     private int cooldown;
     private double minLr;
     private Monitor monitor;
-    private Sequential model;
+    private TrainableModel model;
     private double best;
     private int wait;
     private int cooldownCounter;
@@ -77,7 +76,7 @@ public final class ReduceLROnPlateau implements Callback, Resumable {
     }
 
     @Override
-    public void setModel(Sequential model) {
+    public void setModel(TrainableModel model) {
         this.model = model;
     }
 

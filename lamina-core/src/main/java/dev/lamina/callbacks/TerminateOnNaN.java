@@ -1,15 +1,14 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.models.Sequential;
 import dev.lamina.util.Warnings;
 
 /** Stops training as soon as a batch's loss is NaN or infinite. */
 public final class TerminateOnNaN implements Callback {
-    private Sequential model;
+    private TrainableModel model;
     private boolean terminated;
 
     @Override
-    public void setModel(Sequential model) {
+    public void setModel(TrainableModel model) {
         this.model = model;
     }
 

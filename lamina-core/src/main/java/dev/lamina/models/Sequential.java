@@ -1,6 +1,7 @@
 package dev.lamina.models;
 
 import dev.lamina.callbacks.History;
+import dev.lamina.callbacks.TrainableModel;
 import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerRegistry;
@@ -52,7 +53,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * for the predictions in progress, and new ones wait for it. Writing into a weight's tensor
  * ({@code weights().get(i).value().data()}) while predictions run is the caller's to order.
  */
-public final class Sequential {
+public final class Sequential implements TrainableModel {
     private final String name;
     private final List<Layer> layers = new ArrayList<>();
     private Input input;
@@ -444,6 +445,7 @@ public final class Sequential {
      * Saves the model (layers, weights, seed, compile settings, optimizer state, preprocessing) to a
      * {@code .lamina} archive, atomically: a failed save leaves the previous file intact.
      */
+    @Override
     public void save(java.nio.file.Path path) throws java.io.IOException {
         exclusively(() -> {
             dev.lamina.io.ModelFiles.save(this, path);
@@ -464,6 +466,7 @@ public final class Sequential {
      * Saves the weights alone as a {@code .safetensors} file (names {@code layer/weight}, kernels
      * {@code [in, out]}), atomically.
      */
+    @Override
     public void saveWeights(java.nio.file.Path path) throws java.io.IOException {
         exclusively(() -> {
             saveWeightsNow(path);
@@ -556,6 +559,7 @@ public final class Sequential {
     }
 
     /** Copies of all weights' values, in {@link #weights()} order. */
+    @Override
     public List<float[]> getWeights() {
         List<float[]> out = new ArrayList<>();
         for (Parameter p : weights()) {
@@ -569,6 +573,7 @@ public final class Sequential {
      *
      * @throws IllegalArgumentException when the count or a size differs, naming the weight
      */
+    @Override
     public void setWeights(List<float[]> values) {
         List<Parameter> ws = weights();
         Check.that(values.size() == ws.size(), "Sequential '" + name + "' has " + ws.size() + " weights but "
@@ -592,6 +597,7 @@ public final class Sequential {
     }
 
     /** The optimizer set by compile, or null. */
+    @Override
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -639,11 +645,13 @@ public final class Sequential {
     }
 
     /** Whether a callback asked training to stop. */
+    @Override
     public boolean stopTraining() {
         return stopTraining;
     }
 
     /** Asks training to stop after the current batch (used by callbacks). */
+    @Override
     public void stopTraining(boolean stop) {
         this.stopTraining = stop;
     }
