@@ -1,6 +1,7 @@
 package dev.lamina;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -38,9 +39,14 @@ class ArchitectureTest {
                         "dev.lamina.callbacks..", "dev.lamina.io..", "dev.lamina.data..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("dev.lamina.layers..", "dev.lamina.callbacks..", "dev.lamina.data..",
-                        "dev.lamina.optimizers..", "dev.lamina.losses..", "dev.lamina.metrics..")
+                        "dev.lamina.optimizers..", "dev.lamina.losses..", "dev.lamina.metrics..", "dev.lamina.io..")
                 .should().dependOnClassesThat().resideInAPackage("dev.lamina.models..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void thePackagesOfTheCoreFormNoCycle() {
+        slices().matching("dev.lamina.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

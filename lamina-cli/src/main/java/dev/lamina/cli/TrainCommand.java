@@ -201,7 +201,7 @@ final class TrainCommand implements Callable<Integer> {
             return m;
         }
         if (source.config != null) {
-            Sequential m = dev.lamina.io.ModelFiles.fromConfigJson(Files.readString(source.config),
+            Sequential m = dev.lamina.models.ModelFiles.fromConfigJson(Files.readString(source.config),
                     source.config.toString());
             if (m.inputShape().size() != features) {
                 throw new IllegalArgumentException(source.config + " expects " + m.inputShape().size() + " inputs but the"

@@ -15,7 +15,7 @@ import java.util.Map;
  * the file) under tight limits: nesting depth 64, strings of 1 MB, numbers of 100 digits, documents
  * of 64 MB. Writing is canonical: map keys sorted, so the same maps give the same bytes in any JVM.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                             .maxStringLength(1 << 20).maxNumberLength(100).maxDocumentLength(64L << 20).build())
@@ -30,7 +30,7 @@ final class Json {
     private Json() {}
 
     /** The UTF-8 bytes of {@code value} (maps, lists, strings, numbers, booleans, null). */
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -39,7 +39,7 @@ final class Json {
     }
 
     /** Parses a document; {@code where} names it in errors. */
-    static JsonNode parse(String text, String where) throws ModelFormatException {
+    public static JsonNode parse(String text, String where) throws ModelFormatException {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null) {
@@ -52,13 +52,13 @@ final class Json {
     }
 
     /** Parses UTF-8 bytes. */
-    static JsonNode parse(byte[] bytes, String where) throws ModelFormatException {
+    public static JsonNode parse(byte[] bytes, String where) throws ModelFormatException {
         return parse(new String(bytes, StandardCharsets.UTF_8), where);
     }
 
     /** A JSON object node as plain maps, lists and values (for layer configs). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> toMap(JsonNode node) {
+    public static Map<String, Object> toMap(JsonNode node) {
         return MAPPER.convertValue(node, Map.class);
     }
 }

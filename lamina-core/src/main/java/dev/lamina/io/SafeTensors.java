@@ -198,7 +198,8 @@ public final class SafeTensors {
     }
 
     /** Rejects the metadata key {@code key} unless it parses as a long. */
-    static long metadataLong(Map<String, String> metadata, String key, String where) throws ModelFormatException {
+    public static long metadataLong(Map<String, String> metadata, String key, String where)
+            throws ModelFormatException {
         String v = metadata.get(key);
         try {
             return Long.parseLong(v);

@@ -448,7 +448,7 @@ public final class Sequential implements TrainableModel {
     @Override
     public void save(java.nio.file.Path path) throws java.io.IOException {
         exclusively(() -> {
-            dev.lamina.io.ModelFiles.save(this, path);
+            ModelFiles.save(this, path);
             return null;
         });
     }
@@ -459,7 +459,7 @@ public final class Sequential implements TrainableModel {
      * @throws dev.lamina.io.ModelFormatException for a corrupted, hostile or newer file
      */
     public static Sequential load(java.nio.file.Path path) throws java.io.IOException {
-        return dev.lamina.io.ModelFiles.load(path);
+        return ModelFiles.load(path);
     }
 
     /**
@@ -526,7 +526,7 @@ public final class Sequential implements TrainableModel {
 
     private Sequential copyNow() {
         try {
-            return dev.lamina.io.ModelFiles.copy(this);
+            return ModelFiles.copy(this);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Copying Sequential '" + name + "' failed: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.ProgressLogger;
 import dev.lamina.callbacks.Resumable;
-import dev.lamina.io.TrainingBackup;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.NoiseLayer;

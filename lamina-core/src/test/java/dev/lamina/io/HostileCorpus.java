@@ -9,6 +9,7 @@ import dev.lamina.layers.Dense;
 import dev.lamina.layers.Input;
 import dev.lamina.losses.Losses;
 import dev.lamina.models.FitOptions;
+import dev.lamina.models.ModelFiles;
 import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Adam;

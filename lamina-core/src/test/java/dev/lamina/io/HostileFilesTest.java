@@ -10,6 +10,7 @@ import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;
 import dev.lamina.layers.Input;
+import dev.lamina.models.ModelFiles;
 import dev.lamina.models.Sequential;
 import dev.lamina.random.RandomStream;
 import dev.lamina.tensor.Tensor;

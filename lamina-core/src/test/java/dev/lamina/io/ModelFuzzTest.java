@@ -1,6 +1,7 @@
 package dev.lamina.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lamina.models.ModelFiles;
 
 /**
  * Coverage-guided fuzzing of the model loader with Jazzer: any input either loads or ends in a

@@ -1,5 +1,6 @@
 package dev.lamina.io;
 
+import dev.lamina.models.ModelFiles;
 import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
 import java.lang.management.ManagementFactory;

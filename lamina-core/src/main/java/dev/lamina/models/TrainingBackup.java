@@ -1,9 +1,13 @@
-package dev.lamina.io;
+package dev.lamina.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.io.AtomicFiles;
+import dev.lamina.io.Json;
+import dev.lamina.io.ModelArchive;
+import dev.lamina.io.ModelFormatException;
+import dev.lamina.io.NamedTensor;
+import dev.lamina.io.SafeTensors;
 import dev.lamina.layers.Parameter;
-import dev.lamina.models.Sequential;
-import dev.lamina.models.TrainingState;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.schedules.ConstantRate;
 import dev.lamina.tensor.Tensor;
@@ -20,14 +24,14 @@ import java.util.Map;
  * run stands, as a {@link TrainingState}; every double stored as its exact bits) and
  * {@code training.safetensors} (the callbacks' arrays), written atomically.
  */
-public final class TrainingBackup {
+final class TrainingBackup {
     private TrainingBackup() {}
 
     /**
      * Writes the backup of {@code model} at {@code state} to {@code file}, with the run's
      * {@code fingerprint} (see {@link #read}).
      */
-    public static void write(Path file, Sequential model, TrainingState state, Map<String, String> fingerprint)
+    static void write(Path file, Sequential model, TrainingState state, Map<String, String> fingerprint)
             throws IOException {
         Map<String, byte[]> members = ModelFiles.members(model);
         Map<String, Object> t = new LinkedHashMap<>();
@@ -72,7 +76,7 @@ public final class TrainingBackup {
      * @throws ModelFormatException when the backup is damaged or belongs to another model
      * @throws IllegalStateException when it belongs to another run, naming what differs
      */
-    public static TrainingState read(Path file, Sequential model, int resumableCallbacks,
+    static TrainingState read(Path file, Sequential model, int resumableCallbacks,
                                      Map<String, String> fingerprint) throws IOException {
         String where = file.toString();
         Map<String, byte[]> members = ModelArchive.read(file);

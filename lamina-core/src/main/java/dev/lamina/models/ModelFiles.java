@@ -1,8 +1,14 @@
-package dev.lamina.io;
+package dev.lamina.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.data.Scaler;
 import dev.lamina.data.Scalers;
+import dev.lamina.io.AtomicFiles;
+import dev.lamina.io.Json;
+import dev.lamina.io.ModelArchive;
+import dev.lamina.io.ModelFormatException;
+import dev.lamina.io.NamedTensor;
+import dev.lamina.io.SafeTensors;
 import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerRegistry;
@@ -10,8 +16,6 @@ import dev.lamina.layers.Parameter;
 import dev.lamina.layers.WeightBudget;
 import dev.lamina.losses.Loss;
 import dev.lamina.losses.Losses;
-import dev.lamina.models.Preprocessing;
-import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.Optimizers;
 import dev.lamina.tensor.Tensor;
@@ -55,7 +59,11 @@ public final class ModelFiles {
     }
 
     /** The archive's members for {@code model}. */
-    static Map<String, byte[]> members(Sequential model) {
+    /**
+     * The archive members of {@code model} (name to bytes, without the manifest, which
+     * {@link ModelArchive#write} adds): for tools that write or alter archives themselves.
+     */
+    public static Map<String, byte[]> members(Sequential model) {
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put("config.json", Json.write(config(model)));
         List<NamedTensor> weights = new ArrayList<>();
@@ -147,7 +155,13 @@ public final class ModelFiles {
         return load(ModelArchive.read(path), path.toString());
     }
 
-    static Sequential load(Map<String, byte[]> members, String where) throws ModelFormatException {
+    /**
+     * The model of archive members already read (and checked against their manifest) by
+     * {@link ModelArchive#read}; {@code where} names the file in errors.
+     *
+     * @throws ModelFormatException for a damaged, hostile or newer model
+     */
+    public static Sequential load(Map<String, byte[]> members, String where) throws ModelFormatException {
         byte[] configBytes = members.get("config.json");
         byte[] weightBytes = members.get("weights.safetensors");
         if (configBytes == null || weightBytes == null) {
