@@ -140,6 +140,16 @@ public final class BatchNormalization extends Layer {
         this.step = step;
     }
 
+    @Override
+    public long trainingPasses() {
+        return step;
+    }
+
+    @Override
+    public void restoreTrainingPasses(long passes) {
+        this.step = passes;
+    }
+
     /**
      * Accumulates per-channel count, mean and sum of squared deviations of a batch of this layer's
      * inputs into {@code count[0]}, {@code mean} and {@code m2} (Chan et al.'s merge, in double), for

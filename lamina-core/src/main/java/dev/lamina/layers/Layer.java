@@ -162,6 +162,20 @@ public abstract class Layer {
         return p;
     }
 
+    /**
+     * How many training passes this layer has counted, for a layer whose behaviour depends on the
+     * count (a noise layer's masks, BatchNormalization's renorm warm-up; PyTorch calls it
+     * {@code num_batches_tracked}), or -1 for a layer that counts none. Training backups save it,
+     * and resumed runs restore it with {@link #restoreTrainingPasses}.
+     */
+    public long trainingPasses() {
+        return -1;
+    }
+
+    /** Restores {@link #trainingPasses()} (to resume a run); a layer that counts none ignores it. */
+    public void restoreTrainingPasses(long passes) {
+    }
+
     /** The per-sample input shape this layer was built for. */
     public final Shape inputShape() {
         requireBuilt("inputShape()");

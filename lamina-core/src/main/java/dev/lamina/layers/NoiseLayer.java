@@ -45,6 +45,16 @@ public abstract class NoiseLayer extends Layer {
     }
 
     @Override
+    public final long trainingPasses() {
+        return step;
+    }
+
+    @Override
+    public final void restoreTrainingPasses(long passes) {
+        this.step = passes;
+    }
+
+    @Override
     protected final Shape doBuild(Shape inputShape, RandomStream init) {
         noiseSeed = seed != null ? seed : init.nextLong();
         checkInputShape(inputShape);

@@ -1,13 +1,13 @@
 package dev.lamina.models;
 
 import dev.lamina.callbacks.Callback;
+import dev.lamina.callbacks.CallbackList;
 import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.ProgressLogger;
 import dev.lamina.callbacks.Resumable;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Layer;
-import dev.lamina.layers.NoiseLayer;
 import dev.lamina.metrics.Metric;
 import dev.lamina.metrics.Metrics;
 import dev.lamina.random.RandomStream;
@@ -54,7 +54,7 @@ final class Trainer {
     private int steps;
     private boolean merge;
     private long seed;
-    private List<Callback> callbacks;
+    private CallbackList callbacks;
     /** What a backup of this run must match to be resumed (empty without a backup). */
     private Map<String, String> fingerprint;
     private TrainingStep trainingStep;
@@ -118,15 +118,14 @@ final class Trainer {
 
         History history = new History();
         // Keras' order: the user's callbacks, then progress, then History (which so sees what they logged).
-        callbacks = new ArrayList<>(options.callbacks());
+        List<Callback> all = new ArrayList<>(options.callbacks());
         if (options.verbose() > 0) {
-            callbacks.add(new ProgressLogger(options.verbose(), options.out(), options.epochs(), steps,
+            all.add(new ProgressLogger(options.verbose(), options.out(), options.epochs(), steps,
                     System.console() != null && options.out() == System.out));
         }
-        callbacks.add(history);
-        for (int iC = 0; iC < callbacks.size(); iC++) {
-            callbacks.get(iC).setModel(model);
-        }
+        all.add(history);
+        callbacks = new CallbackList(all);
+        callbacks.setModel(model);
         for (String m : model.metricNames()) {
             metrics.add(Metrics.get(m));
         }
@@ -137,22 +136,14 @@ final class Trainer {
         ySample = trainY.shape().withoutBatch();
 
         model.stopTraining(false);
-        for (int iC = 0; iC < callbacks.size(); iC++) {
-            callbacks.get(iC).onTrainBegin(logs);
-        }
-        for (Callback c : callbacks) {
-            if (c instanceof Resumable r) {
-                resumables.add(r);
-            }
-        }
+        callbacks.onTrainBegin(logs);
+        resumables.addAll(callbacks.resumables());
         TrainingState resumed = restore();
         int firstEpoch = resumed != null ? resumed.epoch() : options.initialEpoch();
         for (int epoch = firstEpoch; epoch < options.epochs() && !model.stopTraining(); epoch++) {
             runEpoch(epoch, resumed != null && epoch == resumed.epoch() ? resumed : null);
         }
-        for (int iC = 0; iC < callbacks.size(); iC++) {
-            callbacks.get(iC).onTrainEnd(epochLogs);
-        }
+        callbacks.onTrainEnd(epochLogs);
         if (options.backup() != null) {
             try {
                 Files.deleteIfExists(options.backup().file());
@@ -178,9 +169,7 @@ final class Trainer {
 
     /** One epoch: shuffle, the training steps (from the resumed step if any), validation, callbacks. */
     private void runEpoch(int epoch, TrainingState resumed) {
-        for (int iC = 0; iC < callbacks.size(); iC++) {
-            callbacks.get(iC).onEpochBegin(epoch);
-        }
+        callbacks.onEpochBegin(epoch);
         shuffle(epoch);
         for (int iM = 0; iM < metrics.size(); iM++) {
             metrics.get(iM).reset();
@@ -205,9 +194,7 @@ final class Trainer {
         if (validator != null) {
             validator.evaluateInto(valX, valY, "val_", epochLogs);
         }
-        for (int iC = 0; iC < callbacks.size(); iC++) {
-            callbacks.get(iC).onEpochEnd(epoch, epochLogs);
-        }
+        callbacks.onEpochEnd(epoch, epochLogs);
         if (options.backup() != null) {
             backup(epoch + 1, 0, 0, 0, false);
         }
@@ -235,9 +222,7 @@ final class Trainer {
     }
 
     private void trainStep(int epoch, int step) {
-        for (int iC = 0; iC < callbacks.size(); iC++) {
-            callbacks.get(iC).onTrainBatchBegin(step);
-        }
+        callbacks.onTrainBatchBegin(step);
         int start = step * batch;
         int rows = merge && step == steps - 1 ? batch + 1 : Math.min(batch, n - start);
         Tensor xb = gather(trainX, order, start, rows, xBatch.get(rows, xSample));
@@ -250,9 +235,7 @@ final class Trainer {
             Metric m = metrics.get(iM);
             logs.put(m.name(), m.result());
         }
-        for (int iC = 0; iC < callbacks.size(); iC++) {
-            callbacks.get(iC).onTrainBatchEnd(step, logs);
-        }
+        callbacks.onTrainBatchEnd(step, logs);
         Backup b = options.backup();
         if (b != null && b.everySteps() > 0 && (step + 1) % b.everySteps() == 0 && step + 1 < steps) {
             backup(epoch, step + 1, lossSum, seen, true);
@@ -271,10 +254,8 @@ final class Trainer {
             for (int i = 0; i < layers.size(); i++) {
                 Layer l = layers.get(i);
                 Long n = st.counters().get(Integer.toString(i));
-                if (n != null && l instanceof NoiseLayer nl) {
-                    nl.setNoiseStep(n);
-                } else if (n != null && l instanceof BatchNormalization bn) {
-                    bn.setStep(n);
+                if (n != null) {
+                    l.restoreTrainingPasses(n);
                 }
             }
             for (int i = 0; i < resumables.size(); i++) {
@@ -304,10 +285,9 @@ final class Trainer {
         Map<String, Long> counters = new LinkedHashMap<>();
         List<Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof NoiseLayer nl) {
-                counters.put(Integer.toString(i), nl.noiseStep());
-            } else if (layers.get(i) instanceof BatchNormalization bn) {
-                counters.put(Integer.toString(i), bn.step());
+            long passes = layers.get(i).trainingPasses();
+            if (passes >= 0) {
+                counters.put(Integer.toString(i), passes);
             }
         }
         List<Map<String, Object>> states = new ArrayList<>();
