@@ -69,6 +69,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Learning rate (default: the optimizer's Keras default).")
     Double lr;
 
+    @Option(names = "--gradient-accumulation-steps", description = "Update the weights every this many batches"
+            + " with their average gradient (Keras' gradient_accumulation_steps; 2 or more).")
+    Integer accumulationSteps;
+
     @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -140,6 +144,9 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer opt = Optimizers.get(optimizer);
         if (lr != null) {
             opt.learningRate(lr);
+        }
+        if (accumulationSteps != null) {
+            opt.gradientAccumulationSteps(accumulationSteps);
         }
         model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
         // The scaler becomes part of the model: fit, evaluate and predict take raw rows from here on.

@@ -168,6 +168,21 @@ class PredictCommandTest {
     }
 
     @Test
+    void gradientAccumulationIsAnOptimizerSettingThatTheSavedModelKeeps(@TempDir Path dir) throws Exception {
+        Path data = wine(dir);
+        Path model = dir.resolve("acc.lamina");
+        String[] t = TrainPredictTest.run("train", "--data", data.toString(), "--target", "quality", "--layers",
+                "dense(8, relu) dense(1)", "--epochs", "2", "--gradient-accumulation-steps", "4", "--save",
+                model.toString());
+        assertEquals("0", t[0], t[2]);
+        assertEquals(4, Sequential.load(model).optimizer().gradientAccumulationSteps());
+        String[] bad = TrainPredictTest.run("train", "--data", data.toString(), "--target", "quality", "--layers",
+                "dense(1)", "--gradient-accumulation-steps", "1");
+        assertEquals("1", bad[0]);
+        assertTrue(bad[2].contains("gradient_accumulation_steps") && bad[2].contains("an integer >= 2"), bad[2]);
+    }
+
+    @Test
     void anUnknownOptionIsNamedEvenWhenARequiredOneIsMissing() {
         String[] r = TrainPredictTest.run("train", "--bogus");
         assertEquals("2", r[0]);

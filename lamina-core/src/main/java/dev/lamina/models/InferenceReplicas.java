@@ -9,7 +9,8 @@ import java.util.function.IntSupplier;
  * the model's layers made again from their configs and built on the model's own weight tensors
  * ({@code Layer.buildSharing}), so it has its own activation buffers and kernel state but no weights
  * of its own. Each thread that predicts gets one, made on its first prediction and kept for the
- * next; nothing is shared between the callers but the weights, which they only read.
+ * next (with buffers sized to the largest batch it predicted, for as long as the thread and the
+ * model live); nothing is shared between the callers but the weights, which they only read.
  *
  * <p>Lamina adds no threads of its own to a crowd of callers: a prediction that starts while
  * others are in progress runs on its caller's thread alone ({@link WorkerPool#alone}), so the only
