@@ -45,9 +45,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code fit}/{@code predict} from the data's shape. Weights are drawn from the model's
  * {@link #seed(long) seed} (random if none is set), so one seed gives one model, bit for bit.
  * <p>Thread safety: one model may be shared between threads. {@code predict} calls run in
- * parallel, each on a replica of the layers that shares this model's weight tensors (its own
- * buffers, no copy of the weights), at most as many at once in the whole process as Lamina has
- * compute threads; the results are the same bits as from one thread. What changes or reads the
+ * parallel, each on its thread's replica of the layers, which shares this model's weight tensors
+ * (its own buffers, no copy of the weights; see {@code InferenceReplicas}); the results are the
+ * same bits as from one thread. What changes or reads the
  * whole model ({@code fit}, {@code trainOnBatch}, {@code evaluate}, {@code save},
  * {@code loadWeights}, {@code copy}, {@code add}, {@code setPreprocessing}) runs alone: it waits
  * for the predictions in progress, and new ones wait for it. Writing into a weight's tensor
