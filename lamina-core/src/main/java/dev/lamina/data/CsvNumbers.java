@@ -12,40 +12,39 @@ final class CsvNumbers {
     /** Whether {@code s} is a plain decimal number. */
     static boolean isPlainDecimal(String s) {
         int n = s.length();
-        int i = 0;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-            digits++;
-        }
+        int i = skipSign(s, 0);
+        int end = skipDigits(s, i);
+        int digits = end - i;
+        i = end;
         if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                digits++;
-            }
+            end = skipDigits(s, i + 1);
+            digits += end - i - 1;
+            i = end;
         }
         if (digits == 0) {
             return false;
         }
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int exponent = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                exponent++;
-            }
-            if (exponent == 0) {
+            int start = skipSign(s, i + 1);
+            i = skipDigits(s, start);
+            if (i == start) {
                 return false;
             }
         }
         return i == n;
+    }
+
+    /** The index after an optional sign at {@code i}. */
+    private static int skipSign(String s, int i) {
+        return i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-') ? i + 1 : i;
+    }
+
+    /** The index after the run of digits starting at {@code i}. */
+    private static int skipDigits(String s, int i) {
+        while (i < s.length() && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isDigit(char c) {

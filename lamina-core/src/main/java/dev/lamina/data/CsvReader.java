@@ -66,11 +66,7 @@ public final class CsvReader {
     public static List<String> column(Path path, String name) {
         List<String> cells = new ArrayList<>();
         stream(path, columns -> {
-            int c = columns.indexOf(name);
-            if (c < 0) {
-                throw new DataFormatException(path + " has no column '" + name + "'; its columns are: "
-                        + String.join(", ", columns) + ".");
-            }
+            int c = Table.column(path.toString(), columns, name);
             return (row, line) -> cells.add(row[c]);
         });
         return cells;

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * Turns rows of cells, given one at a time, into a {@link Dataset}, keeping numbers as float32
  * from the first row on: a row's cells are parsed and dropped, so a file larger than its strings
  * would fit still loads, and the peak is about twice the float matrix (the chunks read, then the
- * matrix they are copied into). Categorical columns are kept as integer codes until the end, when
+ * matrix they are copied into; a heap that runs out is reported by {@code TableToDataset}).
+ * Categorical columns are kept as integer codes until the end, when
  * their one-hot columns are laid out in sorted order of their values.
  */
 final class RowsToDataset {
@@ -31,8 +32,6 @@ final class RowsToDataset {
     private final int[] featureIndex;
     /** Per feature: null for a number, else the codes of its values in order of first appearance. */
     private final List<Map<String, Integer>> codes = new ArrayList<>();
-    private final int numbersPerRow;
-    private final int codesPerRow;
     private final List<float[]> numberChunks = new ArrayList<>();
     private final List<int[]> codeChunks = new ArrayList<>();
     private float[] numbers = new float[0];
@@ -78,14 +77,9 @@ final class RowsToDataset {
         }
         targetIndex = indices(this.targets);
         featureIndex = indices(this.features);
-        int categories = 0;
         for (String f : this.features) {
-            boolean isCategorical = categorical.contains(f);
-            codes.add(isCategorical ? new HashMap<>() : null);
-            categories += isCategorical ? 1 : 0;
+            codes.add(categorical.contains(f) ? new HashMap<>() : null);
         }
-        codesPerRow = categories;
-        numbersPerRow = this.features.size() - categories + this.targets.size();
     }
 
     /** Adds a data row; {@code line} is its line in the file, for errors. */
@@ -153,13 +147,11 @@ final class RowsToDataset {
         float[] y;
         try {
             x = new float[Math.multiplyExact(rows, names.size())];
-            y = forPrediction ? null : new float[rows * targets.size()];
-        } catch (OutOfMemoryError | ArithmeticException e) {
-            throw new DataFormatException(source + ": " + rows + " rows of " + names.size() + " features need "
-                    + ((long) rows * names.size() * 4 >> 20) + " MB as float32, more than the JVM's heap ("
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB) has left; give it more (-Xmx), or use fewer"
-                    + " rows or columns.", e);
+        } catch (ArithmeticException e) {
+            throw new DataFormatException(source + ": " + rows + " rows of " + names.size() + " features are more"
+                    + " values than one array holds (" + Integer.MAX_VALUE + "); use fewer rows or columns.", e);
         }
+        y = forPrediction ? null : new float[rows * targets.size()];
         int n = 0;
         int c = 0;
         for (int i = 0; i < rows; i++) {
@@ -188,7 +180,7 @@ final class RowsToDataset {
 
     private void putNumber(float v) {
         if (numberFill == numbers.length) {
-            numbers = allocateFloats();
+            numbers = new float[CHUNK_VALUES];
             numberChunks.add(numbers);
             numberFill = 0;
         }
@@ -202,18 +194,6 @@ final class RowsToDataset {
             codeFill = 0;
         }
         codesInUse[codeFill++] = code;
-    }
-
-    private float[] allocateFloats() {
-        try {
-            return new float[CHUNK_VALUES];
-        } catch (OutOfMemoryError e) {
-            numberChunks.clear();
-            throw new DataFormatException(source + ": after " + rows + " rows the JVM's heap ("
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB) is full; the file needs about "
-                    + numbersPerRow * 8L + " bytes a row for its numbers. Give the JVM more (-Xmx), or use fewer rows"
-                    + " or columns.", e);
-        }
     }
 
     private float numberAt(int index) {
@@ -275,11 +255,7 @@ final class RowsToDataset {
     private int[] indices(List<String> names) {
         int[] idx = new int[names.size()];
         for (int i = 0; i < idx.length; i++) {
-            idx[i] = columns.indexOf(names.get(i));
-            if (idx[i] < 0) {
-                throw new DataFormatException(source + " has no column '" + names.get(i) + "'; its columns are: "
-                        + String.join(", ", columns) + ".");
-            }
+            idx[i] = Table.column(source, columns, names.get(i));
         }
         return idx;
     }

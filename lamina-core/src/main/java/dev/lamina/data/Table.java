@@ -14,6 +14,11 @@ import java.util.List;
 public record Table(String source, List<String> columns, List<String[]> rows, List<Long> lines) {
     /** The index of column {@code name}, or a clear error listing the columns. */
     public int column(String name) {
+        return column(source, columns, name);
+    }
+
+    /** The index of column {@code name} among the {@code columns} of {@code source}, or an error listing them. */
+    static int column(String source, List<String> columns, String name) {
         int i = columns.indexOf(name);
         if (i < 0) {
             throw new DataFormatException(source + " has no column '" + name + "'; its columns are: "

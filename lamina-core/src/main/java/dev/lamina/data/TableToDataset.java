@@ -82,26 +82,27 @@ public final class TableToDataset {
 
     private Dataset convert(boolean forPrediction) {
         List<String> targetColumns = forPrediction ? List.of() : targets;
-        if (table != null) {
-            RowsToDataset rows = new RowsToDataset(table.source(), table.columns(), targetColumns, features, categorical,
-                    dropMissing, forPrediction);
-            for (int r = 0; r < table.rows().size(); r++) {
-                rows.add(table.rows().get(r), table.lines().get(r));
-            }
-            return rows.build();
-        }
+        String source = table != null ? table.source() : file.toString();
         RowsToDataset[] rows = new RowsToDataset[1];
         try {
-            CsvReader.stream(file, columns -> {
-                rows[0] = new RowsToDataset(file.toString(), columns, targetColumns, features, categorical,
-                        dropMissing, forPrediction);
-                return rows[0]::add;
-            });
+            if (table != null) {
+                rows[0] = new RowsToDataset(source, table.columns(), targetColumns, features, categorical, dropMissing,
+                        forPrediction);
+                for (int r = 0; r < table.rows().size(); r++) {
+                    rows[0].add(table.rows().get(r), table.lines().get(r));
+                }
+            } else {
+                CsvReader.stream(file, columns -> {
+                    rows[0] = new RowsToDataset(source, columns, targetColumns, features, categorical, dropMissing,
+                            forPrediction);
+                    return rows[0]::add;
+                });
+            }
             return rows[0].build();
         } catch (OutOfMemoryError e) {
             long read = rows[0] == null ? 0 : rows[0].rows();
             rows[0] = null; // what was read goes, so that the message can be made
-            throw new DataFormatException(file + ": the JVM's heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+            throw new DataFormatException(source + ": the JVM's heap (" + (Runtime.getRuntime().maxMemory() >> 20)
                     + " MB) ran out after " + read + " rows. Give the JVM more (-Xmx, or LAMINA_JAVA_OPTS=-Xmx4g for"
                     + " the lamina command), or use fewer rows or columns.", e);
         }

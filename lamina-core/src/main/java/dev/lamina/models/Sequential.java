@@ -250,12 +250,20 @@ public final class Sequential implements TrainableModel {
     }
 
     private double trainOnBatchNow(Tensor x, Tensor y) {
-        requireCompiled("trainOnBatch(...)");
-        DataCheck.notEmpty("trainOnBatch: x", x);
-        checkInputShape("x", x);
-        DataCheck.sameRows("trainOnBatch: x", x, "y", y);
-        Trainer.checkTargets(this, y);
+        checkTrainingBatch("trainOnBatch(...)", "trainOnBatch: x", x, y);
         return step().run(networkInputs(x), networkTargets(y), List.of());
+    }
+
+    /**
+     * What a batch for one training step must be: a compiled model, rows, the input shape, matching
+     * targets. The names come whole (literals), so that a step builds no string.
+     */
+    private void checkTrainingBatch(String call, String xName, Tensor x, Tensor y) {
+        requireCompiled(call);
+        DataCheck.notEmpty(xName, x);
+        checkInputShape("x", x);
+        DataCheck.sameRows(xName, x, "y", y);
+        Trainer.checkTargets(this, y);
     }
 
     /** A holder for this model's gradients, to fill with {@link #computeGradients} batch after batch. */
@@ -279,11 +287,7 @@ public final class Sequential implements TrainableModel {
         Check.notNull(into, "computeGradients", "into");
         lock.writeLock().lock();
         try {
-            requireCompiled("computeGradients(...)");
-            DataCheck.notEmpty("computeGradients: x", x);
-            checkInputShape("x", x);
-            DataCheck.sameRows("computeGradients: x", x, "y", y);
-            Trainer.checkTargets(this, y);
+            checkTrainingBatch("computeGradients(...)", "computeGradients: x", x, y);
             TrainingStep s = step();
             into.checkFor(this, s.params());
             into.loss(s.compute(networkInputs(x), networkTargets(y), List.of()));

@@ -30,6 +30,9 @@ public final class WorkerPool {
      */
     static final long SPIN_NANOS = 50_000;
 
+    /** Whether this thread's jobs run on it alone (see {@link #alone}). */
+    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> false);
+
     private final int threads;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Object lock = new Object();
@@ -91,8 +94,6 @@ public final class WorkerPool {
             ALONE.set(before);
         }
     }
-
-    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> false);
 
     /** Runs all parts of {@code job}, in parallel where the pool is free; returns when all are done. */
     public void run(Job job, int parts) {
