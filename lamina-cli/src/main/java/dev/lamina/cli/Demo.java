@@ -9,7 +9,7 @@ import dev.lamina.data.Dataset;
 import dev.lamina.data.Splits;
 import dev.lamina.losses.Losses;
 import dev.lamina.models.FitOptions;
-import dev.lamina.models.LastBatch;
+import dev.lamina.data.LastBatch;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Adam;
 import dev.lamina.optimizers.SGD;

@@ -14,7 +14,7 @@ import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.losses.Losses;
 import dev.lamina.models.FitOptions;
-import dev.lamina.models.LastBatch;
+import dev.lamina.data.LastBatch;
 import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Optimizer;

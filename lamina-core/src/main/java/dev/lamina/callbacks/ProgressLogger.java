@@ -19,7 +19,9 @@ public final class ProgressLogger implements Callback {
     private final int verbose;
     private final PrintStream out;
     private final int epochs;
-    private final int steps;
+    private int steps;
+    /** Steps done so far this epoch. */
+    private int stepsDone;
     private final boolean interactive;
     private long epochStart;
     private long lastRefresh;
@@ -29,7 +31,8 @@ public final class ProgressLogger implements Callback {
      * @param verbose 1 for a progress bar, 2 for one line per epoch
      * @param out where to print
      * @param epochs the total number of epochs
-     * @param steps the number of batches per epoch
+     * @param steps the number of batches per epoch, or -1 when the data cannot tell before it has
+     *     been read (the first epoch then counts them, as Keras' {@code Unknown})
      * @param interactive whether to redraw the line in place while the epoch runs
      */
     public ProgressLogger(int verbose, PrintStream out, int epochs, int steps, boolean interactive) {
@@ -49,11 +52,12 @@ public final class ProgressLogger implements Callback {
 
     @Override
     public void onTrainBatchEnd(int batch, Logs logs) {
+        stepsDone = batch + 1;
         if (verbose != 1 || !interactive) {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastRefresh < REFRESH_NANOS && batch + 1 < steps) {
+        if (now - lastRefresh < REFRESH_NANOS && (steps < 0 || batch + 1 < steps)) {
             return;
         }
         lastRefresh = now;
@@ -63,6 +67,9 @@ public final class ProgressLogger implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Logs logs) {
+        if (steps < 0) {
+            steps = stepsDone; // learned from the first epoch
+        }
         String text = format(steps, System.nanoTime(), logs);
         out.println((verbose == 1 && interactive ? "\r" : "") + text);
         out.flush();
@@ -73,8 +80,10 @@ public final class ProgressLogger implements Callback {
         line.setLength(0);
         double seconds = (now - epochStart) / 1e9;
         double perStep = done == 0 ? 0 : seconds / done;
-        line.append(done).append('/').append(steps);
-        if (verbose == 1) {
+        line.append(done).append('/').append(steps < 0 ? "Unknown" : Integer.toString(steps));
+        if (verbose == 1 && steps < 0) {
+            line.append(' ').append(Math.round(seconds)).append("s ").append(stepTime(perStep));
+        } else if (verbose == 1) {
             int filled = steps == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * done / steps);
             line.append(' ');
             for (int i = 0; i < BAR_WIDTH; i++) {

@@ -1,6 +1,10 @@
 package dev.lamina.models;
 
 import dev.lamina.callbacks.Logs;
+import dev.lamina.data.Batch;
+import dev.lamina.data.BatchPlan;
+import dev.lamina.data.Batches;
+import dev.lamina.data.DataSource;
 import dev.lamina.layers.Mode;
 import dev.lamina.losses.SparseCategoricalCrossentropy;
 import dev.lamina.metrics.Metric;
@@ -80,6 +84,14 @@ final class Evaluator {
         DataCheck.notEmpty(prefix + "y", y);
         DataCheck.sameRows(prefix + "x", x, prefix + "y", y);
         model.checkInputShape(prefix + "x", x);
+        evaluateInto(DataSource.of(x, y), prefix, logs);
+    }
+
+    /**
+     * Loss and metrics over one pass of {@code data} in order, in batches of this evaluator's size:
+     * the mean of the batch losses weighted by their rows, as Keras reports it.
+     */
+    void evaluateInto(DataSource data, String prefix, Logs logs) {
         if (metrics == null) {
             metrics = new ArrayList<>();
             for (String m : model.metricNames()) {
@@ -90,25 +102,61 @@ final class Evaluator {
             Metric m = metrics.get(iM);
             m.reset();
         }
-        int n = x.rows();
+        long n = 0;
         double lossSum = 0;
         double reg = model.regularizationLoss();
-        for (int start = 0; start < n; start += batchSize) {
-            int rows = Math.min(batchSize, n - start);
-            Tensor xb = slice(x, start, rows, xBatch);
-            Tensor yb = slice(y, start, rows, yBatch);
-            Tensor out = model.forward(xb, Mode.INFERENCE);
-            lossSum += (model.loss().compute(yb, out, null) + reg) * rows;
-            for (int iM = 0; iM < metrics.size(); iM++) {
-                Metric m = metrics.get(iM);
-                m.update(yb, out);
+        try (Batches pass = data.batches(BatchPlan.inOrder(batchSize))) {
+            for (Batch b = pass.next(); b != null; b = pass.next()) {
+                if (b.y() == null) {
+                    throw new IllegalArgumentException("Evaluation needs targets, but the " + (prefix.isEmpty()
+                            ? "" : "validation ") + "data has inputs only; give a source with targets.");
+                }
+                Tensor out = model.forward(b.x(), Mode.INFERENCE);
+                lossSum += (model.loss().compute(b.y(), out, null) + reg) * b.rows();
+                n += b.rows();
+                for (int iM = 0; iM < metrics.size(); iM++) {
+                    Metric m = metrics.get(iM);
+                    m.update(b.y(), out);
+                }
             }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("The " + (prefix.isEmpty() ? "" : "validation ") + "data has no rows;"
+                    + " evaluation needs at least one.");
         }
         logs.put(prefix + "loss", lossSum / n);
         for (int iM = 0; iM < metrics.size(); iM++) {
             Metric m = metrics.get(iM);
             logs.put(prefix + m.name(), m.result());
         }
+    }
+
+    /** Predictions for every row of one in-order pass over {@code data}, in one tensor. */
+    Tensor predict(DataSource data) {
+        Shape out = model.outputShape();
+        int outCols = out.size();
+        float[] all = new float[1024];
+        long n = 0;
+        try (Batches pass = data.batches(BatchPlan.inOrder(batchSize))) {
+            for (Batch b = pass.next(); b != null; b = pass.next()) {
+                Tensor yb = model.forward(b.x(), Mode.INFERENCE);
+                long need = (n + b.rows()) * outCols;
+                if (need > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("The predictions of more than " + n + " rows do not fit in one"
+                            + " array; predict the source in parts.");
+                }
+                if (need > all.length) {
+                    all = java.util.Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need,
+                            2L * all.length)));
+                }
+                System.arraycopy(yb.data(), 0, all, (int) (n * outCols), b.rows() * outCols);
+                n += b.rows();
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("predict: the data source has no rows; give at least one.");
+        }
+        return Tensor.wrap(java.util.Arrays.copyOf(all, (int) (n * outCols)), out.withBatch((int) n).dims());
     }
 
     static Tensor slice(Tensor t, int start, int rows, Buffer buffer) {

@@ -1,6 +1,8 @@
 package dev.lamina.models;
 
 import dev.lamina.callbacks.Callback;
+import dev.lamina.data.DataSource;
+import dev.lamina.data.LastBatch;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
 import java.io.PrintStream;
@@ -30,10 +32,12 @@ import java.util.List;
  * @param out where progress is printed
  * @param lastBatchOfOne what to do with a last batch of one row (default {@link LastBatch#KEEP}, as Keras)
  * @param backup where to back up the run so that it can resume after an interruption, or null
+ * @param validationSource validation data from any {@link DataSource} (overrides the split and
+ *     {@code validationX}), or null
  */
 public record FitOptions(int epochs, int batchSize, double validationSplit, Tensor validationX, Tensor validationY,
                          boolean shuffle, int initialEpoch, List<Callback> callbacks, int verbose, Long seed,
-                         PrintStream out, LastBatch lastBatchOfOne, Backup backup) {
+                         PrintStream out, LastBatch lastBatchOfOne, Backup backup, DataSource validationSource) {
     /** Validates the arguments. */
     public FitOptions {
         Check.arg(epochs >= 0, "fit", "epochs", epochs, "an integer >= 0");
@@ -51,73 +55,83 @@ public record FitOptions(int epochs, int batchSize, double validationSplit, Tens
 
     /** Keras' defaults. */
     public static FitOptions defaults() {
-        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out, LastBatch.KEEP, null);
+        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out, LastBatch.KEEP, null, null);
     }
 
     /** The number of epochs. */
     public FitOptions epochs(int epochs) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** The batch size. */
     public FitOptions batchSize(int batchSize) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** The fraction of rows held out from the end for validation. */
     public FitOptions validationSplit(double split) {
         return new FitOptions(epochs, batchSize, split, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** Explicit validation data. */
     public FitOptions validationData(Tensor x, Tensor y) {
         return new FitOptions(epochs, batchSize, validationSplit, x, y, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, null);
+    }
+
+    /**
+     * Validation data from a source (a streaming CSV, the user's batches), read in order once per
+     * epoch; it replaces validation tensors and the split.
+     */
+    public FitOptions validationData(DataSource validation) {
+        Check.notNull(validation, "fit", "validation_data");
+        return new FitOptions(epochs, batchSize, validationSplit, null, null, shuffle, initialEpoch,
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validation);
     }
 
     /** Whether to shuffle every epoch. */
     public FitOptions shuffle(boolean shuffle) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** The epoch to start at. */
     public FitOptions initialEpoch(int epoch) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, epoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** The callbacks (replacing any given before). */
     public FitOptions callbacks(Callback... callbacks) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                new ArrayList<>(List.of(callbacks)), verbose, seed, out, lastBatchOfOne, backup);
+                new ArrayList<>(List.of(callbacks)), verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** 0 silent, 1 progress bar, 2 one line per epoch. */
     public FitOptions verbose(int verbose) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** The shuffling seed. */
     public FitOptions seed(long seed) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** Where progress is printed. */
     public FitOptions out(PrintStream out) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
     }
 
     /** What to do with a last batch of one row. */
     public FitOptions lastBatchOfOne(LastBatch policy) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, policy, backup);
+                callbacks, verbose, seed, out, policy, backup, validationSource);
     }
 
     /**
@@ -126,6 +140,6 @@ public record FitOptions(int epochs, int batchSize, double validationSplit, Tens
      */
     public FitOptions backupAndRestore(java.nio.file.Path dir, int everySteps) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, new Backup(dir, everySteps));
+                callbacks, verbose, seed, out, lastBatchOfOne, new Backup(dir, everySteps), validationSource);
     }
 }

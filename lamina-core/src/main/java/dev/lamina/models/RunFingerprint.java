@@ -1,8 +1,9 @@
 package dev.lamina.models;
 
+import dev.lamina.data.DataSource;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfig;
-import dev.lamina.tensor.Tensor;
+import dev.lamina.util.ValueHash;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.TreeMap;
 final class RunFingerprint {
     private RunFingerprint() {}
 
-    static Map<String, String> of(Sequential model, FitOptions options, long seed, Tensor trainX, Tensor trainY,
-                                  Tensor valX, Tensor valY) {
+    static Map<String, String> of(Sequential model, FitOptions options, long seed, DataSource train,
+                                  DataSource validation) {
         Map<String, String> f = new LinkedHashMap<>();
         List<String> classes = new ArrayList<>();
         StringBuilder settings = new StringBuilder();
@@ -37,8 +38,8 @@ final class RunFingerprint {
         f.put("shuffle", Boolean.toString(options.shuffle()));
         f.put("seed", Long.toString(seed));
         f.put("last batch of one", options.lastBatchOfOne().name());
-        f.put("training data", describe(trainX, trainY));
-        f.put("validation data", valX == null ? "none" : describe(valX, valY));
+        f.put("training data", train.fingerprint());
+        f.put("validation data", validation == null ? "none" : validation.fingerprint());
         return f;
     }
 
@@ -64,34 +65,11 @@ final class RunFingerprint {
         return o;
     }
 
-    private static String describe(Tensor x, Tensor y) {
-        return x.rows() + " rows, " + x.cols() + " features, " + y.cols() + " targets, hash "
-                + hex(hash(y.data(), hash(x.data(), 17)));
-    }
-
     private static long hash(String s) {
-        long h = 17;
-        for (int i = 0; i < s.length(); i++) {
-            h = mix(h ^ s.charAt(i));
-        }
-        return h;
-    }
-
-    /** A 64-bit hash of every value's bits, in order (SplitMix64's finalizer per value). */
-    private static long hash(float[] values, long h) {
-        for (float v : values) {
-            h = mix(h ^ Float.floatToRawIntBits(v));
-        }
-        return mix(h ^ values.length);
-    }
-
-    private static long mix(long z) {
-        z = (z + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return ValueHash.of(s, ValueHash.START);
     }
 
     private static String hex(long h) {
-        return String.format("%016x", h);
+        return ValueHash.hex(h);
     }
 }

@@ -1,7 +1,9 @@
 package dev.lamina.models;
 
 import dev.lamina.callbacks.History;
+import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.TrainableModel;
+import dev.lamina.data.DataSource;
 import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerRegistry;
@@ -234,6 +236,18 @@ public final class Sequential implements TrainableModel {
     }
 
     /**
+     * Trains on batches from {@code data}: in memory, a CSV file streamed from disk
+     * ({@link dev.lamina.data.CsvSource}), or the user's own iterator. Each epoch is one pass over
+     * the source, batched and shuffled as {@code options} say (a pure function of the seed and the
+     * epoch for the library's sources). Validation comes from {@link FitOptions#validationData}; a
+     * validation split needs tensors, as in Keras. Raw rows with a {@link #preprocessing()}.
+     */
+    public History fit(DataSource data, FitOptions options) {
+        Check.notNull(data, "fit", "data");
+        return exclusively(() -> new Trainer(this, options).fit(data));
+    }
+
+    /**
      * One optimizer step on one batch, as Keras' {@code train_on_batch}: forward in training mode
      * (dropout drops, batch normalization uses the batch's statistics and updates its moving
      * ones), backward, and the optimizer's update; returns the batch's loss (with regularization).
@@ -347,6 +361,57 @@ public final class Sequential implements TrainableModel {
             requireCompiled("evaluate(...)");
             return new Evaluator(this, batchSize).evaluate(networkInputs(x), networkTargets(y), "").toMap();
         });
+    }
+
+    /**
+     * The loss and metrics over one pass of {@code data} in order, in batches of {@code batchSize}
+     * (a source that makes its own batches keeps them). Raw rows with a {@link #preprocessing()}.
+     */
+    public Map<String, Double> evaluate(DataSource data, int batchSize) {
+        Check.notNull(data, "evaluate", "data");
+        Check.arg(batchSize > 0, "evaluate", "batch_size", batchSize, "a positive integer");
+        return exclusively(() -> {
+            requireCompiled("evaluate(...)");
+            checkSourceInputs("evaluate", data);
+            Logs logs = new Logs();
+            new Evaluator(this, batchSize).evaluateInto(preprocessed(data), "", logs);
+            return logs.toMap();
+        });
+    }
+
+    /**
+     * Predictions for every row of one pass of {@code data} in order, in batches of
+     * {@code batchSize}, in one tensor (the predictions must fit in memory; the inputs need not).
+     * With a {@link #preprocessing()}, raw rows in and the targets' raw units out.
+     */
+    public Tensor predict(DataSource data, int batchSize) {
+        Check.notNull(data, "predict", "data");
+        Check.arg(batchSize > 0, "predict", "batch_size", batchSize, "a positive integer");
+        buildForInference("predict(...)");
+        lock.readLock().lock();
+        try {
+            checkSourceInputs("predict", data);
+            DataSource in = preprocessed(data);
+            Tensor out = replicas.run(r -> new Evaluator(r, batchSize).predict(in));
+            return preprocessing == null ? out : preprocessing.outputs(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void checkSourceInputs(String call, DataSource data) {
+        if (!ensureBuilt()) {
+            requireBuilt(call + "(...)");
+        }
+        Shape in = data.inputShape();
+        Check.that(in.equals(inputShape), call + ": the data source has rows of shape " + in.toKerasString()
+                + " but Sequential '" + name + "' expects inputs of shape " + inputShape.toKerasString()
+                + "; give one column per input feature.");
+    }
+
+    /** {@code data} with this model's preprocessing applied to each batch (itself when there is none). */
+    DataSource preprocessed(DataSource data) {
+        return preprocessing == null ? data : data.map(this::networkInputs, this::networkTargets);
     }
 
     /**

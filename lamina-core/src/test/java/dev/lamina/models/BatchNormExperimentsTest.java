@@ -1,5 +1,6 @@
 package dev.lamina.models;
 
+import dev.lamina.data.LastBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.lamina.models;
+package dev.lamina.data;
 
 /**
  * What {@code fit} does with a last batch of a single row (when the number of training rows is one
