@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.Logs;
+import dev.lamina.data.CsvSource;
+import dev.lamina.data.DataSource;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;
@@ -19,8 +21,12 @@ import dev.lamina.tensor.JavaBackend;
 import dev.lamina.tensor.Transpose;
 import dev.lamina.tensor.WorkerPool;
 import dev.lamina.tensor.Tensor;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +45,9 @@ import java.util.Set;
  *       eps 1e-7), batch 256, 1119 training rows shuffled each epoch, 480 validation rows; 2 warm-up
  *       epochs, then 7 timed; epoch time = train + validation.</li>
  *   <li>W2: the same model on 100,000 rows (one warm-up epoch of 1119 rows, then one timed epoch).</li>
+ *   <li>S2: W2 read from a CSV file of the same rows by the streaming reader ({@code CsvSource},
+ *       shuffled by chunks and windows), after the same warm-up; its rows/s beside W2's, measured in
+ *       the same run.</li>
  *   <li>W3: 11 → Dense(512, relu) → Dense(512, relu) → Dense(1), batch 32.</li>
  *   <li>W4: the trained W1 model predicting 100,000 rows in batches of 4096 (2 warm-up, 5 timed
  *       passes), then 10,000 single-row calls.</li>
@@ -88,6 +97,9 @@ public final class Workloads {
             r.put("rows", w2Rows);
             r.putAll(fit("W2", m, 256, big, null, 1, 0));
             results.put("W2", r);
+        }
+        if (workloads.contains("S2")) {
+            results.put("S2", streamed(w2Rows));
         }
         if (workloads.contains("W3")) {
             Sequential m = Sequential.of(Input.of(11), Dense.of(512, "relu"), Dense.of(512, "relu"), Dense.of(1)).seed(0);
@@ -174,9 +186,59 @@ public final class Workloads {
         return Tensor.wrap(d, n, t.cols());
     }
 
-    /** Times epochs: train (first batch start to last batch end) and train + validation. */
+    /** S2: W2's rows written to a CSV file and trained on as a stream, beside W2's rows/s if W2 ran. */
+    private Map<String, Object> streamed(int rows) {
+        Tensor[] big = data(rows, 3);
+        Path csv;
+        try {
+            csv = Files.createTempFile("lamina-s2-", ".csv");
+            csv.toFile().deleteOnExit();
+            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                w.write("x0,x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,y\n");
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < rows; i++) {
+                    sb.setLength(0);
+                    for (int j = 0; j < 11; j++) {
+                        sb.append(big[0].data()[i * 11 + j]).append(',');
+                    }
+                    w.write(sb.append(big[1].data()[i]).append('\n').toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("S2 could not write its CSV file: " + e.getMessage(), e);
+        }
+        Sequential m = wineModel();
+        fit("S2-warm", m, 256, new Tensor[] {rows(big[0], 1119), rows(big[1], 1119)}, null, 0, 1);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("rows", rows);
+        r.put("file_bytes", csv.toFile().length());
+        r.putAll(fit("S2", m, 256, null, null, 1, 0, CsvSource.of(csv, "y")));
+        Object w2 = results.get("W2");
+        if (w2 instanceof Map<?, ?> w2m && w2m.get("train_rows_per_s") instanceof Map<?, ?> w2r
+                && r.get("train_rows_per_s") instanceof Map<?, ?> s2r) {
+            double ratio = ((Number) s2r.get("median")).doubleValue() / ((Number) w2r.get("median")).doubleValue();
+            r.put("rows_per_s_vs_W2", ratio);
+            log.printf(Locale.ROOT, "S2: streamed rows/s are %.2f of W2's in memory%n", ratio);
+        }
+        try {
+            Files.deleteIfExists(csv);
+        } catch (IOException e) {
+            // deleteOnExit stays armed
+        }
+        return r;
+    }
+
     private Map<String, Object> fit(String name, Sequential m, int batch, Tensor[] train, Tensor[] valid, int epochs,
                                     int warmup) {
+        return fit(name, m, batch, train, valid, epochs, warmup, null);
+    }
+
+    /**
+     * Times epochs: train (first batch start to last batch end) and train + validation; from
+     * {@code stream} when it is not null, else from {@code train}.
+     */
+    private Map<String, Object> fit(String name, Sequential m, int batch, Tensor[] train, Tensor[] valid, int epochs,
+                                    int warmup, DataSource stream) {
         List<Double> epochS = new ArrayList<>();
         List<Double> trainS = new ArrayList<>();
         List<Double> rowsPerS = new ArrayList<>();
@@ -197,7 +259,7 @@ public final class Workloads {
             if (valid != null) {
                 o = o.validationData(valid[0], valid[1]);
             }
-            var h = m.fit(train[0], train[1], o);
+            var h = stream != null ? m.fit(stream, o) : m.fit(train[0], train[1], o);
             long end = System.nanoTime();
             double tr = (t[1] - t[0]) / 1e9;
             double ep = (end - t[0]) / 1e9;
@@ -206,7 +268,7 @@ public final class Workloads {
             if (e >= warmup) {
                 epochS.add(ep);
                 trainS.add(tr);
-                rowsPerS.add(train[0].rows() / tr);
+                rowsPerS.add((stream != null ? stream.rows() : train[0].rows()) / tr);
             }
         }
         Map<String, Object> r = new LinkedHashMap<>();

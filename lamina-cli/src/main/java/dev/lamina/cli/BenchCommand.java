@@ -26,7 +26,8 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--workloads", defaultValue = "W1,W2,W3,W4,K1", split = ",",
-            description = "Workloads to run (default: ${DEFAULT-VALUE}).")
+            description = "Workloads to run: W1, W2, S2 (W2 streamed from a CSV file), W3, W4, C1, K1"
+                    + " (default: ${DEFAULT-VALUE}).")
     Set<String> workloads;
 
     @Option(names = "--threads", defaultValue = "2", description = "Threads (default: ${DEFAULT-VALUE}).")

@@ -6,7 +6,10 @@ import dev.lamina.callbacks.CurveReading;
 import dev.lamina.callbacks.EarlyStopping;
 import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.TerminateOnNaN;
+import dev.lamina.data.CsvSource;
+import dev.lamina.data.DataSource;
 import dev.lamina.data.Dataset;
+import dev.lamina.data.LastBatch;
 import dev.lamina.data.Scaler;
 import dev.lamina.data.Scalers;
 import dev.lamina.data.Splits;
@@ -14,7 +17,6 @@ import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.losses.Losses;
 import dev.lamina.models.FitOptions;
-import dev.lamina.data.LastBatch;
 import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Optimizer;
@@ -105,6 +107,11 @@ final class TrainCommand implements Callable<Integer> {
             + " steps (default: ${DEFAULT-VALUE}, epoch ends only).")
     int backupEvery;
 
+    @Option(names = "--stream", description = "Read the file as training goes instead of loading it (for files"
+            + " larger than the heap; chosen by itself for a file over half the heap). Numeric columns only;"
+            + " shuffles chunks and windows of rows, seeded.")
+    boolean stream;
+
     @Option(names = "--save", description = "Save the trained model (with its scaler) to this .lamina file.")
     Path save;
 
@@ -124,23 +131,20 @@ final class TrainCommand implements Callable<Integer> {
         if (!split.equals("last") && !split.equals("random")) {
             failSplit();
         }
-        Dataset all = dataOptions.load(null, null);
-        Dataset train = all;
-        Dataset valid = null;
-        if (validationSplit > 0) {
-            Splits.Split parts = split.equals("last") ? Splits.lastFraction(all, validationSplit)
-                    : Splits.random(all, 1 - validationSplit, seed);
-            train = parts.train();
-            valid = parts.validation();
-        } else if (patience != null) {
+        if (validationSplit == 0 && patience != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--early-stopping watches val_loss,"
                     + " which --validation-split 0 leaves out; give a fraction such as 0.2.");
         }
+        TrainingData data = streams() ? streamed() : loaded();
         Scaler scaler = Scalers.get(scale);
         if (scaler != null) {
-            scaler.fit(train.x());
+            if (data.inMemory() != null) {
+                scaler.fit(data.inMemory().x());
+            } else {
+                scaler.fit(data.train(), false);
+            }
         }
-        Sequential model = model(all.x().cols());
+        Sequential model = model(data.features().size());
         Optimizer opt = Optimizers.get(optimizer);
         if (lr != null) {
             opt.learningRate(lr);
@@ -150,12 +154,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
         // The scaler becomes part of the model: fit, evaluate and predict take raw rows from here on.
-        model.setPreprocessing(new Preprocessing(all.featureNames(), all.targetNames(), scaler, null));
+        model.setPreprocessing(new Preprocessing(data.features(), data.targets(), scaler, null));
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new TerminateOnNaN());
         boolean terminal = System.console() != null;
         if (terminal) {
-            callbacks.add(new TerminalProgress(epochs, (train.rows() + batchSize - 1) / batchSize, System.out));
+            callbacks.add(new TerminalProgress(epochs, (int) ((data.trainRows() + batchSize - 1) / batchSize),
+                    System.out));
         }
         if (patience != null) {
             callbacks.add(new EarlyStopping("val_loss").patience(patience).restoreBestWeights(true));
@@ -166,17 +171,20 @@ final class TrainCommand implements Callable<Integer> {
         FitOptions fo = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(!noShuffle).seed(seed)
                 .verbose(terminal ? 0 : 2)
                 .lastBatchOfOne(LastBatch.MERGE).callbacks(callbacks.toArray(new Callback[0]));
-        if (valid != null) {
-            fo = fo.validationData(valid.x(), valid.y());
+        if (data.inMemoryValidation() != null) {
+            fo = fo.validationData(data.inMemoryValidation().x(), data.inMemoryValidation().y());
+        } else if (data.validation() != null) {
+            fo = fo.validationData(data.validation());
         }
         if (resume != null) {
             fo = fo.backupAndRestore(resume, backupEvery);
         }
-        History h = model.fit(train.x(), train.y(), fo);
+        History h = data.inMemory() != null ? model.fit(data.inMemory().x(), data.inMemory().y(), fo)
+                : model.fit(data.train(), fo);
         CurveReading reading = CurveReading.of(h);
         out.println(reading.text());
-        if (reading.verdict() == CurveReading.Verdict.DIVERGED && scaler == null) {
-            String advice = DataAdvice.scale(train);
+        if (reading.verdict() == CurveReading.Verdict.DIVERGED && scaler == null && data.inMemory() != null) {
+            String advice = DataAdvice.scale(data.inMemory());
             if (advice != null) {
                 out.println(advice);
             }
@@ -191,6 +199,61 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return reading.verdict() == CurveReading.Verdict.DIVERGED ? 1 : 0;
+    }
+
+    /**
+     * The rows to train and validate on: in memory, or streamed from the file.
+     *
+     * @param train the training rows
+     * @param validation the validation rows, or null
+     * @param inMemory the training rows as a dataset when loaded, else null
+     * @param inMemoryValidation the validation rows as a dataset when loaded, else null
+     */
+    private record TrainingData(DataSource train, DataSource validation, Dataset inMemory, Dataset inMemoryValidation,
+                                long trainRows, List<String> features, List<String> targets) {}
+
+    /** Whether to stream: asked for, or a file over half the heap that streaming can read. */
+    private boolean streams() throws java.io.IOException {
+        boolean canStream = dataOptions.oneHot.isEmpty() && !dataOptions.dropMissing;
+        if (stream && !canStream) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stream reads numeric columns"
+                    + " with every value present; --one-hot and --drop-missing need the file loaded (leave out"
+                    + " --stream).");
+        }
+        return stream || canStream && Files.isRegularFile(dataOptions.data)
+                && Files.size(dataOptions.data) > Runtime.getRuntime().maxMemory() / 2;
+    }
+
+    private TrainingData loaded() {
+        Dataset all = dataOptions.load(null, null);
+        Dataset train = all;
+        Dataset valid = null;
+        if (validationSplit > 0) {
+            Splits.Split parts = split.equals("last") ? Splits.lastFraction(all, validationSplit)
+                    : Splits.random(all, 1 - validationSplit, seed);
+            train = parts.train();
+            valid = parts.validation();
+        }
+        return new TrainingData(null, null, train, valid, train.rows(), all.featureNames(), all.targetNames());
+    }
+
+    private TrainingData streamed() {
+        if (dataOptions.target.isEmpty()) {
+            throw new IllegalArgumentException("Choose the target column with --target.");
+        }
+        CsvSource all = CsvSource.of(dataOptions.data, dataOptions.target.toArray(new String[0]));
+        if (!dataOptions.features.isEmpty()) {
+            all = all.features(dataOptions.features);
+        }
+        CsvSource train = all;
+        CsvSource valid = null;
+        if (validationSplit > 0) {
+            CsvSource.Split parts = split.equals("last") ? all.splitLast(validationSplit)
+                    : all.split(validationSplit, seed);
+            train = parts.training();
+            valid = parts.validation();
+        }
+        return new TrainingData(train, valid, null, null, train.rows(), all.featureNames(), all.targetNames());
     }
 
     private void failSplit() {

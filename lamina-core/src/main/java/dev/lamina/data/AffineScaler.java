@@ -34,6 +34,68 @@ abstract class AffineScaler implements Scaler {
         }
     }
 
+    /** Sets offset and scale of a column from its row count, sum, sum of squared deviations from the mean, min and max. */
+    abstract void fitColumn(int column, long rows, double sum, double squaredDeviations, double min, double max);
+
+    /** Whether {@link #fitColumn(int, long, double, double, double, double)} needs the squared deviations. */
+    abstract boolean needsDeviations();
+
+    @Override
+    public final void fit(DataSource data, boolean targets) {
+        Check.that(!targets || data.targetShape() != null, className() + " cannot be fitted on the targets of a"
+                + " source of inputs only.");
+        int cols = (targets ? data.targetShape() : data.inputShape()).size();
+        long[] n = new long[1];
+        double[] sum = new double[cols];
+        double[] min = new double[cols];
+        double[] max = new double[cols];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        eachValue(data, targets, (j, v) -> {
+            sum[j] += v;
+            min[j] = Math.min(min[j], v);
+            max[j] = Math.max(max[j], v);
+        }, n);
+        Check.that(n[0] > 0, className() + " cannot be fitted on no rows.");
+        double[] mean = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            mean[j] = sum[j] / n[0];
+        }
+        double[] sq = new double[cols];
+        if (needsDeviations()) {
+            eachValue(data, targets, (j, v) -> sq[j] += (v - mean[j]) * (v - mean[j]), new long[1]);
+        }
+        offset = new double[cols];
+        scale = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            fitColumn(j, n[0], sum[j], sq[j], min[j], max[j]);
+            if (!(scale[j] > 0) || !Double.isFinite(scale[j])) {
+                scale[j] = 1;
+            }
+        }
+    }
+
+    /** What {@link #eachValue} hands each value to. */
+    private interface ValueSink {
+        void accept(int column, double value);
+    }
+
+    private static void eachValue(DataSource data, boolean targets, ValueSink sink, long[] rows) {
+        try (Batches pass = data.batches(BatchPlan.inOrder(4096))) {
+            for (Batch b = pass.next(); b != null; b = pass.next()) {
+                Tensor t = targets ? b.y() : b.x();
+                float[] d = t.data();
+                int cols = t.cols();
+                for (int i = 0; i < b.rows(); i++) {
+                    for (int j = 0; j < cols; j++) {
+                        sink.accept(j, d[i * cols + j]);
+                    }
+                }
+                rows[0] += b.rows();
+            }
+        }
+    }
+
     @Override
     public final boolean fitted() {
         return offset != null;

@@ -102,15 +102,25 @@ public final class CsvReader {
             if (first.isBlank()) {
                 throw new DataFormatException(source + " is empty: it needs a header row and data rows.");
             }
-            char delimiter = count(first, ';') > count(first, ',') ? ';' : ',';
+            char delimiter = delimiterOf(first);
             return parse(source, reader, delimiter, start);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 
+    /** The delimiter a header starting with {@code first} uses: a semicolon if it holds more of them than commas. */
+    static char delimiterOf(String first) {
+        return count(first, ';') > count(first, ',') ? ';' : ',';
+    }
+
+    /** The format of data rows after the header: the delimiter, quoted fields, blank lines skipped, cells trimmed. */
+    static CSVFormat rowFormat(char delimiter) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).get();
+    }
+
     /** The header up to its end or its first 64 Ki characters, read without consuming them. */
-    private static String headerStart(BufferedReader reader) throws IOException {
+    static String headerStart(BufferedReader reader) throws IOException {
         int limit = 1 << 16;
         reader.mark(limit + 1);
         StringBuilder sb = new StringBuilder();

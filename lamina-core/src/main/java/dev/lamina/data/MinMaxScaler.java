@@ -22,4 +22,15 @@ public final class MinMaxScaler extends AffineScaler {
         offset[column] = min;
         scale[column] = max - min;
     }
+
+    @Override
+    void fitColumn(int column, long rows, double sum, double squaredDeviations, double min, double max) {
+        offset[column] = min;
+        scale[column] = max - min;
+    }
+
+    @Override
+    boolean needsDeviations() {
+        return false;
+    }
 }

@@ -14,6 +14,13 @@ public interface Scaler {
     /** Learns the offsets and scales from {@code x} (one column per feature). */
     void fit(Tensor x);
 
+    /**
+     * Learns the offsets and scales from one in-order pass (two for a scaler that needs the mean
+     * first) over {@code data}'s inputs, or its targets if {@code targets}: the same numbers as
+     * {@link #fit(Tensor)} on the same rows, without holding them.
+     */
+    void fit(DataSource data, boolean targets);
+
     /** Whether {@link #fit} has run. */
     boolean fitted();
 

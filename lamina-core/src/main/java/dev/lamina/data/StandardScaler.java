@@ -25,4 +25,15 @@ public final class StandardScaler extends AffineScaler {
         offset[column] = mean;
         scale[column] = Math.sqrt(sq / values.length);
     }
+
+    @Override
+    void fitColumn(int column, long rows, double sum, double squaredDeviations, double min, double max) {
+        offset[column] = sum / rows;
+        scale[column] = Math.sqrt(squaredDeviations / rows);
+    }
+
+    @Override
+    boolean needsDeviations() {
+        return true;
+    }
 }
