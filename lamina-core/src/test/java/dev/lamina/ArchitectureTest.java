@@ -50,6 +50,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void noTwoPackagesDependOnEachOtherAtAnyDepth() {
+        // Package by package, sub-packages included: the layers' topics know the base package, never the reverse.
+        slices().matching("dev.lamina.(**)").should().beFreeOfCycles().check(CLASSES);
+        noClasses().that().resideInAPackage("dev.lamina.layers").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.lamina.layers.core..", "dev.lamina.layers.regularization..",
+                        "dev.lamina.layers.normalization..", "dev.lamina.layers.registry..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theCoreLinksNoNativeCode() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "jdk.internal..")
                 .check(CLASSES);

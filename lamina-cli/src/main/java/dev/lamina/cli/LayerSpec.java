@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.layers.Layer;
-import dev.lamina.layers.LayerRegistry;
+import dev.lamina.layers.registry.LayerRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
-import dev.lamina.layers.Activation;
-import dev.lamina.layers.Dense;
+import dev.lamina.layers.core.Activation;
+import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfig;
 import dev.lamina.models.Preprocessing;

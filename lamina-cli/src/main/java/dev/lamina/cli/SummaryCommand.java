@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.models.Sequential;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.lamina.data.LastBatch;
 import dev.lamina.data.Scaler;
 import dev.lamina.data.Scalers;
 import dev.lamina.data.Splits;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.losses.Losses;
 import dev.lamina.models.FitOptions;

@@ -177,13 +177,13 @@ class TrainPredictTest {
                 + " activation(tanh) dense(1)");
         assertEquals(List.of("Dense", "Dropout", "BatchNormalization", "Activation", "Dense"),
                 layers.stream().map(l -> l.className()).toList());
-        assertEquals(0.9, ((dev.lamina.layers.BatchNormalization) layers.get(2)).config().momentum());
+        assertEquals(0.9, ((dev.lamina.layers.normalization.BatchNormalization) layers.get(2)).config().momentum());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LayerSpec.parse("dense(8) dropout(1.5)"));
         assertTrue(e.getMessage().contains("'rate' of Dropout") && e.getMessage().contains("position 10"), e.getMessage());
         IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
                 () -> LayerSpec.parse("batchnorm(0.9)"));
         assertTrue(extra.getMessage().contains("name the others"), extra.getMessage());
-        assertArrayEquals(new int[] {8}, new int[] {((dev.lamina.layers.Dense) LayerSpec.parse("dense(8)").get(0)).units()});
+        assertArrayEquals(new int[] {8}, new int[] {((dev.lamina.layers.core.Dense) LayerSpec.parse("dense(8)").get(0)).units()});
     }
 }

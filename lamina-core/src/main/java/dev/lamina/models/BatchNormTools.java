@@ -1,12 +1,12 @@
 package dev.lamina.models;
 
-import dev.lamina.layers.BatchNormalization;
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
-import dev.lamina.layers.LayerRegistry;
+import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.layers.Mode;
-import dev.lamina.layers.NoiseLayer;
+import dev.lamina.layers.regularization.NoiseLayer;
 import dev.lamina.layers.Parameter;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;

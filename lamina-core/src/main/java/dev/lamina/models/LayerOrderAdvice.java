@@ -1,10 +1,10 @@
 package dev.lamina.models;
 
-import dev.lamina.layers.AlphaDropout;
-import dev.lamina.layers.Dropout;
-import dev.lamina.layers.GaussianDropout;
+import dev.lamina.layers.regularization.AlphaDropout;
+import dev.lamina.layers.regularization.Dropout;
+import dev.lamina.layers.regularization.GaussianDropout;
 import dev.lamina.layers.Layer;
-import dev.lamina.layers.SpatialDropout1D;
+import dev.lamina.layers.regularization.SpatialDropout1D;
 import dev.lamina.util.Warnings;
 import java.util.List;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import dev.lamina.data.BatchPlan;
 import dev.lamina.data.Batches;
 import dev.lamina.data.DataSource;
 import dev.lamina.data.LastBatch;
-import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.Layer;
 import dev.lamina.metrics.Metric;
 import dev.lamina.metrics.Metrics;

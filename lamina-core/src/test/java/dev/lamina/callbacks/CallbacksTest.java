@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
 import dev.lamina.models.FitOptions;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.SGD;

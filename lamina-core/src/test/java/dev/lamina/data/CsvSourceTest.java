@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Dropout;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.regularization.Dropout;
+import dev.lamina.layers.core.Input;
 import dev.lamina.models.FitOptions;
 import dev.lamina.models.Sequential;
 import dev.lamina.random.RandomStream;

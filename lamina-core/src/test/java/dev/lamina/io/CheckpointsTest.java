@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.callbacks.ModelCheckpoint;
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
 import dev.lamina.models.FitOptions;
 import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;

@@ -1,7 +1,7 @@
 package dev.lamina.io;
 
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
 import dev.lamina.models.Sequential;
 import java.nio.file.Path;
 

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.callbacks.History;
-import dev.lamina.layers.Activation;
-import dev.lamina.layers.BatchNormalization;
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Dropout;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Activation;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.regularization.Dropout;
+import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Names;
 import dev.lamina.tensor.Tensor;

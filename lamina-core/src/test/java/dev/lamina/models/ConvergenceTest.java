@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.callbacks.History;
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Input;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Adam;
 import dev.lamina.optimizers.SGD;

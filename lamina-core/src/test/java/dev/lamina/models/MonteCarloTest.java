@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Dropout;
-import dev.lamina.layers.Input;
-import dev.lamina.layers.NoiseLayer;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.regularization.Dropout;
+import dev.lamina.layers.core.Input;
+import dev.lamina.layers.regularization.NoiseLayer;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.testing.GradientCheck;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.io.ModelFormatException;
 import dev.lamina.layers.Layer;
+import dev.lamina.layers.core.Dense;
 import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
 import java.nio.file.Files;

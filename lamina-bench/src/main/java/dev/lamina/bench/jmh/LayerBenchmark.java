@@ -1,10 +1,10 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.layers.BatchNormalization;
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Dropout;
-import dev.lamina.layers.Input;
 import dev.lamina.layers.Layer;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.models.Sequential;
 import dev.lamina.random.RandomStream;
 import dev.lamina.tensor.Backends;

@@ -1,8 +1,8 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.layers.Dense;
-import dev.lamina.layers.Input;
 import dev.lamina.layers.Parameter;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.Optimizers;

@@ -1,0 +1,7 @@
+/**
+ * Normalization layers (Keras' {@code layers/normalization}):
+ * {@link dev.lamina.layers.normalization.BatchNormalization} with its kernel and moving statistics,
+ * {@link dev.lamina.layers.normalization.LayerNormalization}, and the
+ * {@link dev.lamina.layers.normalization.Normalization} preprocessing layer.
+ */
+package dev.lamina.layers.normalization;

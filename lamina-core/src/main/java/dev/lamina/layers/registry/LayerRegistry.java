@@ -1,0 +1,75 @@
+package dev.lamina.layers.registry;
+
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.LayerConfig;
+import dev.lamina.layers.core.Activation;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
+import dev.lamina.layers.core.LeakyReLU;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.normalization.BatchNormalizationConfig;
+import dev.lamina.layers.normalization.LayerNormalization;
+import dev.lamina.layers.normalization.Normalization;
+import dev.lamina.layers.regularization.AlphaDropout;
+import dev.lamina.layers.regularization.Dropout;
+import dev.lamina.layers.regularization.GaussianDropout;
+import dev.lamina.layers.regularization.GaussianNoise;
+import dev.lamina.layers.regularization.SpatialDropout1D;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The closed registry from a Keras class name to a layer factory. Nothing is ever loaded by a
+ * class name found in a file: a name not registered here is refused.
+ */
+public final class LayerRegistry {
+    private static final Map<String, Function<Map<String, Object>, Layer>> FACTORIES = new TreeMap<>();
+
+    static {
+        register("Dense", m -> new Dense(Dense.Config.fromMap(m)));
+        register("Activation", m -> new Activation(Activation.Config.fromMap(m)));
+        register("InputLayer", m -> new Input(Input.Config.fromMap(m)));
+        register("BatchNormalization", m -> new BatchNormalization(BatchNormalizationConfig.fromMap(m)));
+        register("LayerNormalization", m -> new LayerNormalization(LayerNormalization.Config.fromMap(m)));
+        register("LeakyReLU", m -> new LeakyReLU(LeakyReLU.Config.fromMap(m)));
+        register("Normalization", m -> new Normalization(Normalization.Config.fromMap(m)));
+        register("Dropout", m -> new Dropout(Dropout.Config.fromMap(m)));
+        register("GaussianDropout", m -> new GaussianDropout(GaussianDropout.Config.fromMap(m)));
+        register("GaussianNoise", m -> new GaussianNoise(GaussianNoise.Config.fromMap(m)));
+        register("AlphaDropout", m -> new AlphaDropout(AlphaDropout.Config.fromMap(m)));
+        register("SpatialDropout1D", m -> new SpatialDropout1D(SpatialDropout1D.Config.fromMap(m)));
+    }
+
+    private LayerRegistry() {}
+
+    /** Adds a built-in layer; for Lamina's own modules. */
+    static synchronized void register(String className, Function<Map<String, Object>, Layer> factory) {
+        FACTORIES.put(className, factory);
+    }
+
+    /**
+     * Makes the layer of Keras class {@code className} from a Keras-shaped {@code config}.
+     *
+     * @throws IllegalArgumentException for a class Lamina does not provide, listing those it does
+     */
+    public static Layer fromConfig(String className, Map<String, Object> config) {
+        Function<Map<String, Object>, Layer> f = FACTORIES.get(className);
+        if (f == null) {
+            throw new IllegalArgumentException("Unknown layer class '" + className + "'; Lamina provides: "
+                    + String.join(", ", FACTORIES.keySet()) + ".");
+        }
+        return f.apply(config);
+    }
+
+    /** Makes a layer equal in config to the one {@code config} describes. */
+    public static Layer fromConfig(String className, LayerConfig config) {
+        return fromConfig(className, config.toMap());
+    }
+
+    /** The registered class names. */
+    public static Map<String, Function<Map<String, Object>, Layer>> factories() {
+        return Collections.unmodifiableMap(FACTORIES);
+    }
+}

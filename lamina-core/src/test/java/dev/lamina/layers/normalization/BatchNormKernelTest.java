@@ -1,0 +1,100 @@
+package dev.lamina.layers.normalization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lamina.random.RandomStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Batch normalization's passes against their definitions: the one-pass shifted moments match a
+ * two-pass computation in double, also on unscaled data far from zero; the gradient sums and the
+ * input gradient follow their formulas, with channels last and in the middle.
+ */
+class BatchNormKernelTest {
+    private static float[] data(int n, long seed, double center, double spread) {
+        RandomStream r = new RandomStream(seed, 0);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (center + spread * r.nextGaussian());
+        }
+        return a;
+    }
+
+    private static double[] doubles(int n, long seed) {
+        RandomStream r = new RandomStream(seed, 1);
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = 0.5 + r.nextFloat();
+        }
+        return a;
+    }
+
+    @Test
+    void shiftedMomentsMatchTwoPassMomentsOnUnscaledData() {
+        int ch = 17;
+        int rows = 256;
+        for (double center : new double[] {0, 1e4, -3e6}) {
+            float[] x = data(rows * ch, 9, center, 1.5);
+            BatchNormKernel kernel = new BatchNormKernel();
+            double[] mean = new double[ch];
+            double[] var = new double[ch];
+            kernel.moments(x, 0, rows, ch, 1, mean, var);
+            for (int c = 0; c < ch; c++) {
+                double m = 0;
+                for (int r = 0; r < rows; r++) {
+                    m += x[r * ch + c];
+                }
+                m /= rows;
+                double v = 0;
+                for (int r = 0; r < rows; r++) {
+                    double d = x[r * ch + c] - m;
+                    v += d * d;
+                }
+                v /= rows;
+                assertEquals(m, mean[c], 1e-12 * Math.max(1, Math.abs(m)), "mean, center " + center);
+                assertEquals(v, var[c], 1e-9 * v, "variance, center " + center);
+            }
+        }
+    }
+
+    @Test
+    void gradientPassesFollowTheirFormulas() {
+        int rows = 13;
+        for (int[] layout : new int[][] {{1030, 1}, {17, 1}, {5, 3}}) {
+            int ch = layout[0];
+            int inner = layout[1];
+            String at = ch + " channels x " + inner;
+            float[] x = data(rows * ch * inner, ch, 2, 3);
+            float[] dy = data(rows * ch * inner, ch + 100, 0, 1);
+            double[] mean = doubles(ch, 1);
+            double[] inv = doubles(ch, 2);
+            double[] gammaEff = doubles(ch, 3);
+            double[] sumDy = new double[ch];
+            double[] sumDyXhat = new double[ch];
+            BatchNormKernel kernel = new BatchNormKernel();
+            kernel.sums(x, dy, 0, rows, ch, inner, mean, inv, sumDy, sumDyXhat);
+            float[] dx = new float[x.length];
+            kernel.inputGradient(x, dy, dx, 0, rows, ch, inner, mean, inv, gammaEff, sumDy, sumDyXhat);
+            double n = rows * inner;
+            for (int c = 0; c < ch; c += Math.max(1, ch / 9)) {
+                double s = 0;
+                double sx = 0;
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < inner; i++) {
+                        int k = (r * ch + c) * inner + i;
+                        s += dy[k];
+                        sx += dy[k] * (x[k] - mean[c]) * inv[c];
+                    }
+                }
+                assertEquals(s, sumDy[c], 1e-12 * rows, at);
+                assertEquals(sx, sumDyXhat[c], 1e-12 * rows * 10, at);
+                for (int r = 0; r < rows; r++) {
+                    int k = (r * ch + c) * inner;
+                    double xhat = (x[k] - mean[c]) * inv[c];
+                    double expected = gammaEff[c] * inv[c] / n * (n * dy[k] - sumDy[c] - xhat * sumDyXhat[c]);
+                    assertEquals((float) expected, dx[k], at + ", row " + r);
+                }
+            }
+        }
+    }
+}
