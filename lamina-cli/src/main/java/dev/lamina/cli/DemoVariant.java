@@ -1,9 +1,9 @@
 package dev.lamina.cli;
 
-import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.models.Sequential;
 
 /**

@@ -1,9 +1,9 @@
 package dev.lamina.cli;
 
-import dev.lamina.layers.core.Activation;
-import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfig;
+import dev.lamina.layers.core.Activation;
+import dev.lamina.layers.core.Dense;
 import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import java.util.ArrayList;

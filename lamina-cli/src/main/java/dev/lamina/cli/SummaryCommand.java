@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
-import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
+import dev.lamina.layers.core.Input;
 import dev.lamina.models.Sequential;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

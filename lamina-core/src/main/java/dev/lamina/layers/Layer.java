@@ -163,6 +163,16 @@ public abstract class Layer {
     }
 
     /**
+     * The non-trainable weights a forward pass in training mode updates (BatchNormalization's
+     * moving statistics), empty for most layers. Gradients computed apart carry them, so that a
+     * driver can merge them by their mean before one update, as Keras' distribution strategies
+     * aggregate such variables (their {@code aggregation} is {@code MEAN}).
+     */
+    public List<Parameter> trainingState() {
+        return List.of();
+    }
+
+    /**
      * How many training passes this layer has counted, for a layer whose behaviour depends on the
      * count (a noise layer's masks, BatchNormalization's renorm warm-up; PyTorch calls it
      * {@code num_batches_tracked}), or -1 for a layer that counts none. Training backups save it,

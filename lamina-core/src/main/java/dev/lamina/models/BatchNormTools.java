@@ -1,13 +1,13 @@
 package dev.lamina.models;
 
-import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.Mode;
+import dev.lamina.layers.Parameter;
 import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.core.Input;
-import dev.lamina.layers.Layer;
+import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.registry.LayerRegistry;
-import dev.lamina.layers.Mode;
 import dev.lamina.layers.regularization.NoiseLayer;
-import dev.lamina.layers.Parameter;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.lamina.models;
 
+import dev.lamina.layers.Layer;
 import dev.lamina.layers.Parameter;
 import dev.lamina.util.Check;
 import java.util.List;
@@ -10,18 +11,39 @@ import java.util.List;
  * is made once per model ({@link Sequential#newGradients()}) and filled again at every batch,
  * allocating nothing; holders of the same model can be added and scaled, so that gradients
  * computed apart (on several threads, partitions or machines) can be combined before one update.
+ *
+ * <p>A holder also carries what the training forward pass changed besides the gradients: the
+ * layers' {@linkplain dev.lamina.layers.Layer#trainingState() training state}
+ * (BatchNormalization's moving statistics after this batch) and their training-pass counters.
+ * Adding holders adds their states and counts them, and {@code applyGradients} writes the
+ * <em>mean</em> state of the holders added (Keras' {@code MEAN} aggregation of such variables
+ * across replicas) and the largest counter; {@link #scale} leaves the state alone. For one holder
+ * of the model itself, applying writes back exactly what the forward pass left.
  */
 public final class Gradients {
     private final List<Parameter> weights;
     private final float[][] values;
+    private final List<Parameter> state;
+    private final float[][] stateSums;
+    private final List<Layer> counted;
+    private final long[] passes;
+    /** How many holders' states {@link #stateSums} adds up. */
+    private int replicas = 1;
     private double loss;
 
-    Gradients(List<Parameter> weights) {
+    Gradients(List<Parameter> weights, List<Parameter> state, List<Layer> counted) {
         this.weights = List.copyOf(weights);
         this.values = new float[this.weights.size()][];
         for (int i = 0; i < values.length; i++) {
             values[i] = new float[this.weights.get(i).value().size()];
         }
+        this.state = List.copyOf(state);
+        this.stateSums = new float[this.state.size()][];
+        for (int i = 0; i < stateSums.length; i++) {
+            stateSums[i] = new float[this.state.get(i).value().size()];
+        }
+        this.counted = List.copyOf(counted);
+        this.passes = new long[this.counted.size()];
     }
 
     /** The batch's loss, regularization included, as {@code fit} reports it. */
@@ -44,24 +66,77 @@ public final class Gradients {
         return values[i];
     }
 
+    /** The number of training-state weights (two per BatchNormalization layer, five with renorm). */
+    public int stateSize() {
+        return stateSums.length;
+    }
+
+    /** The path of training-state weight {@code i}, e.g. {@code batch_normalization/moving_mean}. */
+    public String statePath(int i) {
+        return state.get(i).path();
+    }
+
+    /**
+     * Training-state weight {@code i} after the batch: its sum over the {@link #replicas()}
+     * holders added (the holder's own array; its mean is what {@code applyGradients} writes).
+     */
+    public float[] stateValues(int i) {
+        return stateSums[i];
+    }
+
+    /** How many holders' training states this one holds the sum of (1 until others are added). */
+    public int replicas() {
+        return replicas;
+    }
+
     /**
      * Adds {@code other}'s gradients and loss to these: a holder of this model or of a copy of it
      * (weights are matched by position and size).
      */
     public Gradients add(Gradients other) {
         checkSameModel(other);
-        for (int i = 0; i < values.length; i++) {
-            float[] a = values[i];
-            float[] b = other.values[i];
-            for (int j = 0; j < a.length; j++) {
-                a[j] += b[j];
-            }
+        addInto(values, other.values);
+        addInto(stateSums, other.stateSums);
+        for (int i = 0; i < passes.length; i++) {
+            passes[i] = Math.max(passes[i], other.passes[i]);
         }
+        replicas += other.replicas;
         loss += other.loss;
         return this;
     }
 
-    /** Multiplies the gradients and the loss by {@code factor} (e.g. 1/n after adding n holders). */
+    private static void addInto(float[][] to, float[][] from) {
+        for (int i = 0; i < to.length; i++) {
+            float[] a = to[i];
+            float[] b = from[i];
+            for (int j = 0; j < a.length; j++) {
+                a[j] += b[j];
+            }
+        }
+    }
+
+    /**
+     * Zeroes the gradients, the loss, the training state and the counters, and counts no holder:
+     * a sum to {@link #add} replicas' holders to (a driver's holder, whose own batch is not part
+     * of the sum). Applying a holder that counts no holder leaves the training state as it is.
+     */
+    public Gradients clear() {
+        for (float[] a : values) {
+            java.util.Arrays.fill(a, 0f);
+        }
+        for (float[] a : stateSums) {
+            java.util.Arrays.fill(a, 0f);
+        }
+        java.util.Arrays.fill(passes, 0L);
+        replicas = 0;
+        loss = 0;
+        return this;
+    }
+
+    /**
+     * Multiplies the gradients and the loss by {@code factor} (e.g. 1/n after adding n holders);
+     * the training state is averaged when applied, whatever the factor.
+     */
     public Gradients scale(double factor) {
         float f = (float) factor;
         for (float[] a : values) {
@@ -77,6 +152,38 @@ public final class Gradients {
         return weights;
     }
 
+    /** Records the model's training state and counters after a forward pass, as one replica's. */
+    void captureState() {
+        for (int i = 0; i < stateSums.length; i++) {
+            System.arraycopy(state.get(i).value().data(), 0, stateSums[i], 0, stateSums[i].length);
+        }
+        for (int i = 0; i < passes.length; i++) {
+            passes[i] = counted.get(i).trainingPasses();
+        }
+        replicas = 1;
+    }
+
+    /** Writes the mean training state and the largest counters into the model (nothing when no holder was added). */
+    void restoreState() {
+        if (replicas == 0) {
+            return;
+        }
+        for (int i = 0; i < stateSums.length; i++) {
+            float[] to = state.get(i).value().data();
+            float[] sum = stateSums[i];
+            if (replicas == 1) {
+                System.arraycopy(sum, 0, to, 0, to.length);
+            } else {
+                for (int j = 0; j < to.length; j++) {
+                    to[j] = sum[j] / replicas;
+                }
+            }
+        }
+        for (int i = 0; i < passes.length; i++) {
+            counted.get(i).restoreTrainingPasses(passes[i]);
+        }
+    }
+
     float[][] arrays() {
         return values;
     }
@@ -85,14 +192,21 @@ public final class Gradients {
         this.loss = value;
     }
 
-    void checkFor(Sequential model, List<Parameter> modelWeights) {
-        Check.that(weights.equals(modelWeights), "These gradients belong to another model than Sequential '"
+    void checkFor(Sequential model, List<Parameter> modelWeights, List<Parameter> modelState) {
+        Check.that(weights.equals(modelWeights) && state.equals(modelState), "These gradients belong to another model than Sequential '"
                 + model.name() + "' (or to it before it changed); make them with its newGradients().");
     }
 
     private void checkSameModel(Gradients other) {
-        Check.that(other.values.length == values.length, "Gradients of " + other.values.length + " weights cannot"
-                + " be added to gradients of " + values.length + ".");
+        Check.that(other.values.length == values.length && other.stateSums.length == stateSums.length
+                && other.passes.length == passes.length, "Gradients of " + other.values.length + " weights and "
+                + other.stateSums.length + " state weights cannot be added to gradients of " + values.length
+                + " and " + stateSums.length + "; add gradients of the same architecture.");
+        for (int i = 0; i < stateSums.length; i++) {
+            Check.that(other.stateSums[i].length == stateSums[i].length, "Gradients: state " + other.statePath(i)
+                    + " has " + other.stateSums[i].length + " values, " + statePath(i) + " has "
+                    + stateSums[i].length + "; add gradients of the same architecture.");
+        }
         for (int i = 0; i < values.length; i++) {
             // By size, not by name: copies of one model (one per thread or partition) name their layers apart.
             Check.that(other.values[i].length == values[i].length, "Gradients: weight " + other.path(i) + " has "

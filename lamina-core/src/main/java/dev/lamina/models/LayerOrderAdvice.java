@@ -1,9 +1,9 @@
 package dev.lamina.models;
 
+import dev.lamina.layers.Layer;
 import dev.lamina.layers.regularization.AlphaDropout;
 import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.regularization.GaussianDropout;
-import dev.lamina.layers.Layer;
 import dev.lamina.layers.regularization.SpatialDropout1D;
 import dev.lamina.util.Warnings;
 import java.util.List;

@@ -4,13 +4,13 @@ import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.TrainableModel;
 import dev.lamina.data.DataSource;
-import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
-import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.layers.Mode;
 import dev.lamina.layers.Names;
 import dev.lamina.layers.Parameter;
 import dev.lamina.layers.WeightBudget;
+import dev.lamina.layers.core.Input;
+import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.losses.Loss;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Optimizer;
@@ -161,6 +161,7 @@ public final class Sequential implements TrainableModel {
     public Sequential build(Shape shape, WeightBudget budget) {
         Check.notNull(shape, "Sequential", "inputShape");
         Check.notNull(budget, "Sequential", "budget");
+        trainingStep = null;
         if (input != null && !input.shape().equals(shape)) {
             throw new IllegalArgumentException("Sequential '" + name + "' declares inputs of shape "
                     + input.shape().toKerasString() + " and cannot be built for " + shape.toKerasString() + ".");
@@ -284,7 +285,10 @@ public final class Sequential implements TrainableModel {
     public Gradients newGradients() {
         return exclusively(() -> {
             requireCompiled("newGradients()");
-            return new Gradients(step().params());
+            if (!ensureBuilt()) {
+                requireBuilt("newGradients()");
+            }
+            return new Gradients(step().params(), step().state(), step().counted());
         });
     }
 
@@ -303,12 +307,13 @@ public final class Sequential implements TrainableModel {
         try {
             checkTrainingBatch("computeGradients(...)", "computeGradients: x", x, y);
             TrainingStep s = step();
-            into.checkFor(this, s.params());
+            into.checkFor(this, s.params(), s.state());
             into.loss(s.compute(networkInputs(x), networkTargets(y), List.of()));
             float[][] out = into.arrays();
             for (int i = 0; i < out.length; i++) {
                 System.arraycopy(s.params().get(i).grad().data(), 0, out[i], 0, out[i].length);
             }
+            into.captureState();
             return into;
         } finally {
             lock.writeLock().unlock();
@@ -327,11 +332,12 @@ public final class Sequential implements TrainableModel {
         try {
             requireCompiled("applyGradients(...)");
             TrainingStep s = step();
-            gradients.checkFor(this, s.params());
+            gradients.checkFor(this, s.params(), s.state());
             float[][] in = gradients.arrays();
             for (int i = 0; i < in.length; i++) {
                 System.arraycopy(in[i], 0, s.params().get(i).grad().data(), 0, in[i].length);
             }
+            gradients.restoreState();
             s.apply();
         } finally {
             lock.writeLock().unlock();

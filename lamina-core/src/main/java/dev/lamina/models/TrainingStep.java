@@ -1,5 +1,6 @@
 package dev.lamina.models;
 
+import dev.lamina.layers.Layer;
 import dev.lamina.layers.Mode;
 import dev.lamina.layers.Parameter;
 import dev.lamina.metrics.Metric;
@@ -16,6 +17,8 @@ import java.util.List;
 final class TrainingStep {
     private final Sequential model;
     private final List<Parameter> params = new ArrayList<>();
+    private final List<Parameter> state = new ArrayList<>();
+    private final List<Layer> counted = new ArrayList<>();
     private final Buffer grad = new Buffer();
 
     TrainingStep(Sequential model) {
@@ -25,6 +28,22 @@ final class TrainingStep {
                 params.add(p);
             }
         }
+        for (Layer l : model.layers()) {
+            state.addAll(l.trainingState());
+            if (l.trainingPasses() >= 0) {
+                counted.add(l);
+            }
+        }
+    }
+
+    /** The layers' training state, in layer order (see {@link Layer#trainingState()}). */
+    List<Parameter> state() {
+        return state;
+    }
+
+    /** The layers that count their training passes. */
+    List<Layer> counted() {
+        return counted;
     }
 
     /** Runs the step and returns the batch's loss (with regularization); updates {@code metrics} too. */

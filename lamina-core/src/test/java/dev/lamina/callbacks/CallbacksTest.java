@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.core.Input;
+import dev.lamina.losses.Losses;
 import dev.lamina.models.FitOptions;
 import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.SGD;
-import dev.lamina.losses.Losses;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.testing.GradientCheck;
 import java.io.ByteArrayOutputStream;

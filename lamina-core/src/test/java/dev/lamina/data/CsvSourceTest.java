@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.models.FitOptions;
 import dev.lamina.models.Sequential;
 import dev.lamina.random.RandomStream;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.models.ModelFiles;
 import dev.lamina.models.Sequential;
 import dev.lamina.random.RandomStream;

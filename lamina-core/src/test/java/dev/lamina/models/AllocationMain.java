@@ -1,12 +1,12 @@
 package dev.lamina.models;
 
 import dev.lamina.layers.core.Activation;
-import dev.lamina.layers.normalization.BatchNormalization;
-import dev.lamina.layers.regularization.Dropout;
-import dev.lamina.layers.regularization.GaussianNoise;
-import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.normalization.LayerNormalization;
+import dev.lamina.layers.regularization.Dropout;
+import dev.lamina.layers.regularization.GaussianNoise;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Adam;
 import dev.lamina.tensor.Tensor;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.callbacks.History;
-import dev.lamina.layers.core.Activation;
-import dev.lamina.layers.normalization.BatchNormalization;
-import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
-import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Names;
+import dev.lamina.layers.core.Activation;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.testing.GradientCheck;
 import java.util.List;

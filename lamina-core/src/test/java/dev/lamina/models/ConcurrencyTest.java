@@ -3,10 +3,10 @@ package dev.lamina.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.testing.GradientCheck;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Adam;
 import dev.lamina.tensor.Tensor;
@@ -84,6 +84,44 @@ class GradientsTest {
             for (int j = 0; j < w.length; j++) {
                 assertEquals(w[j], h[j], 1e-5);
             }
+        }
+    }
+
+    @Test
+    void replicasMergeTheirBatchNormalizationStatisticsByTheirMean() {
+        Sequential driver = withNoise();
+        Sequential r1 = withNoise();
+        Sequential r2 = withNoise();
+        Gradients g1 = r1.computeGradients(rows(X, 0, 16), rows(Y, 0, 16), r1.newGradients());
+        Gradients g2 = r2.computeGradients(rows(X, 16, 16), rows(Y, 16, 16), r2.newGradients());
+        BatchNormalization bn1 = (BatchNormalization) r1.layers().get(2);
+        BatchNormalization bn2 = (BatchNormalization) r2.layers().get(2);
+        BatchNormalization bn = (BatchNormalization) driver.layers().get(2);
+        assertEquals(2, g1.stateSize());
+        assertEquals(bn1.movingMean().path(), g1.statePath(0));
+        assertArrayEquals(bn1.movingMean().value().data(), g1.stateValues(0));
+        float[] mean = bn1.movingMean().value().data().clone();
+        float[] var = bn1.movingVariance().value().data().clone();
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] = (mean[j] + bn2.movingMean().value().data()[j]) / 2;
+            var[j] = (var[j] + bn2.movingVariance().value().data()[j]) / 2;
+        }
+        Gradients sum = driver.newGradients(); // builds the driver
+        float[] driverMean = bn.movingMean().value().data().clone();
+        sum.clear().add(g1).add(g2).scale(0.5);
+        assertEquals(2, sum.replicas());
+        assertArrayEquals(driverMean, bn.movingMean().value().data(), "adding holders changes no weight");
+        driver.applyGradients(sum);
+        assertArrayEquals(mean, bn.movingMean().value().data());
+        assertArrayEquals(var, bn.movingVariance().value().data());
+        assertEquals(bn1.trainingPasses(), bn.trainingPasses());
+        assertEquals(1, bn.trainingPasses());
+        // The trainable weights took one step with the mean gradient of the halves.
+        Sequential byHand = withNoise();
+        Gradients mine = byHand.newGradients().clear().add(g1).add(g2).scale(0.5);
+        byHand.applyGradients(mine);
+        for (int i = 0; i < driver.getWeights().size(); i++) {
+            assertArrayEquals(byHand.getWeights().get(i), driver.getWeights().get(i), "weight " + i);
         }
     }
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.data.MinMaxScaler;
 import dev.lamina.data.StandardScaler;
-import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Adam;
 import dev.lamina.random.RandomStream;

@@ -1,10 +1,10 @@
 package dev.lamina.models;
 
-import dev.lamina.layers.normalization.BatchNormalization;
-import dev.lamina.layers.core.Dense;
-import dev.lamina.layers.regularization.Dropout;
-import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Parameter;
+import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Input;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Adam;
 import dev.lamina.testing.Datasets;

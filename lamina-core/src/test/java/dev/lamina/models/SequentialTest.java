@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.layers.Names;
 import dev.lamina.layers.core.Activation;
 import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.core.Input;
-import dev.lamina.layers.Names;
-import dev.lamina.optimizers.Adam;
 import dev.lamina.losses.Losses;
+import dev.lamina.optimizers.Adam;
 import dev.lamina.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.constraints.NonNeg;
 import dev.lamina.initializers.Constant;
-import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.Parameter;
+import dev.lamina.layers.core.Dense;
 import dev.lamina.optimizers.schedules.CosineDecay;
 import dev.lamina.optimizers.schedules.ExponentialDecay;
 import dev.lamina.optimizers.schedules.PiecewiseConstantDecay;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.layers.Layer;
-import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.layers.Mode;
+import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.lamina.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.io.ModelFormatException;
-import dev.lamina.layers.core.Input;
 import dev.lamina.layers.Layer;
+import dev.lamina.layers.core.Input;
 import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.models.Sequential;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import dev.lamina.random.RandomStream;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
+import java.util.List;
 
 /**
  * Normalizes each channel (the {@code axis}, by default the last) with the batch's own mean and
@@ -146,6 +147,14 @@ public final class BatchNormalization extends Layer {
     @Override
     public long trainingPasses() {
         return step;
+    }
+
+    /** The moving mean and variance, and with renorm its moving standard deviation and renorm statistics. */
+    @Override
+    public List<Parameter> trainingState() {
+        requireBuilt("trainingState()");
+        return config.renorm() ? List.of(movingMean, movingVariance, movingStddev, renormMean, renormStddev)
+                : List.of(movingMean, movingVariance);
     }
 
     @Override
