@@ -4,6 +4,7 @@ import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.TrainableModel;
 import dev.lamina.data.DataSource;
+import dev.lamina.io.WeightFiles;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Mode;
 import dev.lamina.layers.Names;
@@ -544,17 +545,9 @@ public final class Sequential implements TrainableModel {
     @Override
     public void saveWeights(java.nio.file.Path path) throws java.io.IOException {
         exclusively(() -> {
-            saveWeightsNow(path);
+            WeightFiles.save(weights(), path);
             return null;
         });
-    }
-
-    private void saveWeightsNow(java.nio.file.Path path) throws java.io.IOException {
-        java.util.List<dev.lamina.io.NamedTensor> ts = new java.util.ArrayList<>();
-        for (Parameter p : weights()) {
-            ts.add(new dev.lamina.io.NamedTensor(p.path(), p.value()));
-        }
-        dev.lamina.io.AtomicFiles.write(path, dev.lamina.io.SafeTensors.write(ts, java.util.Map.of("format", "lamina")));
     }
 
     /**
@@ -565,33 +558,9 @@ public final class Sequential implements TrainableModel {
      */
     public void loadWeights(java.nio.file.Path path) throws java.io.IOException {
         exclusively(() -> {
-            loadWeightsNow(path);
+            WeightFiles.load(weights(), path, "Sequential '" + name + "'");
             return null;
         });
-    }
-
-    private void loadWeightsNow(java.nio.file.Path path) throws java.io.IOException {
-        long size = java.nio.file.Files.size(path);
-        if (size > dev.lamina.io.ModelArchive.MAX_BYTES) {
-            throw new dev.lamina.io.ModelFormatException(path + ": " + size + " bytes is more than accepted.");
-        }
-        dev.lamina.io.SafeTensors.Contents c = dev.lamina.io.SafeTensors.read(java.nio.file.Files.readAllBytes(path),
-                path.toString());
-        java.util.List<Parameter> ws = weights();
-        if (c.tensors().size() != ws.size()) {
-            throw new dev.lamina.io.ModelFormatException(path + " has " + c.tensors().size() + " tensors; "
-                    + "Sequential '" + name + "' has " + ws.size() + " weights.");
-        }
-        for (Parameter p : ws) {
-            Tensor t = c.get(p.path());
-            if (t == null || !t.shape().equals(p.value().shape())) {
-                throw new dev.lamina.io.ModelFormatException(path + ": no tensor '" + p.path() + "' of shape "
-                        + p.value().shape() + (t == null ? "" : " (found " + t.shape() + ")") + ".");
-            }
-        }
-        for (Parameter p : ws) {
-            p.value().copyFrom(c.get(p.path()));
-        }
     }
 
     /** An independent copy: same layers, weights, seed, compile settings, optimizer state and preprocessing. */
