@@ -1,10 +1,13 @@
 package dev.lamina.cli;
 
+import dev.lamina.data.CsvReader;
+import dev.lamina.data.CsvSource;
 import dev.lamina.data.Dataset;
 import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,13 +38,42 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " evaluate.");
         }
         Preprocessing p = model.preprocessing();
-        Dataset d = dataOptions.load(p == null ? null : p.targets(), p == null ? null : p.features());
-        Map<String, Double> r = model.evaluate(d.x(), d.y());
+        long rows;
+        Map<String, Double> r;
+        CsvSource stream = streamable(p);
+        if (stream != null) {
+            // A file over half the heap is read as it goes: the same batches of 32, the same numbers.
+            rows = stream.rows();
+            r = model.evaluate(stream, 32);
+        } else {
+            Dataset d = dataOptions.load(p == null ? null : p.targets(), p == null ? null : p.features());
+            rows = d.rows();
+            r = model.evaluate(d.x(), d.y());
+        }
         PrintWriter out = spec.commandLine().getOut();
-        StringBuilder line = new StringBuilder().append(d.rows()).append(" rows");
+        StringBuilder line = new StringBuilder().append(rows).append(" rows");
         r.forEach((k, v) -> line.append(" - ").append(k).append(": ").append(String.format(Locale.ROOT, "%.6f", v)));
         out.println(line);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The file as a stream when loading it would take over half the heap and streaming can read it (numeric
+     * columns named in the header, nothing to one-hot encode or drop), else null.
+     */
+    private CsvSource streamable(Preprocessing p) throws java.io.IOException {
+        if (!dataOptions.oneHot.isEmpty() || dataOptions.dropMissing || !StreamChoice.overHeap(dataOptions.data)) {
+            return null;
+        }
+        List<String> targets = !dataOptions.target.isEmpty() ? dataOptions.target : p == null ? List.of() : p.targets();
+        List<String> features = !dataOptions.features.isEmpty() ? dataOptions.features
+                : p == null ? null : p.features();
+        List<String> header = CsvReader.header(dataOptions.data);
+        if (targets.isEmpty() || !header.containsAll(targets) || features != null && !header.containsAll(features)) {
+            return null; // let the loader name what is wrong, or one-hot columns the stream cannot make
+        }
+        CsvSource s = CsvSource.of(dataOptions.data, targets.toArray(new String[0]));
+        return features == null ? s : s.features(features);
     }
 }

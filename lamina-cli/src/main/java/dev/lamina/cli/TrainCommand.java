@@ -108,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
     int backupEvery;
 
     @Option(names = "--stream", description = "Read the file as training goes instead of loading it (for files"
-            + " larger than the heap; chosen by itself for a file over half the heap). Numeric columns only;"
+            + " larger than the heap; chosen by itself when loading would take over half the heap). Numeric"
+            + " columns only;"
             + " shuffles chunks and windows of rows, seeded.")
     boolean stream;
 
@@ -212,7 +213,7 @@ final class TrainCommand implements Callable<Integer> {
     private record TrainingData(DataSource train, DataSource validation, Dataset inMemory, Dataset inMemoryValidation,
                                 long trainRows, List<String> features, List<String> targets) {}
 
-    /** Whether to stream: asked for, or a file over half the heap that streaming can read. */
+    /** Whether to stream: asked for, or a file whose loading would take over half the heap and that streaming can read. */
     private boolean streams() throws java.io.IOException {
         boolean canStream = dataOptions.oneHot.isEmpty() && !dataOptions.dropMissing;
         if (stream && !canStream) {
@@ -220,8 +221,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " with every value present; --one-hot and --drop-missing need the file loaded (leave out"
                     + " --stream).");
         }
-        return stream || canStream && Files.isRegularFile(dataOptions.data)
-                && Files.size(dataOptions.data) > Runtime.getRuntime().maxMemory() / 2;
+        return stream || canStream && StreamChoice.overHeap(dataOptions.data);
     }
 
     private TrainingData loaded() {
