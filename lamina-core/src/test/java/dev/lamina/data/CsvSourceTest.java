@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.callbacks.Callback;
+import dev.lamina.callbacks.Logs;
 import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.core.Input;
 import dev.lamina.layers.regularization.Dropout;
@@ -98,6 +100,53 @@ class CsvSourceTest {
         }
         assertEquals(ha.history(), hb.history());
         assertTrue(ha.history().containsKey("val_loss"));
+    }
+
+    /** Thrown by a callback to simulate a crash. */
+    static final class Crash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aStreamedRunResumedFromItsBackupEndsAsAnUninterruptedOne() throws IOException {
+        Path csv = write(ROWS);
+        CsvSource.Split split = CsvSource.of(csv, 37, "y").shuffleWindow(2).split(0.2, 3);
+        Path straightDir = dir.resolve("straight");
+        Path crashDir = dir.resolve("crash");
+        FitOptions o = FitOptions.defaults().epochs(4).batchSize(32).verbose(0).seed(4)
+                .validationData(split.validation());
+        Sequential straight = model();
+        var h = straight.fit(split.training(), o.backupAndRestore(straightDir, 5));
+        Sequential first = model();
+        Callback crash = new Callback() {
+            private int epoch;
+
+            @Override
+            public void onEpochBegin(int e) {
+                epoch = e;
+            }
+
+            @Override
+            public void onTrainBatchEnd(int batch, Logs logs) {
+                if (epoch == 2 && batch == 12) {
+                    throw new Crash();
+                }
+            }
+        };
+        assertThrows(Crash.class, () -> first.fit(split.training(), o.backupAndRestore(crashDir, 5).callbacks(crash)));
+        assertTrue(Files.exists(crashDir.resolve("backup.lamina")));
+        Sequential resumed = model();
+        var hr = resumed.fit(split.training(), o.backupAndRestore(crashDir, 5));
+        for (int i = 0; i < straight.getWeights().size(); i++) {
+            assertArrayEquals(straight.getWeights().get(i), resumed.getWeights().get(i), "weight " + i);
+        }
+        assertEquals(h.history(), hr.history());
+        // Another file is another run: its backup is refused.
+        assertThrows(Crash.class, () -> model().fit(split.training(), o.backupAndRestore(crashDir, 5).callbacks(crash)));
+        CsvSource other = CsvSource.of(write(ROWS + 1), "y");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> model().fit(other, o.backupAndRestore(crashDir, 5)));
+        assertTrue(e.getMessage().contains("training data"), e.getMessage());
     }
 
     @Test
