@@ -8,8 +8,9 @@ import dev.lamina.tensor.Tensor;
  *
  * @param x the inputs, one row per example
  * @param y the targets, one row per example, or null where the source has none (prediction)
+ * @param weights one weight per row (Keras' {@code sample_weight}), or null for rows of equal weight
  */
-public record Batch(Tensor x, Tensor y) {
+public record Batch(Tensor x, Tensor y, Tensor weights) {
     /**
      * Checks that there are rows and that inputs and targets have as many.
      *
@@ -26,6 +27,20 @@ public record Batch(Tensor x, Tensor y) {
             throw new IllegalArgumentException("A batch's x has " + x.rows() + " rows but its y has " + y.rows()
                     + "; give one target row per input row.");
         }
+        if (weights != null && weights.size() != x.rows()) {
+            throw new IllegalArgumentException("A batch's x has " + x.rows() + " rows but it has " + weights.size()
+                    + " sample weights; give one weight per row.");
+        }
+    }
+
+    /** A batch whose rows weigh the same. */
+    public Batch(Tensor x, Tensor y) {
+        this(x, y, null);
+    }
+
+    /** The weights as an array (one per row), or null for rows of equal weight. */
+    public float[] weightArray() {
+        return weights == null ? null : weights.data();
     }
 
     /** The number of rows. */

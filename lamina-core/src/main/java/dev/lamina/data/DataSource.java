@@ -21,6 +21,11 @@ public interface DataSource extends AutoCloseable {
     /** The shape of one row of targets, without the batch dimension; null for a source of inputs only. */
     Shape targetShape();
 
+    /** Whether the batches carry sample weights. */
+    default boolean weighted() {
+        return false;
+    }
+
     /** The rows of one pass, or -1 where the source cannot tell before it has been read. */
     long rows();
 
@@ -56,7 +61,17 @@ public interface DataSource extends AutoCloseable {
      * @throws IllegalArgumentException for empty tensors or different row counts
      */
     static DataSource of(Tensor x, Tensor y) {
-        return new TensorSource(x, y);
+        return new TensorSource(x, y, null);
+    }
+
+    /**
+     * Rows in memory with a weight per row (Keras' {@code sample_weight}): each row's loss counts in
+     * proportion to its weight. Weights must be finite and not negative.
+     *
+     * @throws IllegalArgumentException for empty tensors, different row counts or a bad weight
+     */
+    static DataSource of(Tensor x, Tensor y, Tensor sampleWeight) {
+        return new TensorSource(x, y, sampleWeight);
     }
 
     /**

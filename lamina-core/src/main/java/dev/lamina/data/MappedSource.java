@@ -27,6 +27,11 @@ final class MappedSource implements DataSource {
     }
 
     @Override
+    public boolean weighted() {
+        return source.weighted();
+    }
+
+    @Override
     public long rows() {
         return source.rows();
     }
@@ -51,7 +56,7 @@ final class MappedSource implements DataSource {
                 if (b == null) {
                     return null;
                 }
-                return new Batch(inputs.apply(b.x()), b.y() == null ? null : targets.apply(b.y()));
+                return new Batch(inputs.apply(b.x()), b.y() == null ? null : targets.apply(b.y()), b.weights());
             }
 
             @Override

@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TensorSource implements DataSource {
     private final Tensor x;
     private final Tensor y;
+    private final Tensor w;
     private final Shape xRow;
     private final Shape yRow;
+    private static final Shape W_ROW = Shape.of(1);
     /** A closed pass, ready for the next (see {@link Pass}). */
     private final AtomicReference<Pass> spare = new AtomicReference<>();
 
-    TensorSource(Tensor x, Tensor y) {
+    TensorSource(Tensor x, Tensor y, Tensor w) {
         if (x == null) {
             throw new IllegalArgumentException("A data source needs its inputs x (it got null).");
         }
@@ -32,8 +34,22 @@ final class TensorSource implements DataSource {
             throw new IllegalArgumentException("x has " + x.rows() + " rows but y has " + y.rows() + "; give one"
                     + " target row per input row.");
         }
+        if (w != null) {
+            if (w.size() != x.rows()) {
+                throw new IllegalArgumentException("x has " + x.rows() + " rows but sample_weight has " + w.size()
+                        + " values; give one weight per row.");
+            }
+            float[] d = w.data();
+            for (int i = 0; i < d.length; i++) {
+                if (!(d[i] >= 0) || Float.isInfinite(d[i])) {
+                    throw new IllegalArgumentException("sample_weight of row " + i + " is " + d[i] + "; weights must be"
+                            + " finite and not negative.");
+                }
+            }
+        }
         this.x = x;
         this.y = y;
+        this.w = w == null ? null : Tensor.wrap(w.data(), w.size(), 1);
         this.xRow = x.shape().withoutBatch();
         this.yRow = y == null ? null : y.shape().withoutBatch();
     }
@@ -53,12 +69,20 @@ final class TensorSource implements DataSource {
         return x.rows();
     }
 
+    @Override
+    public boolean weighted() {
+        return w != null;
+    }
+
     /** Rows, columns and a hash of every value, inputs then targets. */
     @Override
     public String fingerprint() {
         long h = ValueHash.of(x.data(), ValueHash.START);
         if (y != null) {
             h = ValueHash.of(y.data(), h);
+        }
+        if (w != null) {
+            h = ValueHash.of(w.data(), h);
         }
         return x.rows() + " rows, " + x.cols() + " features, " + (y == null ? 0 : y.cols()) + " targets, hash "
                 + ValueHash.hex(h);
@@ -84,6 +108,7 @@ final class TensorSource implements DataSource {
         private final int[] order = new int[n];
         private final Buffer xBatch = new Buffer();
         private final Buffer yBatch = new Buffer();
+        private final Buffer wBatch = new Buffer();
         private BatchPlan plan;
         private long steps;
         private long step;
@@ -111,8 +136,9 @@ final class TensorSource implements DataSource {
             step++;
             Tensor xb = gather(x, xRow, start, rows, xBatch);
             Tensor yb = y == null ? null : gather(y, yRow, start, rows, yBatch);
-            if (last == null || last.x() != xb || last.y() != yb) {
-                last = new Batch(xb, yb);
+            Tensor wb = w == null ? null : gather(w, W_ROW, start, rows, wBatch);
+            if (last == null || last.x() != xb || last.y() != yb || last.weights() != wb) {
+                last = new Batch(xb, yb, wb);
             }
             return last;
         }

@@ -40,30 +40,40 @@ public final class BinaryCrossentropy extends Crossentropy {
 
     @Override
     public double compute(Tensor yTrue, Tensor yPred, Tensor grad) {
+        return compute(yTrue, yPred, grad, null);
+    }
+
+    @Override
+    public double compute(Tensor yTrue, Tensor yPred, Tensor grad, float[] sampleWeight) {
         Loss.checkSameShape(className(), yTrue, yPred);
         float[] t = yTrue.data();
         float[] p = yPred.data();
         float[] g = grad == null ? null : grad.data();
         int n = p.length;
-        double scale = 1.0 / n;
+        int cols = yPred.cols();
+        double unit = 1.0 / n;
         double sum = 0;
         for (int i = 0; i < n; i++) {
+            double w = sampleWeight == null ? 1 : sampleWeight[i / cols];
+            double scale = w * unit; // unweighted, w is 1 and every product below is exact
             double ti = t[i] * (1 - labelSmoothing) + 0.5 * labelSmoothing;
             double x = p[i];
             if (fromLogits) {
-                sum += Math.max(x, 0) - x * ti + Math.log1p(Math.exp(-Math.abs(x)));
+                double li = Math.max(x, 0) - x * ti + Math.log1p(Math.exp(-Math.abs(x)));
+                sum += w * li;
                 if (g != null) {
                     g[i] = (float) ((Activations.sigmoid(x) - ti) * scale);
                 }
             } else {
                 double q = Math.min(Math.max(x, EPSILON), 1 - EPSILON);
-                sum += -(ti * Math.log(q) + (1 - ti) * Math.log(1 - q));
+                double li = -(ti * Math.log(q) + (1 - ti) * Math.log(1 - q));
+                sum += w * li;
                 if (g != null) {
                     boolean clipped = x < EPSILON || x > 1 - EPSILON;
                     g[i] = clipped ? 0f : (float) ((-ti / q + (1 - ti) / (1 - q)) * scale);
                 }
             }
         }
-        return sum * scale;
+        return sum * unit;
     }
 }

@@ -39,6 +39,11 @@ public final class CategoricalCrossentropy extends Crossentropy {
 
     @Override
     public double compute(Tensor yTrue, Tensor yPred, Tensor grad) {
+        return compute(yTrue, yPred, grad, null);
+    }
+
+    @Override
+    public double compute(Tensor yTrue, Tensor yPred, Tensor grad, float[] sampleWeight) {
         Loss.checkSameShape(className(), yTrue, yPred);
         int rows = yPred.rows();
         int k = yPred.cols();
@@ -49,8 +54,9 @@ public final class CategoricalCrossentropy extends Crossentropy {
             for (int j = 0; j < k; j++) {
                 smoothed[j] = t[r * k + j] * (1 - labelSmoothing) + labelSmoothing / k;
             }
-            sum += CrossEntropyRow.loss(smoothed, yPred.data(), r * k, k, fromLogits,
-                    grad == null ? null : grad.data(), 1.0 / rows);
+            double w = sampleWeight == null ? 1 : sampleWeight[r];
+            sum += w * CrossEntropyRow.loss(smoothed, yPred.data(), r * k, k, fromLogits,
+                    grad == null ? null : grad.data(), w / rows);
         }
         return sum / rows;
     }

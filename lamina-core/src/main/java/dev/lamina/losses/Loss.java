@@ -28,6 +28,22 @@ public interface Loss {
      */
     double compute(Tensor yTrue, Tensor yPred, Tensor grad);
 
+    /**
+     * The loss with a weight per row, as Keras weighs samples: each row's loss times its weight,
+     * summed and divided by the number of rows (not by the weights' sum: Keras'
+     * {@code sum_over_batch_size}); {@code grad} as in {@link #compute(Tensor, Tensor, Tensor)}.
+     * With {@code sampleWeight} null, the unweighted loss, bit for bit.
+     *
+     * @throws UnsupportedOperationException for a loss that cannot weigh rows (the built-in ones all can)
+     */
+    default double compute(Tensor yTrue, Tensor yPred, Tensor grad, float[] sampleWeight) {
+        if (sampleWeight == null) {
+            return compute(yTrue, yPred, grad);
+        }
+        throw new UnsupportedOperationException("Loss " + name() + " cannot weight samples; implement"
+                + " compute(yTrue, yPred, grad, sampleWeight).");
+    }
+
     /** Checks that targets and predictions have the same number of rows and columns. */
     static void checkSameShape(String owner, Tensor yTrue, Tensor yPred) {
         if (yTrue.rows() != yPred.rows() || yTrue.cols() != yPred.cols()) {

@@ -40,6 +40,11 @@ public final class SparseCategoricalCrossentropy implements Loss {
 
     @Override
     public double compute(Tensor yTrue, Tensor yPred, Tensor grad) {
+        return compute(yTrue, yPred, grad, null);
+    }
+
+    @Override
+    public double compute(Tensor yTrue, Tensor yPred, Tensor grad, float[] sampleWeight) {
         int rows = yPred.rows();
         int k = yPred.cols();
         if (yTrue.rows() != rows || yTrue.cols() != 1) {
@@ -58,8 +63,9 @@ public final class SparseCategoricalCrossentropy implements Loss {
             }
             Arrays.fill(t, 0);
             t[c] = 1;
-            sum += CrossEntropyRow.loss(t, yPred.data(), r * k, k, fromLogits, grad == null ? null : grad.data(),
-                    1.0 / rows);
+            double w = sampleWeight == null ? 1 : sampleWeight[r];
+            sum += w * CrossEntropyRow.loss(t, yPred.data(), r * k, k, fromLogits, grad == null ? null : grad.data(),
+                    w / rows);
         }
         return sum / rows;
     }

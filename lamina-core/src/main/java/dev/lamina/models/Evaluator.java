@@ -112,7 +112,7 @@ final class Evaluator {
                             ? "" : "validation ") + "data has inputs only; give a source with targets.");
                 }
                 Tensor out = model.forward(b.x(), Mode.INFERENCE);
-                lossSum += (model.loss().compute(b.y(), out, null) + reg) * b.rows();
+                lossSum += (model.loss().compute(b.y(), out, null, b.weightArray()) + reg) * b.rows();
                 n += b.rows();
                 for (int iM = 0; iM < metrics.size(); iM++) {
                     Metric m = metrics.get(iM);

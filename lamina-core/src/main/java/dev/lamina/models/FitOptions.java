@@ -8,6 +8,7 @@ import dev.lamina.util.Check;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The arguments of {@link Sequential#fit}, immutable, with Keras' defaults: 1 epoch, batch size
@@ -34,10 +35,13 @@ import java.util.List;
  * @param backup where to back up the run so that it can resume after an interruption, or null
  * @param validationSource validation data from any {@link DataSource} (overrides the split and
  *     {@code validationX}), or null
+ * @param classWeight a weight per class index for the training rows (Keras' {@code class_weight}),
+ *     or null
  */
 public record FitOptions(int epochs, int batchSize, double validationSplit, Tensor validationX, Tensor validationY,
                          boolean shuffle, int initialEpoch, List<Callback> callbacks, int verbose, Long seed,
-                         PrintStream out, LastBatch lastBatchOfOne, Backup backup, DataSource validationSource) {
+                         PrintStream out, LastBatch lastBatchOfOne, Backup backup, DataSource validationSource,
+                         Map<Integer, Double> classWeight) {
     /** Validates the arguments. */
     public FitOptions {
         Check.arg(epochs >= 0, "fit", "epochs", epochs, "an integer >= 0");
@@ -51,35 +55,41 @@ public record FitOptions(int epochs, int batchSize, double validationSplit, Tens
         callbacks = List.copyOf(callbacks);
         Check.notNull(out, "fit", "out");
         Check.notNull(lastBatchOfOne, "fit", "lastBatchOfOne");
+        if (classWeight != null) {
+            classWeight = Map.copyOf(classWeight);
+            classWeight.forEach((k, v) -> Check.arg(k != null && v != null && Double.isFinite(v) && v >= 0, "fit",
+                    "class_weight", k + "=" + v, "finite weights >= 0 for class indices"));
+        }
     }
 
     /** Keras' defaults. */
     public static FitOptions defaults() {
-        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out, LastBatch.KEEP, null, null);
+        return new FitOptions(1, 32, 0, null, null, true, 0, List.of(), 1, null, System.out, LastBatch.KEEP, null,
+                null, null);
     }
 
     /** The number of epochs. */
     public FitOptions epochs(int epochs) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** The batch size. */
     public FitOptions batchSize(int batchSize) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** The fraction of rows held out from the end for validation. */
     public FitOptions validationSplit(double split) {
         return new FitOptions(epochs, batchSize, split, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** Explicit validation data. */
     public FitOptions validationData(Tensor x, Tensor y) {
         return new FitOptions(epochs, batchSize, validationSplit, x, y, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, null);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, null, classWeight);
     }
 
     /**
@@ -89,49 +99,63 @@ public record FitOptions(int epochs, int batchSize, double validationSplit, Tens
     public FitOptions validationData(DataSource validation) {
         Check.notNull(validation, "fit", "validation_data");
         return new FitOptions(epochs, batchSize, validationSplit, null, null, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validation);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validation, classWeight);
+    }
+
+    /**
+     * A weight per class for the training rows (Keras' {@code class_weight}): each row weighs what
+     * its class does, the class being the integer label (rounded half to even), the arg-max of a
+     * one-hot row, or the 0/1 target of a sigmoid; classes left out weigh 1. It weighs the training
+     * loss (not the metrics, not validation), as Keras' does; it cannot be combined with sample
+     * weights.
+     */
+    public FitOptions classWeight(Map<Integer, Double> weights) {
+        Check.notNull(weights, "fit", "class_weight");
+        return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, weights);
     }
 
     /** Whether to shuffle every epoch. */
     public FitOptions shuffle(boolean shuffle) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** The epoch to start at. */
     public FitOptions initialEpoch(int epoch) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, epoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** The callbacks (replacing any given before). */
     public FitOptions callbacks(Callback... callbacks) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                new ArrayList<>(List.of(callbacks)), verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                new ArrayList<>(List.of(callbacks)), verbose, seed, out, lastBatchOfOne, backup, validationSource,
+                classWeight);
     }
 
     /** 0 silent, 1 progress bar, 2 one line per epoch. */
     public FitOptions verbose(int verbose) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** The shuffling seed. */
     public FitOptions seed(long seed) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** Where progress is printed. */
     public FitOptions out(PrintStream out) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, backup, validationSource, classWeight);
     }
 
     /** What to do with a last batch of one row. */
     public FitOptions lastBatchOfOne(LastBatch policy) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, policy, backup, validationSource);
+                callbacks, verbose, seed, out, policy, backup, validationSource, classWeight);
     }
 
     /**
@@ -140,6 +164,7 @@ public record FitOptions(int epochs, int batchSize, double validationSplit, Tens
      */
     public FitOptions backupAndRestore(java.nio.file.Path dir, int everySteps) {
         return new FitOptions(epochs, batchSize, validationSplit, validationX, validationY, shuffle, initialEpoch,
-                callbacks, verbose, seed, out, lastBatchOfOne, new Backup(dir, everySteps), validationSource);
+                callbacks, verbose, seed, out, lastBatchOfOne, new Backup(dir, everySteps), validationSource,
+                classWeight);
     }
 }

@@ -234,7 +234,19 @@ public final class Sequential implements TrainableModel {
 
     /** Trains on {@code x} and {@code y}; see {@link FitOptions} for the arguments and defaults. */
     public History fit(Tensor x, Tensor y, FitOptions options) {
-        return exclusively(() -> new Trainer(this, options).fit(x, y));
+        return exclusively(() -> new Trainer(this, options).fit(x, y, null));
+    }
+
+    /**
+     * Trains on {@code x} and {@code y} with a weight per row (Keras' {@code sample_weight}): a row's
+     * loss counts in proportion to its weight; the loss of a batch is the sum of the weighted row
+     * losses over the batch's rows (not over the weights' sum), as Keras reduces it. The compiled
+     * metrics do not weigh rows, as Keras' {@code metrics} (unlike its {@code weighted_metrics}). A
+     * validation split takes its share of the weights, and val_loss is weighted by them, as in Keras.
+     */
+    public History fit(Tensor x, Tensor y, Tensor sampleWeight, FitOptions options) {
+        Check.notNull(sampleWeight, "fit", "sample_weight");
+        return exclusively(() -> new Trainer(this, options).fit(x, y, sampleWeight));
     }
 
     /**
@@ -309,7 +321,7 @@ public final class Sequential implements TrainableModel {
             checkTrainingBatch("computeGradients(...)", "computeGradients: x", x, y);
             TrainingStep s = step();
             into.checkFor(this, s.params(), s.state());
-            into.loss(s.compute(networkInputs(x), networkTargets(y), List.of()));
+            into.loss(s.compute(networkInputs(x), networkTargets(y), null, List.of()));
             float[][] out = into.arrays();
             for (int i = 0; i < out.length; i++) {
                 System.arraycopy(s.params().get(i).grad().data(), 0, out[i], 0, out[i].length);
@@ -367,6 +379,22 @@ public final class Sequential implements TrainableModel {
         return exclusively(() -> {
             requireCompiled("evaluate(...)");
             return new Evaluator(this, batchSize).evaluate(networkInputs(x), networkTargets(y), "").toMap();
+        });
+    }
+
+    /** The loss on {@code x}, {@code y} with a weight per row (Keras' {@code sample_weight}), and the metrics unweighted. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y, Tensor sampleWeight, int batchSize) {
+        Check.notNull(sampleWeight, "evaluate", "sample_weight");
+        Check.arg(batchSize > 0, "evaluate", "batch_size", batchSize, "a positive integer");
+        return exclusively(() -> {
+            requireCompiled("evaluate(...)");
+            DataCheck.notEmpty("x", x);
+            DataCheck.sameRows("x", x, "y", y);
+            checkInputShape("x", x);
+            Logs logs = new Logs();
+            new Evaluator(this, batchSize).evaluateInto(DataSource.of(networkInputs(x), networkTargets(y),
+                    sampleWeight), "", logs);
+            return logs.toMap();
         });
     }
 

@@ -45,6 +45,8 @@ final class Trainer {
     private RunBackup backup;
     private TrainingStep trainingStep;
     private Evaluator validator;
+    /** The rows' weights from their classes, when fit has a class_weight. */
+    private ClassWeights classWeights;
     // The current epoch's running loss.
     private double lossSum;
     private long seen;
@@ -54,16 +56,26 @@ final class Trainer {
         this.options = options;
     }
 
-    /** Fits on tensors: the split or the validation tensors are taken here, and every value checked once. */
-    History fit(Tensor x, Tensor y) {
+    /**
+     * Fits on tensors: the split or the validation tensors are taken here, and every value checked
+     * once. {@code w} holds a weight per row, or is null; a validation split takes its share of
+     * the weights, as Keras' does.
+     */
+    History fit(Tensor x, Tensor y, Tensor w) {
         model.requireCompiled("fit(...)");
         DataCheck.notEmpty("fit: x", x);
         DataCheck.notEmpty("fit: y", y);
         DataCheck.sameRows("x", x, "y", y);
+        if (w != null && options.classWeight() != null) {
+            throw new IllegalArgumentException("fit was given both sample weights and class_weight; give one (Keras"
+                    + " refuses both too): fold the class weights into the sample weights.");
+        }
         x = model.networkInputs(x);
         y = model.networkTargets(y);
         Tensor trainX = x;
         Tensor trainY = y;
+        Tensor trainW = w;
+        Tensor valW = null;
         Tensor valX = model.networkInputs(options.validationX());
         Tensor valY = model.networkTargets(options.validationY());
         if (valX == null && options.validationSource() == null && options.validationSplit() > 0) {
@@ -77,6 +89,11 @@ final class Trainer {
             trainY = rows(y, 0, split);
             valX = rows(x, split, x.rows() - split);
             valY = rows(y, split, y.rows() - split);
+            if (w != null) {
+                Tensor flat = Tensor.wrap(w.data(), w.size(), 1);
+                trainW = rows(flat, 0, split);
+                valW = rows(flat, split, w.size() - split);
+            }
         }
         DataCheck.finite("x", x);
         DataCheck.finite("y", y);
@@ -95,8 +112,8 @@ final class Trainer {
             model.checkInputShape("val_x", valX);
             checkTargets(model, valY);
         }
-        DataSource val = valX != null ? DataSource.of(valX, valY) : validationSource();
-        return run(DataSource.of(trainX, trainY), val);
+        DataSource val = valX != null ? DataSource.of(valX, valY, valW) : validationSource();
+        return run(DataSource.of(trainX, trainY, trainW), val);
     }
 
     /** Fits on a source; its batches go through the model's preprocessing on their way in. */
@@ -158,6 +175,11 @@ final class Trainer {
     }
 
     private History run(DataSource trainData, DataSource validationData) {
+        if (options.classWeight() != null && trainData.weighted()) {
+            throw new IllegalArgumentException("fit was given both sample weights and class_weight; give one (Keras"
+                    + " refuses both too): fold the class weights into the sample weights.");
+        }
+        classWeights = options.classWeight() == null ? null : new ClassWeights(options.classWeight());
         train = trainData;
         validation = validationData;
         long seed = options.seed() != null ? options.seed() : model.seed();
@@ -254,7 +276,8 @@ final class Trainer {
     private void trainStep(int epoch, int step, Batch b) {
         callbacks.onTrainBatchBegin(step);
         int rows = b.rows();
-        double loss = trainingStep.run(b.x(), b.y(), metrics);
+        float[] weights = classWeights == null ? b.weightArray() : classWeights.of(b.y());
+        double loss = trainingStep.run(b.x(), b.y(), weights, metrics);
         lossSum += loss * rows;
         seen += rows;
         logs.put("loss", lossSum / seen);

@@ -48,7 +48,12 @@ final class TrainingStep {
 
     /** Runs the step and returns the batch's loss (with regularization); updates {@code metrics} too. */
     double run(Tensor xb, Tensor yb, List<Metric> metrics) {
-        double loss = compute(xb, yb, metrics);
+        return run(xb, yb, null, metrics);
+    }
+
+    /** {@link #run(Tensor, Tensor, List)} with a weight per row (null: equal weights). */
+    double run(Tensor xb, Tensor yb, float[] weights, List<Metric> metrics) {
+        double loss = compute(xb, yb, weights, metrics);
         apply();
         return loss;
     }
@@ -60,14 +65,16 @@ final class TrainingStep {
 
     /**
      * The first half of a step: forward in training mode, loss, backward and the regularizers'
-     * gradients, leaving each weight's gradient in {@code Parameter.grad()}; returns the loss.
+     * gradients, leaving each weight's gradient in {@code Parameter.grad()}; returns the loss. Rows
+     * count by {@code weights} in the loss when not null (Keras' sample weights; its compiled
+     * metrics ignore them).
      */
-    double compute(Tensor xb, Tensor yb, List<Metric> metrics) {
+    double compute(Tensor xb, Tensor yb, float[] weights, List<Metric> metrics) {
         Tensor out = model.forward(xb, Mode.TRAINING);
         Tensor g = grad.get(out.rows(), model.outputShape());
-        double loss = model.loss().compute(yb, out, g) + model.regularizationLoss();
+        double loss = model.loss().compute(yb, out, g, weights) + model.regularizationLoss();
         for (int iM = 0; iM < metrics.size(); iM++) {
-            metrics.get(iM).update(yb, out);
+            metrics.get(iM).update(yb, out); // Keras' compiled metrics do not weigh rows (weighted_metrics would)
         }
         model.backward(g);
         for (int iP = 0; iP < params.size(); iP++) {
