@@ -28,7 +28,12 @@ final class DataOptions {
 
     /** The dataset with the given (or, when empty, these options') target and features. */
     Dataset load(List<String> targets, List<String> featureCols) {
-        List<String> t = target.isEmpty() ? targets : target;
+        return load(targets, featureCols, null);
+    }
+
+    /** {@link #load(List, List)} with {@code forcedTargets}, when not null, as the target columns. */
+    Dataset load(List<String> targets, List<String> featureCols, List<String> forcedTargets) {
+        List<String> t = forcedTargets != null ? forcedTargets : target.isEmpty() ? targets : target;
         if (t == null || t.isEmpty()) {
             throw new IllegalArgumentException("Choose the target column with --target.");
         }

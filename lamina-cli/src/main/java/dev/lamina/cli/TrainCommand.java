@@ -6,6 +6,9 @@ import dev.lamina.callbacks.CurveReading;
 import dev.lamina.callbacks.EarlyStopping;
 import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.TerminateOnNaN;
+import dev.lamina.data.Batch;
+import dev.lamina.data.BatchPlan;
+import dev.lamina.data.Batches;
 import dev.lamina.data.CsvSource;
 import dev.lamina.data.DataSource;
 import dev.lamina.data.Dataset;
@@ -22,6 +25,7 @@ import dev.lamina.models.Sequential;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.Optimizers;
 import dev.lamina.plot.LearningCurves;
+import dev.lamina.tensor.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +111,14 @@ final class TrainCommand implements Callable<Integer> {
             + " steps (default: ${DEFAULT-VALUE}, epoch ends only).")
     int backupEvery;
 
+    @Option(names = "--class-weight", description = "Weigh the training loss by class: 'balanced' (rows / (classes"
+            + " x rows of the class)) or class=weight pairs such as 0=1,1=3.5 (Keras' class_weight).")
+    String classWeight;
+
+    @Option(names = "--weight-column", description = "A column of per-row weights for the loss (Keras' sample_weight);"
+            + " not a feature. Validation rows are weighted by it too.")
+    String weightColumn;
+
     @Option(names = "--stream", description = "Read the file as training goes instead of loading it (for files"
             + " larger than the heap; chosen by itself when loading would take over half the heap). Numeric"
             + " columns only;"
@@ -172,7 +184,18 @@ final class TrainCommand implements Callable<Integer> {
         FitOptions fo = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(!noShuffle).seed(seed)
                 .verbose(terminal ? 0 : 2)
                 .lastBatchOfOne(LastBatch.MERGE).callbacks(callbacks.toArray(new Callback[0]));
-        if (data.inMemoryValidation() != null) {
+        if (classWeight != null) {
+            if (weightColumn != null) {
+                throw new IllegalArgumentException("--class-weight and --weight-column cannot be combined (as in"
+                        + " Keras); fold the class weights into the weight column.");
+            }
+            fo = fo.classWeight(ClassWeightOption.parse(classWeight, data.inMemory() != null ? data.inMemory().y()
+                    : streamedTargets(data.train())));
+        }
+        if (data.inMemoryValidation() != null && weightColumn != null) {
+            Dataset v = data.inMemoryValidation();
+            fo = fo.validationData(DataSource.of(v.x(), withoutLast(v.y(), false), withoutLast(v.y(), true)));
+        } else if (data.inMemoryValidation() != null) {
             fo = fo.validationData(data.inMemoryValidation().x(), data.inMemoryValidation().y());
         } else if (data.validation() != null) {
             fo = fo.validationData(data.validation());
@@ -180,8 +203,15 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             fo = fo.backupAndRestore(resume, backupEvery);
         }
-        History h = data.inMemory() != null ? model.fit(data.inMemory().x(), data.inMemory().y(), fo)
-                : model.fit(data.train(), fo);
+        History h;
+        if (data.inMemory() != null && weightColumn != null) {
+            Dataset t = data.inMemory();
+            h = model.fit(t.x(), withoutLast(t.y(), false), withoutLast(t.y(), true), fo);
+        } else if (data.inMemory() != null) {
+            h = model.fit(data.inMemory().x(), data.inMemory().y(), fo);
+        } else {
+            h = model.fit(data.train(), fo);
+        }
         CurveReading reading = CurveReading.of(h);
         out.println(reading.text());
         if (reading.verdict() == CurveReading.Verdict.DIVERGED && scaler == null && data.inMemory() != null) {
@@ -215,17 +245,27 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Whether to stream: asked for, or a file whose loading would take over half the heap and that streaming can read. */
     private boolean streams() throws java.io.IOException {
-        boolean canStream = dataOptions.oneHot.isEmpty() && !dataOptions.dropMissing;
+        boolean canStream = dataOptions.oneHot.isEmpty() && !dataOptions.dropMissing && weightColumn == null;
         if (stream && !canStream) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stream reads numeric columns"
-                    + " with every value present; --one-hot and --drop-missing need the file loaded (leave out"
-                    + " --stream).");
+                    + " with every value present; --one-hot, --drop-missing and --weight-column need the file"
+                    + " loaded (leave out --stream).");
         }
         return stream || canStream && StreamChoice.overHeap(dataOptions.data);
     }
 
     private TrainingData loaded() {
         Dataset all = dataOptions.load(null, null);
+        if (weightColumn != null) {
+            // The weights ride along as a last target column through the split, then leave it.
+            List<String> targets = new ArrayList<>(dataOptions.target);
+            if (targets.contains(weightColumn)) {
+                throw new IllegalArgumentException("--weight-column " + weightColumn + " is also the target; choose"
+                        + " another column.");
+            }
+            targets.add(weightColumn);
+            all = dataOptions.load(targets, null, targets);
+        }
         Dataset train = all;
         Dataset valid = null;
         if (validationSplit > 0) {
@@ -234,7 +274,9 @@ final class TrainCommand implements Callable<Integer> {
             train = parts.train();
             valid = parts.validation();
         }
-        return new TrainingData(null, null, train, valid, train.rows(), all.featureNames(), all.targetNames());
+        List<String> targetNames = weightColumn == null ? all.targetNames()
+                : all.targetNames().subList(0, all.targetNames().size() - 1);
+        return new TrainingData(null, null, train, valid, train.rows(), all.featureNames(), targetNames);
     }
 
     private TrainingData streamed() {
@@ -254,6 +296,41 @@ final class TrainCommand implements Callable<Integer> {
             valid = parts.validation();
         }
         return new TrainingData(train, valid, null, null, train.rows(), all.featureNames(), all.targetNames());
+    }
+
+    /** The targets without their last column ({@code last} false) or that column alone ({@code last} true). */
+    private static Tensor withoutLast(Tensor y, boolean last) {
+        int cols = y.cols();
+        int keep = last ? 1 : cols - 1;
+        float[] out = new float[y.rows() * keep];
+        for (int r = 0; r < y.rows(); r++) {
+            if (last) {
+                out[r] = y.data()[r * cols + cols - 1];
+            } else {
+                System.arraycopy(y.data(), r * cols, out, r * keep, keep);
+            }
+        }
+        return Tensor.wrap(out, y.rows(), keep);
+    }
+
+    /** The targets of a streamed training source, read once (for --class-weight balanced). */
+    private static Tensor streamedTargets(DataSource train) {
+        List<Tensor> parts = new ArrayList<>();
+        int rows = 0;
+        try (Batches pass = train.batches(BatchPlan.inOrder(65536))) {
+            for (Batch b = pass.next(); b != null; b = pass.next()) {
+                parts.add(b.y().copy());
+                rows += b.rows();
+            }
+        }
+        int cols = parts.get(0).cols();
+        float[] out = new float[rows * cols];
+        int at = 0;
+        for (Tensor p : parts) {
+            System.arraycopy(p.data(), 0, out, at, p.size());
+            at += p.size();
+        }
+        return Tensor.wrap(out, rows, cols);
     }
 
     private void failSplit() {
