@@ -17,9 +17,14 @@ public final class Splits {
      * {@code drop}).
      */
     public static Split random(Dataset d, double trainFraction, long seed) {
+        int[][] rows = randomRows(d.rows(), trainFraction, seed);
+        return new Split(d.select(rows[0]), d.select(rows[1]));
+    }
+
+    /** The row indices of {@link #random}'s two parts, for {@code n} rows: training first, then validation. */
+    public static int[][] randomRows(int n, double trainFraction, long seed) {
         Check.arg(trainFraction > 0 && trainFraction < 1, "Splits.random", "trainFraction", trainFraction,
                 "a number in (0, 1)");
-        int n = d.rows();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -27,15 +32,19 @@ public final class Splits {
         new RandomStream(seed, Streams.SPLIT).shuffle(order);
         int nt = (int) Math.floor(n * trainFraction);
         Check.that(nt > 0 && nt < n, "A split of " + n + " rows at " + trainFraction + " leaves a part empty.");
-        return new Split(d.select(java.util.Arrays.copyOfRange(order, 0, nt)),
-                d.select(java.util.Arrays.copyOfRange(order, nt, n)));
+        return new int[][] {java.util.Arrays.copyOfRange(order, 0, nt), java.util.Arrays.copyOfRange(order, nt, n)};
     }
 
     /** Keras' rule: the last {@code validationFraction} of the rows, in order, for validation. */
     public static Split lastFraction(Dataset d, double validationFraction) {
+        int[][] rows = lastRows(d.rows(), validationFraction);
+        return new Split(d.select(rows[0]), d.select(rows[1]));
+    }
+
+    /** The row indices of {@link #lastFraction}'s two parts, for {@code n} rows: training first, then validation. */
+    public static int[][] lastRows(int n, double validationFraction) {
         Check.arg(validationFraction > 0 && validationFraction < 1, "Splits.lastFraction", "validationFraction",
                 validationFraction, "a number in (0, 1)");
-        int n = d.rows();
         int nt = (int) Math.floor(n * (1 - validationFraction));
         Check.that(nt > 0 && nt < n, "A split of " + n + " rows at " + validationFraction + " leaves a part empty.");
         int[] a = new int[nt];
@@ -47,6 +56,6 @@ public final class Splits {
                 b[i - nt] = i;
             }
         }
-        return new Split(d.select(a), d.select(b));
+        return new int[][] {a, b};
     }
 }

@@ -56,6 +56,11 @@ public final class Json {
         return parse(new String(bytes, StandardCharsets.UTF_8), where);
     }
 
+    /** A JSON node as plain maps, lists and values (an array as a list, anything else as its value). */
+    public static Object toPlain(JsonNode node) {
+        return MAPPER.convertValue(node, Object.class);
+    }
+
     /** A JSON object node as plain maps, lists and values (for layer configs). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(JsonNode node) {

@@ -1,6 +1,7 @@
 package dev.lamina.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.data.FeatureSpec;
 import dev.lamina.data.Scaler;
 import dev.lamina.data.Scalers;
 import dev.lamina.io.AtomicFiles;
@@ -141,6 +142,9 @@ public final class ModelFiles {
         m.put("targets", p.targets());
         m.put("feature_scaler", p.featureScaler() == null ? null : p.featureScaler().state());
         m.put("target_scaler", p.targetScaler() == null ? null : p.targetScaler().state());
+        if (p.featureSpec() != null) {
+            m.put("feature_spec", p.featureSpec().state());
+        }
         return m;
     }
 
@@ -341,7 +345,9 @@ public final class ModelFiles {
         p.path("features").forEach(n -> features.add(n.asText()));
         List<String> targets = new ArrayList<>();
         p.path("targets").forEach(n -> targets.add(n.asText()));
-        return new Preprocessing(features, targets, scaler(p.path("feature_scaler")), scaler(p.path("target_scaler")));
+        JsonNode spec = p.path("feature_spec");
+        return new Preprocessing(features, targets, scaler(p.path("feature_scaler")), scaler(p.path("target_scaler")),
+                spec.isMissingNode() || spec.isNull() ? null : FeatureSpec.fromState(Json.toPlain(spec)));
     }
 
     private static Scaler scaler(JsonNode n) {

@@ -1,6 +1,10 @@
 package dev.lamina.models;
 
+import dev.lamina.data.EncodeReport;
+import dev.lamina.data.FeatureSpec;
 import dev.lamina.data.Scaler;
+import dev.lamina.data.Table;
+import dev.lamina.data.TableToDataset;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
 import java.util.HashSet;
@@ -22,8 +26,13 @@ import java.util.Set;
  * @param featureScaler the scaler fitted on the training inputs, or null
  * @param targetScaler the scaler fitted on the training targets, or null; losses and metrics are
  *     then those of the scaled targets, as during training
+ * @param featureSpec how table columns become the inputs (imputing, scaling, one-hot encoding),
+ *     or null. With a spec, raw rows are tables ({@link dev.lamina.models.Sequential#predict(Table)}),
+ *     tensors are the spec's encoded rows, {@code features} are its output names and there is no
+ *     feature scaler (the spec scales).
  */
-public record Preprocessing(List<String> features, List<String> targets, Scaler featureScaler, Scaler targetScaler) {
+public record Preprocessing(List<String> features, List<String> targets, Scaler featureScaler, Scaler targetScaler,
+                            FeatureSpec featureSpec) {
     /**
      * Copies the lists and checks them: names present and distinct, scalers fitted on as many
      * columns as there are names.
@@ -37,6 +46,42 @@ public record Preprocessing(List<String> features, List<String> targets, Scaler 
         checkNames("target", targets);
         checkScaler("featureScaler", featureScaler, features.size(), "features");
         checkScaler("targetScaler", targetScaler, targets.size(), "targets");
+        if (featureSpec != null) {
+            Check.that(featureSpec.adapted(), "Preprocessing: the feature spec has not learned from training rows;"
+                    + " adapt it first.");
+            Check.that(featureScaler == null, "Preprocessing: a feature spec scales its own columns; give no"
+                    + " feature scaler beside it.");
+            Check.that(features.equals(featureSpec.outputNames()), "Preprocessing: with a feature spec, the features"
+                    + " are the spec's output names.");
+        }
+    }
+
+    /** A preprocessing without a feature spec. */
+    public Preprocessing(List<String> features, List<String> targets, Scaler featureScaler, Scaler targetScaler) {
+        this(features, targets, featureScaler, targetScaler, null);
+    }
+
+    /** A preprocessing by a feature spec (adapted), with the target columns and their scaler (or null). */
+    public static Preprocessing of(FeatureSpec spec, List<String> targets, Scaler targetScaler) {
+        Check.notNull(spec, "Preprocessing", "featureSpec");
+        return new Preprocessing(spec.outputNames(), targets, null, targetScaler, spec);
+    }
+
+    /**
+     * The rows of {@code table} as the model's tensor methods take them: the spec's encoding when
+     * there is a spec (missing and unseen values counted in {@code report}), else the feature
+     * columns as numbers.
+     */
+    public Tensor rows(Table table, EncodeReport report) {
+        if (featureSpec != null) {
+            return featureSpec.transform(table, report);
+        }
+        return TableToDataset.of(table).features(features).featureRows();
+    }
+
+    /** The target columns of {@code table} as numbers (raw, as the model's tensor methods take them). */
+    public Tensor targetRows(Table table) {
+        return table.numbers(targets);
     }
 
     private static void checkNames(String what, List<String> names) {

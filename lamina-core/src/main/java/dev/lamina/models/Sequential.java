@@ -4,6 +4,8 @@ import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.TrainableModel;
 import dev.lamina.data.DataSource;
+import dev.lamina.data.EncodeReport;
+import dev.lamina.data.Table;
 import dev.lamina.io.WeightFiles;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Mode;
@@ -447,6 +449,39 @@ public final class Sequential implements TrainableModel {
     /** {@code data} with this model's preprocessing applied to each batch (itself when there is none). */
     DataSource preprocessed(DataSource data) {
         return preprocessing == null ? data : data.map(this::networkInputs, this::networkTargets);
+    }
+
+    /**
+     * Predictions for the rows of {@code table}, raw as users have them (text categories, missing
+     * cells), through the model's {@link #preprocessing()}: its feature spec, or its feature
+     * columns as numbers; missing and unseen values are counted in {@code report}.
+     *
+     * @throws IllegalStateException for a model without a preprocessing (it knows no columns)
+     */
+    public Tensor predict(Table table, EncodeReport report) {
+        Check.notNull(table, "predict", "table");
+        Preprocessing p = preprocessing;
+        Check.state(p != null, "Sequential '" + name + "' has no preprocessing, so it knows no columns to read from a"
+                + " table; predict on a tensor, or set a Preprocessing.");
+        return predict(p.rows(table, report == null ? new EncodeReport() : report));
+    }
+
+    /** The loss and metrics on the rows of {@code table} (its feature and target columns), in batches of 32. */
+    public Map<String, Double> evaluate(Table table, EncodeReport report) {
+        Check.notNull(table, "evaluate", "table");
+        Preprocessing p = preprocessing;
+        Check.state(p != null, "Sequential '" + name + "' has no preprocessing, so it knows no columns to read from a"
+                + " table; evaluate tensors, or set a Preprocessing.");
+        return evaluate(p.rows(table, report == null ? new EncodeReport() : report), p.targetRows(table));
+    }
+
+    /** Trains on the rows of {@code table} through the model's {@link #preprocessing()} (adapted beforehand). */
+    public History fit(Table table, FitOptions options) {
+        Check.notNull(table, "fit", "table");
+        Preprocessing p = preprocessing;
+        Check.state(p != null, "Sequential '" + name + "' has no preprocessing, so it knows no columns to read from a"
+                + " table; set a Preprocessing (for example Preprocessing.of(spec.adapt(table), targets, null)).");
+        return fit(p.rows(table, new EncodeReport()), p.targetRows(table), options);
     }
 
     /**
