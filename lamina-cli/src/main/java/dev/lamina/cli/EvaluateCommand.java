@@ -3,8 +3,11 @@ package dev.lamina.cli;
 import dev.lamina.data.CsvReader;
 import dev.lamina.data.CsvSource;
 import dev.lamina.data.Dataset;
+import dev.lamina.data.EncodeReport;
+import dev.lamina.data.Table;
 import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
+import dev.lamina.tensor.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +43,16 @@ final class EvaluateCommand implements Callable<Integer> {
         Preprocessing p = model.preprocessing();
         long rows;
         Map<String, Double> r;
-        CsvSource stream = streamable(p);
-        if (stream != null) {
+        CsvSource stream = p != null && p.featureSpec() != null ? null : streamable(p);
+        if (p != null && p.featureSpec() != null) {
+            // Raw rows through the model's feature spec: text, missing values and new categories included.
+            Table table = CsvReader.read(dataOptions.data);
+            EncodeReport report = new EncodeReport();
+            Tensor x = p.rows(table, report);
+            rows = x.rows();
+            r = model.evaluate(x, p.targetRows(table));
+            EncodeReports.print(report, dataOptions.data, spec.commandLine().getErr());
+        } else if (stream != null) {
             // A file over half the heap is read as it goes: the same batches of 32, the same numbers.
             rows = stream.rows();
             r = model.evaluate(stream, 32);

@@ -2,6 +2,8 @@ package dev.lamina.cli;
 
 import dev.lamina.data.CsvReader;
 import dev.lamina.data.DataFormatException;
+import dev.lamina.data.EncodeReport;
+import dev.lamina.data.Table;
 import dev.lamina.data.TableToDataset;
 import dev.lamina.models.Prediction;
 import dev.lamina.models.PredictOptions;
@@ -64,9 +66,20 @@ final class PredictCommand implements Callable<Integer> {
         // once more for the id column if there is one.
         List<String> header = CsvReader.header(data);
         int idColumn = id == null ? -1 : idColumn(header);
-        List<String> features = p != null ? p.features() : withoutColumn(header, idColumn);
-        Tensor x = TableToDataset.of(data).features(features).featureRows();
-        List<String> ids = idColumn < 0 ? null : CsvReader.column(data, id);
+        Tensor x;
+        List<String> ids;
+        if (p != null && p.featureSpec() != null) {
+            // Raw rows through the model's feature spec (read in memory: tables with text are table-sized).
+            Table table = CsvReader.read(data);
+            EncodeReport report = new EncodeReport();
+            x = p.rows(table, report);
+            ids = idColumn < 0 ? null : column(table, idColumn);
+            EncodeReports.print(report, data, spec.commandLine().getErr());
+        } else {
+            List<String> features = p != null ? p.features() : withoutColumn(header, idColumn);
+            x = TableToDataset.of(data).features(features).featureRows();
+            ids = idColumn < 0 ? null : CsvReader.column(data, id);
+        }
         Prediction pred = samples > 0 ? model.predict(x, PredictOptions.monteCarlo(samples, seed))
                 : model.predict(x, PredictOptions.defaults());
         PredictionColumns columns = PredictionColumns.of(model, pred.mean().cols());
@@ -119,6 +132,14 @@ final class PredictCommand implements Callable<Integer> {
             csv.printRecord(cells);
         }
         csv.flush();
+    }
+
+    private static List<String> column(Table table, int j) {
+        List<String> out = new ArrayList<>(table.rows().size());
+        for (String[] row : table.rows()) {
+            out.add(row[j]);
+        }
+        return out;
     }
 
     private int idColumn(List<String> columns) {

@@ -9,13 +9,22 @@ import dev.lamina.callbacks.TerminateOnNaN;
 import dev.lamina.data.Batch;
 import dev.lamina.data.BatchPlan;
 import dev.lamina.data.Batches;
+import dev.lamina.data.CategoricalColumn;
+import dev.lamina.data.ColumnSpec;
+import dev.lamina.data.CsvReader;
 import dev.lamina.data.CsvSource;
 import dev.lamina.data.DataSource;
 import dev.lamina.data.Dataset;
+import dev.lamina.data.EncodeReport;
+import dev.lamina.data.FeatureSpec;
+import dev.lamina.data.IgnoredColumn;
 import dev.lamina.data.LastBatch;
+import dev.lamina.data.NumericColumn;
 import dev.lamina.data.Scaler;
 import dev.lamina.data.Scalers;
 import dev.lamina.data.Splits;
+import dev.lamina.data.Table;
+import dev.lamina.data.Tables;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.core.Input;
 import dev.lamina.losses.Losses;
@@ -119,6 +128,17 @@ final class TrainCommand implements Callable<Integer> {
             + " not a feature. Validation rows are weighted by it too.")
     String weightColumn;
 
+    @Option(names = "--categorical", split = ",", description = "Columns to treat as categories (one-hot with an"
+            + " out-of-vocabulary bucket), overriding the inferred kind.")
+    List<String> categorical = new ArrayList<>();
+
+    @Option(names = "--numeric", split = ",", description = "Columns to treat as numbers (median imputed, scaled),"
+            + " overriding the inferred kind.")
+    List<String> numeric = new ArrayList<>();
+
+    @Option(names = "--ignore", split = ",", description = "Columns the model does not read (ids, free text, leaks).")
+    List<String> ignore = new ArrayList<>();
+
     @Option(names = "--stream", description = "Read the file as training goes instead of loading it (for files"
             + " larger than the heap; chosen by itself when loading would take over half the heap). Numeric"
             + " columns only;"
@@ -148,8 +168,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--early-stopping watches val_loss,"
                     + " which --validation-split 0 leaves out; give a fraction such as 0.2.");
         }
-        TrainingData data = streams() ? streamed() : loaded();
-        Scaler scaler = Scalers.get(scale);
+        Table table = tableIfNeeded();
+        TrainingData data = table != null ? specified(table, out) : streams() ? streamed() : loaded();
+        Scaler scaler = data.spec() != null ? null : Scalers.get(scale);
         if (scaler != null) {
             if (data.inMemory() != null) {
                 scaler.fit(data.inMemory().x());
@@ -167,7 +188,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
         // The scaler becomes part of the model: fit, evaluate and predict take raw rows from here on.
-        model.setPreprocessing(new Preprocessing(data.features(), data.targets(), scaler, null));
+        model.setPreprocessing(data.spec() != null ? Preprocessing.of(data.spec(), data.targets(), null)
+                : new Preprocessing(data.features(), data.targets(), scaler, null));
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new TerminateOnNaN());
         boolean terminal = System.console() != null;
@@ -241,7 +263,115 @@ final class TrainCommand implements Callable<Integer> {
      * @param inMemoryValidation the validation rows as a dataset when loaded, else null
      */
     private record TrainingData(DataSource train, DataSource validation, Dataset inMemory, Dataset inMemoryValidation,
-                                long trainRows, List<String> features, List<String> targets) {}
+                                long trainRows, List<String> features, List<String> targets, FeatureSpec spec) {}
+
+    /** Files up to this size are looked at as tables: text or missing values then take the feature-spec path. */
+    private static final long TABLE_BYTES = 64L << 20;
+
+    /**
+     * The file as a table when it needs a feature spec: kinds given on the command line, or text or
+     * missing values in the feature columns of a file small enough to look at (without --one-hot or
+     * --drop-missing, which ask for the numeric loader). Null otherwise.
+     */
+    private Table tableIfNeeded() throws java.io.IOException {
+        boolean overrides = !categorical.isEmpty() || !numeric.isEmpty() || !ignore.isEmpty();
+        if (!overrides && (!dataOptions.oneHot.isEmpty() || dataOptions.dropMissing || stream
+                || !Files.isRegularFile(dataOptions.data) || Files.size(dataOptions.data) > TABLE_BYTES)) {
+            return null;
+        }
+        Table t = CsvReader.read(dataOptions.data);
+        if (overrides) {
+            return t;
+        }
+        List<Integer> features = new ArrayList<>();
+        for (int j = 0; j < t.columns().size(); j++) {
+            String c = t.columns().get(j);
+            if (!dataOptions.target.contains(c) && !c.equals(weightColumn)
+                    && (dataOptions.features.isEmpty() || dataOptions.features.contains(c))) {
+                features.add(j);
+            }
+        }
+        for (String[] row : t.rows()) {
+            for (int j : features) {
+                if (!Tables.isNumber(row[j])) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Training through a feature spec: inferred on the training rows, overridden, adapted, printed. */
+    private TrainingData specified(Table all, PrintWriter out) {
+        if (dataOptions.target.isEmpty()) {
+            throw new IllegalArgumentException("Choose the target column with --target.");
+        }
+        List<String> exclude = new ArrayList<>(dataOptions.target);
+        if (weightColumn != null) {
+            exclude.add(weightColumn);
+        }
+        for (String c : all.columns()) {
+            if (!dataOptions.features.isEmpty() && !dataOptions.features.contains(c) && !exclude.contains(c)) {
+                exclude.add(c); // --features names the columns to read; the others are left out
+            }
+        }
+        int n = all.rows().size();
+        int[][] parts = validationSplit == 0 ? new int[][] {all(n), null}
+                : split.equals("last") ? Splits.lastRows(n, validationSplit)
+                : Splits.randomRows(n, 1 - validationSplit, seed);
+        Table train = all.select(parts[0]);
+        FeatureSpec spec = FeatureSpec.infer(train, exclude);
+        for (String c : categorical) {
+            spec = spec.with(CategoricalColumn.of(c));
+        }
+        for (String c : numeric) {
+            spec = spec.with(NumericColumn.of(c).indicator(hasMissing(train, c)).scaling(scale));
+        }
+        for (String c : ignore) {
+            spec = spec.with(new IgnoredColumn(c, "asked for"));
+        }
+        spec = withScaling(spec, scale).adapt(train);
+        out.print(spec.describe());
+        out.flush();
+        List<String> yColumns = new ArrayList<>(dataOptions.target);
+        if (weightColumn != null) {
+            yColumns.add(weightColumn); // rides along as a last target column, as in the loaded path
+        }
+        Dataset t = encode(spec, train, yColumns);
+        Dataset v = parts[1] == null ? null : encode(spec, all.select(parts[1]), yColumns);
+        return new TrainingData(null, null, t, v, t.rows(), spec.outputNames(), dataOptions.target, spec);
+    }
+
+    private static Dataset encode(FeatureSpec spec, Table t, List<String> yColumns) {
+        return new Dataset(spec.transform(t, new EncodeReport()), t.numbers(yColumns), spec.outputNames(), yColumns);
+    }
+
+    private static FeatureSpec withScaling(FeatureSpec spec, String scale) {
+        for (ColumnSpec c : spec.columns()) {
+            if (c instanceof NumericColumn n) {
+                spec = spec.with(n.scaling(scale));
+            }
+        }
+        return spec;
+    }
+
+    private static boolean hasMissing(Table t, String column) {
+        int j = t.column(column);
+        for (String[] row : t.rows()) {
+            if (Tables.isMissing(row[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] all(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
 
     /** Whether to stream: asked for, or a file whose loading would take over half the heap and that streaming can read. */
     private boolean streams() throws java.io.IOException {
@@ -276,7 +406,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<String> targetNames = weightColumn == null ? all.targetNames()
                 : all.targetNames().subList(0, all.targetNames().size() - 1);
-        return new TrainingData(null, null, train, valid, train.rows(), all.featureNames(), targetNames);
+        return new TrainingData(null, null, train, valid, train.rows(), all.featureNames(), targetNames, null);
     }
 
     private TrainingData streamed() {
@@ -295,7 +425,7 @@ final class TrainCommand implements Callable<Integer> {
             train = parts.training();
             valid = parts.validation();
         }
-        return new TrainingData(train, valid, null, null, train.rows(), all.featureNames(), all.targetNames());
+        return new TrainingData(train, valid, null, null, train.rows(), all.featureNames(), all.targetNames(), null);
     }
 
     /** The targets without their last column ({@code last} false) or that column alone ({@code last} true). */

@@ -16,7 +16,7 @@ public final class EncodeReport {
     private static final int EXAMPLES = 5;
     private final Map<String, Long> missing = new LinkedHashMap<>();
     private final Map<String, Long> unseen = new LinkedHashMap<>();
-    private final Map<String, Set<String>> examples = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> examples = new LinkedHashMap<>();
 
     void missing(String column) {
         missing.merge(column, 1L, Long::sum);
@@ -24,9 +24,10 @@ public final class EncodeReport {
 
     void unseen(String column, String value) {
         unseen.merge(column, 1L, Long::sum);
-        Set<String> ex = examples.computeIfAbsent(column, k -> new LinkedHashSet<>());
-        if (ex.size() < EXAMPLES) {
-            ex.add(value.length() > 40 ? value.substring(0, 40) + "..." : value);
+        Map<String, Long> ex = examples.computeIfAbsent(column, k -> new LinkedHashMap<>());
+        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        if (ex.containsKey(shown) || ex.size() < EXAMPLES) {
+            ex.merge(shown, 1L, Long::sum);
         }
     }
 
@@ -45,7 +46,10 @@ public final class EncodeReport {
         return missing.isEmpty() && unseen.isEmpty();
     }
 
-    /** One line per column with missing or unseen values, e.g. {@code embarked: 1 unseen (Z)}. */
+    /**
+     * One line per column with missing or unseen values, e.g. {@code embarked: 3 unseen in
+     * training, sent to the out-of-vocabulary bucket: Z (3)}.
+     */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         Set<String> columns = new LinkedHashSet<>(missing.keySet());
@@ -53,12 +57,18 @@ public final class EncodeReport {
         for (String c : columns) {
             StringBuilder sb = new StringBuilder(c).append(':');
             if (missing.containsKey(c)) {
-                sb.append(' ').append(missing.get(c)).append(" missing (imputed)");
+                sb.append(' ').append(missing.get(c)).append(" missing");
             }
             if (unseen.containsKey(c)) {
+                List<String> shown = new ArrayList<>();
+                long listed = 0;
+                for (Map.Entry<String, Long> e : examples.get(c).entrySet()) {
+                    shown.add(e.getKey() + " (" + e.getValue() + ")");
+                    listed += e.getValue();
+                }
                 sb.append(missing.containsKey(c) ? "," : "").append(' ').append(unseen.get(c))
-                        .append(" unseen in training (out of vocabulary: ").append(String.join(", ", examples.get(c)))
-                        .append(unseen.get(c) > examples.get(c).size() ? ", ..." : "").append(')');
+                        .append(" unseen in training, sent to the out-of-vocabulary bucket: ")
+                        .append(String.join(", ", shown)).append(listed < unseen.get(c) ? ", others" : "");
             }
             out.add(sb.toString());
         }

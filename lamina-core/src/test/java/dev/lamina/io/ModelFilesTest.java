@@ -42,6 +42,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelFilesTest {
+    /** A small compiled model whose preprocessing is an adapted feature spec (a category, a number with missing cells). */
+    static Sequential withFeatureSpec(long seed) {
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        java.util.List<Long> lines = new java.util.ArrayList<>();
+        String[] cats = {"red", "green", "blue", "green"};
+        for (int i = 0; i < 40; i++) {
+            rows.add(new String[] {cats[i % 4], i % 7 == 0 ? "" : Integer.toString(i % 11), Integer.toString(i % 3)});
+            lines.add(i + 2L);
+        }
+        dev.lamina.data.Table t = new dev.lamina.data.Table("colors.csv", List.of("color", "n", "y"), rows, lines);
+        dev.lamina.data.FeatureSpec spec = new dev.lamina.data.FeatureSpec(List.of(
+                dev.lamina.data.CategoricalColumn.of("color"),
+                dev.lamina.data.NumericColumn.of("n").indicator(true))).adapt(t);
+        Sequential m = Sequential.of(Input.of(spec.outputNames().size()), Dense.of(3, "relu"), Dense.of(1)).seed(seed);
+        m.compile(new Adam(), Losses.get("mse"));
+        m.setPreprocessing(Preprocessing.of(spec, List.of("y"), null));
+        m.fit(t, FitOptions.defaults().epochs(2).batchSize(8).verbose(0));
+        return m;
+    }
+
     static Sequential everyLayer(long seed) {
         Sequential m = Sequential.of(Input.of(6),
                 Dense.builder(12).activation("relu").kernelRegularizer(L1L2.l2(1e-4)).kernelConstraint(MaxNorm.of(3))

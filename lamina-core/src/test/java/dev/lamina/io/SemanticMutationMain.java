@@ -19,15 +19,17 @@ public final class SemanticMutationMain {
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
-        Map<String, byte[]> members = ModelFiles.members(ModelFilesTest.everyLayer(11));
-        SemanticMutations mutations = new SemanticMutations(members, Long.parseLong(args[1]));
+        // Every layer, and a model whose preprocessing is a feature spec (vocabularies, imputation), in turn.
+        SemanticMutations[] bases = {
+            new SemanticMutations(ModelFiles.members(ModelFilesTest.everyLayer(11)), Long.parseLong(args[1])),
+            new SemanticMutations(ModelFiles.members(ModelFilesTest.withFeatureSpec(12)), Long.parseLong(args[1]) + 1)};
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         int refused = 0;
         int loaded = 0;
         long mostAllocated = 0;
         for (int i = 0; i < count; i++) {
-            byte[] file = mutations.next();
+            byte[] file = bases[i % 2].next();
             long before = threads.getThreadAllocatedBytes(thread);
             long t0 = System.nanoTime();
             try {
