@@ -19,6 +19,7 @@ import dev.lamina.data.EncodeReport;
 import dev.lamina.data.FeatureSpec;
 import dev.lamina.data.IgnoredColumn;
 import dev.lamina.data.LastBatch;
+import dev.lamina.data.LeakCheck;
 import dev.lamina.data.NumericColumn;
 import dev.lamina.data.Scaler;
 import dev.lamina.data.Scalers;
@@ -321,6 +322,18 @@ final class TrainCommand implements Callable<Integer> {
                 : Splits.randomRows(n, 1 - validationSplit, seed);
         Table train = all.select(parts[0]);
         FeatureSpec spec = FeatureSpec.infer(train, exclude);
+        if (dataOptions.target.size() == 1) {
+            // Columns named on the command line are the user's call; the others are checked for leaks.
+            java.util.Map<String, Double> leaks = new java.util.LinkedHashMap<>(
+                    LeakCheck.suspects(train, spec, dataOptions.target.get(0)));
+            leaks.keySet().removeAll(categorical);
+            leaks.keySet().removeAll(numeric);
+            spec = LeakCheck.ignore(spec, leaks);
+            for (String c : leaks.keySet()) {
+                out.println("Ignoring '" + c + "': it alone tells the target of nearly every training row, as a"
+                        + " value recorded after the fact does; --categorical " + c + " to train on it anyway.");
+            }
+        }
         for (String c : categorical) {
             spec = spec.with(CategoricalColumn.of(c));
         }

@@ -1,0 +1,81 @@
+package dev.lamina.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table as users have it (text categories, missing values, an identifier, a column that leaks the
+ * target) trains with no column named, and predict and evaluate take raw rows, new categories and
+ * holes included, and say what they met.
+ */
+class TablesCliTest {
+    private static final String[] COLORS = {"red", "green", "blue"};
+
+    private static Path table(Path dir, String name, int rows, boolean fresh) throws Exception {
+        Path csv = dir.resolve(name);
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("id,color,size,flag,outcome,y\n");
+            for (int i = 0; i < rows; i++) {
+                String color = fresh && i % 5 == 0 ? "purple" : COLORS[i % 3];
+                double size = (i * 37 % 101) / 10.0;
+                int y = (color.equals("red") ? 1 : 0) ^ (size > 5 ? 1 : 0);
+                String sizeCell = i % 9 == 0 ? "" : String.format(Locale.ROOT, "%.1f", size);
+                w.write(String.format(Locale.ROOT, "row-%05d,%s,%s,%d,%s,%d%n", i, color, sizeCell, i % 2,
+                        y == 1 ? "yes" : "no", y));
+            }
+        }
+        return csv;
+    }
+
+    @Test
+    void aRawTableTrainsPredictsAndEvaluatesWithNoColumnNamed(@TempDir Path dir) throws Exception {
+        Path train = table(dir, "train.csv", 600, false);
+        Path model = dir.resolve("m.lamina");
+        String[] t = TrainPredictTest.run("train", "--data", train.toString(), "--target", "y", "--layers",
+                "dense(16, relu) dense(1, sigmoid)", "--loss", "binary_crossentropy", "--metrics", "accuracy",
+                "--epochs", "30", "--save", model.toString());
+        assertEquals("0", t[0], t[2]);
+        String out = t[1];
+        assertTrue(out.contains("Ignoring 'outcome'"), out);
+        for (String line : List.of("id ", "color ", "size ", "flag ")) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(line)), line + " missing from\n" + out);
+        }
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("id") && l.contains("identifier")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("flag") && l.contains("categorical")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("size") && l.contains("missing indicator")), out);
+
+        String[] e = TrainPredictTest.run("evaluate", "--model", model.toString(), "--data", train.toString());
+        assertEquals("0", e[0], e[2]);
+        double accuracy = Double.parseDouble(e[1].replaceAll("(?s).*accuracy: ([0-9.]+).*", "$1"));
+        assertTrue(accuracy > 0.85, e[1]);
+
+        Path fresh = table(dir, "fresh.csv", 50, true);
+        String[] p = TrainPredictTest.run("predict", "--model", model.toString(), "--data", fresh.toString(), "--id",
+                "id");
+        assertEquals("0", p[0], p[2]);
+        assertEquals(51, p[1].trim().lines().count(), "a prediction for every row, new categories and holes included");
+        assertTrue(p[2].contains("fresh.csv: size: 6 missing"), p[2]);
+        assertTrue(p[2].contains("color: 10 unseen in training, sent to the out-of-vocabulary bucket: purple (10)"),
+                p[2]);
+    }
+
+    @Test
+    void overridesChangeTheKinds(@TempDir Path dir) throws Exception {
+        Path train = table(dir, "train.csv", 300, false);
+        String[] t = TrainPredictTest.run("train", "--data", train.toString(), "--target", "y", "--layers",
+                "dense(4, relu) dense(1, sigmoid)", "--loss", "binary_crossentropy", "--epochs", "1", "--numeric",
+                "flag", "--ignore", "color", "--categorical", "outcome");
+        assertEquals("0", t[0], t[2]);
+        assertTrue(t[1].lines().anyMatch(l -> l.startsWith("flag") && l.contains("numeric")), t[1]);
+        assertTrue(t[1].lines().anyMatch(l -> l.startsWith("color") && l.contains("ignored")), t[1]);
+        assertTrue(t[1].lines().anyMatch(l -> l.startsWith("outcome") && l.contains("categorical")), t[1]);
+    }
+}
