@@ -266,40 +266,52 @@ final class TrainCommand implements Callable<Integer> {
     private record TrainingData(DataSource train, DataSource validation, Dataset inMemory, Dataset inMemoryValidation,
                                 long trainRows, List<String> features, List<String> targets, FeatureSpec spec) {}
 
-    /** Files up to this size are looked at as tables: text or missing values then take the feature-spec path. */
-    private static final long TABLE_BYTES = 64L << 20;
+    /** The rows looked at to tell whether a file needs a feature spec. */
+    private static final int SAMPLE_ROWS = 10_000;
 
     /**
      * The file as a table when it needs a feature spec: kinds given on the command line, or text or
-     * missing values in the feature columns of a file small enough to look at (without --one-hot or
-     * --drop-missing, which ask for the numeric loader). Null otherwise.
+     * missing values in the feature columns of its first 10,000 rows (without --one-hot,
+     * --drop-missing or --stream, which ask for the numeric readers). Null otherwise. A table is
+     * held as text, about 16 times the file's size; a file too big for that is refused with the fix.
      */
     private Table tableIfNeeded() throws java.io.IOException {
         boolean overrides = !categorical.isEmpty() || !numeric.isEmpty() || !ignore.isEmpty();
         if (!overrides && (!dataOptions.oneHot.isEmpty() || dataOptions.dropMissing || stream
-                || !Files.isRegularFile(dataOptions.data) || Files.size(dataOptions.data) > TABLE_BYTES)) {
+                || !Files.isRegularFile(dataOptions.data))) {
             return null;
         }
-        Table t = CsvReader.read(dataOptions.data);
-        if (overrides) {
-            return t;
+        if (!overrides && !needsSpec(CsvReader.head(dataOptions.data, SAMPLE_ROWS))) {
+            return null;
         }
+        long size = Files.size(dataOptions.data);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (16 * size > heap / 2) {
+            throw new IllegalArgumentException(dataOptions.data + " has text or missing values, so it is read as a"
+                    + " table of text, about " + (16 * size >> 20) + " MB for this file, more than half the heap ("
+                    + (heap >> 20) + " MB); give the JVM more (LAMINA_JAVA_OPTS=-Xmx" + Math.max(1, (40 * size >> 30) + 1)
+                    + "g).");
+        }
+        return CsvReader.read(dataOptions.data);
+    }
+
+    private boolean needsSpec(Table head) {
         List<Integer> features = new ArrayList<>();
-        for (int j = 0; j < t.columns().size(); j++) {
-            String c = t.columns().get(j);
+        for (int j = 0; j < head.columns().size(); j++) {
+            String c = head.columns().get(j);
             if (!dataOptions.target.contains(c) && !c.equals(weightColumn)
                     && (dataOptions.features.isEmpty() || dataOptions.features.contains(c))) {
                 features.add(j);
             }
         }
-        for (String[] row : t.rows()) {
+        for (String[] row : head.rows()) {
             for (int j : features) {
                 if (!Tables.isNumber(row[j])) {
-                    return t;
+                    return true;
                 }
             }
         }
-        return null;
+        return false;
     }
 
     /** Training through a feature spec: inferred on the training rows, overridden, adapted, printed. */

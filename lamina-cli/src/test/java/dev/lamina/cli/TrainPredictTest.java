@@ -85,17 +85,19 @@ class TrainPredictTest {
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n");
         assertTrue(run("train", "--data", ragged.toString(), "--target", "b", "--layers", "dense(1)")[2]
                 .contains("line 3 has 1 fields"));
+        // Text in a column makes it categorical; a column said to be numeric names the cell that is not.
         Path text = Files.writeString(dir.resolve("text.csv"), "a,b\n1,2\nx,3\n");
-        assertTrue(run("train", "--data", text.toString(), "--target", "b", "--layers", "dense(1)")[2]
-                .contains("line 3, column 'a': \"x\" is not a number"));
+        assertTrue(run("train", "--data", text.toString(), "--target", "b", "--layers", "dense(1)", "--numeric", "a",
+                "--validation-split", "0")[2].contains("line 3, column 'a': \"x\" is not a number"));
         String[] unknownTarget = run("train", "--data", data.toString(), "--target", "score", "--layers", "dense(1)");
         assertTrue(unknownTarget[2].contains("has no column 'score'; its columns are: fixed_acidity"), unknownTarget[2]);
         String[] both = run("train", "--data", data.toString(), "--target", "quality", "--features", "alcohol,quality",
                 "--layers", "dense(1)");
         assertTrue(both[2].contains("column 'quality' is the target and cannot also be a feature"), both[2]);
-        Path nan = Files.writeString(dir.resolve("nan.csv"), "a,b\n1,2\nNaN,3\n");
+        // A missing feature is imputed now; a missing target is still named by line and column.
+        Path nan = Files.writeString(dir.resolve("nan.csv"), "a,b\n1,2\n2,NaN\n");
         assertTrue(run("train", "--data", nan.toString(), "--target", "b", "--layers", "dense(1)")[2]
-                .contains("line 3, column 'a': the value is missing"));
+                .contains("line 3, column 'b': the value is missing"));
         String[] spec = run("train", "--data", data.toString(), "--target", "quality", "--layers", "dense(8, relu dense(1)");
         assertEquals("1", spec[0]);
         assertTrue(spec[2].contains("--layers: expected ',' or ')'") && spec[2].contains("^"), spec[2]);

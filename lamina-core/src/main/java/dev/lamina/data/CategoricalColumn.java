@@ -126,7 +126,7 @@ public record CategoricalColumn(String name, String output, int numOovIndices, i
     }
 
     @Override
-    public CategoricalColumn adapt(List<String> cells, String source) {
+    public CategoricalColumn adapt(List<String> cells, List<Long> lines, String source) {
         Map<String, Integer> counts = new HashMap<>();
         for (String c : cells) {
             counts.merge(token(c), 1, Integer::sum);

@@ -20,8 +20,11 @@ public sealed interface ColumnSpec permits NumericColumn, CategoricalColumn, Ign
     /** The names of the values it writes per row, in order (none for an ignored column). */
     List<String> outputNames();
 
-    /** This column having learned from its cells on the training rows; {@code source} names them in errors. */
-    ColumnSpec adapt(List<String> cells, String source);
+    /**
+     * This column having learned from its cells on the training rows; {@code source} and the
+     * cells' {@code lines} name them in errors.
+     */
+    ColumnSpec adapt(List<String> cells, List<Long> lines, String source);
 
     /** What encodes this adapted column's cells (made once per table: a vocabulary's lookup is built here). */
     CellEncoder encoder();

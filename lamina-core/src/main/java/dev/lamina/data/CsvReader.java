@@ -57,6 +57,34 @@ public final class CsvReader {
         return new Table(source, columns, rows, lines);
     }
 
+    /** The first {@code rows} data rows of the CSV file at {@code path} (fewer if it has fewer), without reading on. */
+    public static Table head(Path path, int rows) {
+        List<String[]> cells = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        List<String> columns;
+        try {
+            columns = stream(path, header -> (row, line) -> {
+                if (cells.size() == rows) {
+                    throw new EnoughRows();
+                }
+                cells.add(row);
+                lines.add(line);
+            });
+        } catch (EnoughRows e) {
+            columns = header(path);
+        }
+        return new Table(path.toString(), columns, cells, lines);
+    }
+
+    /** Stops a read once {@link #head} has its rows. */
+    private static final class EnoughRows extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EnoughRows() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The column names of the CSV file at {@code path}, reading its header only. */
     public static List<String> header(Path path) {
         return stream(path, columns -> null);

@@ -130,7 +130,7 @@ public final class FeatureSpec {
     public FeatureSpec adapt(Table table) {
         List<ColumnSpec> out = new ArrayList<>();
         for (ColumnSpec c : columns) {
-            out.add(c.adapt(cells(table, table.column(c.name())), table.source()));
+            out.add(c.adapt(cells(table, table.column(c.name())), table.lines(), table.source()));
         }
         return new FeatureSpec(out);
     }

@@ -31,7 +31,7 @@ public record IgnoredColumn(String name, String reason) implements ColumnSpec {
     }
 
     @Override
-    public IgnoredColumn adapt(List<String> cells, String source) {
+    public IgnoredColumn adapt(List<String> cells, List<Long> lines, String source) {
         return this;
     }
 

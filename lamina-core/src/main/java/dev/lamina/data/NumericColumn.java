@@ -81,12 +81,13 @@ public record NumericColumn(String name, String impute, double fill, boolean ind
      * scaling from the imputed values, as scikit-learn's imputer-then-scaler pipeline).
      */
     @Override
-    public NumericColumn adapt(List<String> cells, String source) {
+    public NumericColumn adapt(List<String> cells, List<Long> lines, String source) {
         double[] v = new double[cells.size()];
         int n = 0;
-        for (String c : cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
             if (!Missing.is(c)) {
-                v[n++] = parse(c, source);
+                v[n++] = parse(c, source + " line " + lines.get(i));
             }
         }
         double imp = switch (impute) {
