@@ -21,10 +21,15 @@ import java.util.Locale;
  * activation is sigmoid; {@code predicted} is then 1 where the probability exceeds 0.5 (Keras'
  * threshold). Any other model is a regressor, with no {@code predicted} column.
  *
+ * <p>A model trained on a text target keeps its class labels: a multi-class model's columns are
+ * named after them, and {@code predicted} writes the label (for a binary model, the label of
+ * class 0 or 1).
+ *
  * @param outputs the name of each output column, in the model's output order
  * @param kind what the model predicts
+ * @param binaryLabels the labels of classes 0 and 1 of a binary model with a text target, or null
  */
-record PredictionColumns(List<String> outputs, Kind kind) {
+record PredictionColumns(List<String> outputs, Kind kind, List<String> binaryLabels) {
     /** What a model predicts. */
     enum Kind {
         /** Numbers. */
@@ -43,17 +48,20 @@ record PredictionColumns(List<String> outputs, Kind kind) {
     static PredictionColumns of(Sequential model, int outputCount) {
         Preprocessing p = model.preprocessing();
         List<String> targets = p == null ? List.of() : p.targets();
+        List<String> classes = p == null ? null : p.classes();
         String loss = model.loss() == null ? "" : model.loss().name();
         String activation = lastActivation(model);
         if (outputCount > 1 && (loss.contains("categorical_crossentropy") || activation.equals("softmax"))) {
-            return new PredictionColumns(targets.size() == outputCount ? targets : indices(outputCount), Kind.MULTI_CLASS);
+            List<String> names = classes != null && classes.size() == outputCount ? classes
+                    : targets.size() == outputCount ? targets : indices(outputCount);
+            return new PredictionColumns(names, Kind.MULTI_CLASS, null);
         }
         List<String> names = targets.size() == outputCount ? targets
                 : outputCount == 1 ? List.of("prediction") : prefixed(outputCount);
         if (outputCount == 1 && (loss.equals("binary_crossentropy") || activation.equals("sigmoid"))) {
-            return new PredictionColumns(names, Kind.BINARY);
+            return new PredictionColumns(names, Kind.BINARY, classes != null && classes.size() == 2 ? classes : null);
         }
-        return new PredictionColumns(names, Kind.REGRESSION);
+        return new PredictionColumns(names, Kind.REGRESSION, null);
     }
 
     /** Whether the output ends with a {@code predicted} column. */
@@ -64,7 +72,8 @@ record PredictionColumns(List<String> outputs, Kind kind) {
     /** The predicted class of a row of outputs. */
     String predicted(float[] row) {
         if (kind == Kind.BINARY) {
-            return row[0] > 0.5f ? "1" : "0";
+            int c = row[0] > 0.5f ? 1 : 0;
+            return binaryLabels == null ? Integer.toString(c) : binaryLabels.get(c);
         }
         int best = 0;
         for (int j = 1; j < row.length; j++) {

@@ -189,7 +189,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
         // The scaler becomes part of the model: fit, evaluate and predict take raw rows from here on.
-        model.setPreprocessing(data.spec() != null ? Preprocessing.of(data.spec(), data.targets(), null)
+        model.setPreprocessing(data.spec() != null
+                ? Preprocessing.of(data.spec(), data.targets(), null).withClasses(data.classes())
                 : new Preprocessing(data.features(), data.targets(), scaler, null));
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new TerminateOnNaN());
@@ -264,7 +265,8 @@ final class TrainCommand implements Callable<Integer> {
      * @param inMemoryValidation the validation rows as a dataset when loaded, else null
      */
     private record TrainingData(DataSource train, DataSource validation, Dataset inMemory, Dataset inMemoryValidation,
-                                long trainRows, List<String> features, List<String> targets, FeatureSpec spec) {}
+                                long trainRows, List<String> features, List<String> targets, FeatureSpec spec,
+                                List<String> classes) {}
 
     /** The rows looked at to tell whether a file needs a feature spec. */
     private static final int SAMPLE_ROWS = 10_000;
@@ -299,9 +301,10 @@ final class TrainCommand implements Callable<Integer> {
         List<Integer> features = new ArrayList<>();
         for (int j = 0; j < head.columns().size(); j++) {
             String c = head.columns().get(j);
-            if (!dataOptions.target.contains(c) && !c.equals(weightColumn)
-                    && (dataOptions.features.isEmpty() || dataOptions.features.contains(c))) {
-                features.add(j);
+            boolean target = dataOptions.target.contains(c);
+            if (!c.equals(weightColumn) && (target && dataOptions.target.size() == 1
+                    || !target && (dataOptions.features.isEmpty() || dataOptions.features.contains(c)))) {
+                features.add(j); // a single target is looked at too: text labels need the table path
             }
         }
         for (String[] row : head.rows()) {
@@ -358,17 +361,46 @@ final class TrainCommand implements Callable<Integer> {
         spec = withScaling(spec, scale).adapt(train);
         out.print(spec.describe());
         out.flush();
-        List<String> yColumns = new ArrayList<>(dataOptions.target);
-        if (weightColumn != null) {
-            yColumns.add(weightColumn); // rides along as a last target column, as in the loaded path
+        // A single target holding text is a class label: the classes in sorted order, the targets their indices.
+        List<String> classes = dataOptions.target.size() == 1 && !allNumbers(all, dataOptions.target.get(0))
+                ? all.classes(dataOptions.target.get(0)) : null;
+        if (classes != null) {
+            out.println("Classes of '" + dataOptions.target.get(0) + "': " + classes.size() + ", as indices 0 to "
+                    + (classes.size() - 1) + ": " + String.join(", ", classes.size() <= 20 ? classes
+                    : classes.subList(0, 20)) + (classes.size() > 20 ? ", ..." : "") + ".");
         }
-        Dataset t = encode(spec, train, yColumns);
-        Dataset v = parts[1] == null ? null : encode(spec, all.select(parts[1]), yColumns);
-        return new TrainingData(null, null, t, v, t.rows(), spec.outputNames(), dataOptions.target, spec);
+        Dataset t = encode(spec, train, classes);
+        Dataset v = parts[1] == null ? null : encode(spec, all.select(parts[1]), classes);
+        return new TrainingData(null, null, t, v, t.rows(), spec.outputNames(), dataOptions.target, spec, classes);
     }
 
-    private static Dataset encode(FeatureSpec spec, Table t, List<String> yColumns) {
-        return new Dataset(spec.transform(t, new EncodeReport()), t.numbers(yColumns), spec.outputNames(), yColumns);
+    /** The encoded rows and their targets (class indices when there are classes), with the weight column last if any. */
+    private Dataset encode(FeatureSpec spec, Table t, List<String> classes) {
+        Tensor y = classes != null ? t.labels(dataOptions.target.get(0), classes) : t.numbers(dataOptions.target);
+        List<String> yColumns = new ArrayList<>(dataOptions.target);
+        if (weightColumn != null) {
+            // The weights ride along as a last target column, as in the loaded path.
+            Tensor w = t.numbers(List.of(weightColumn));
+            float[] both = new float[y.rows() * (y.cols() + 1)];
+            for (int r = 0; r < y.rows(); r++) {
+                System.arraycopy(y.data(), r * y.cols(), both, r * (y.cols() + 1), y.cols());
+                both[r * (y.cols() + 1) + y.cols()] = w.data()[r];
+            }
+            y = Tensor.wrap(both, y.rows(), y.cols() + 1);
+            yColumns.add(weightColumn);
+        }
+        return new Dataset(spec.transform(t, new EncodeReport()), y, spec.outputNames(), yColumns);
+    }
+
+    private static boolean allNumbers(Table t, String column) {
+        int j = t.column(column);
+        for (String[] row : t.rows()) {
+            // A missing target is named later, by whichever reader meets it.
+            if (!Tables.isNumber(row[j]) && !Tables.isMissing(row[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static FeatureSpec withScaling(FeatureSpec spec, String scale) {
@@ -431,7 +463,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<String> targetNames = weightColumn == null ? all.targetNames()
                 : all.targetNames().subList(0, all.targetNames().size() - 1);
-        return new TrainingData(null, null, train, valid, train.rows(), all.featureNames(), targetNames, null);
+        return new TrainingData(null, null, train, valid, train.rows(), all.featureNames(), targetNames, null, null);
     }
 
     private TrainingData streamed() {
@@ -450,7 +482,7 @@ final class TrainCommand implements Callable<Integer> {
             train = parts.training();
             valid = parts.validation();
         }
-        return new TrainingData(train, valid, null, null, train.rows(), all.featureNames(), all.targetNames(), null);
+        return new TrainingData(train, valid, null, null, train.rows(), all.featureNames(), all.targetNames(), null, null);
     }
 
     /** The targets without their last column ({@code last} false) or that column alone ({@code last} true). */

@@ -68,6 +68,35 @@ class TablesCliTest {
     }
 
     @Test
+    void textLabelsAreClassesThatPredictWritesBack(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("animals.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("weight,legs,kind\n");
+            String[] kinds = {"spider", "bird", "cat"};
+            int[] legs = {8, 2, 4};
+            for (int i = 0; i < 300; i++) {
+                int k = i % 3;
+                w.write(String.format(Locale.ROOT, "%.2f,%d,%s%n", 1 + k + (i % 7) / 10.0, legs[k], kinds[k]));
+            }
+        }
+        Path model = dir.resolve("m.lamina");
+        String[] t = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "kind", "--layers",
+                "dense(8, relu) dense(3, softmax)", "--loss", "sparse_categorical_crossentropy", "--metrics",
+                "accuracy", "--epochs", "60", "--lr", "0.05", "--save", model.toString());
+        assertEquals("0", t[0], t[2]);
+        assertTrue(t[1].contains("Classes of 'kind': 3, as indices 0 to 2: bird, cat, spider."), t[1]);
+        String[] p = TrainPredictTest.run("predict", "--model", model.toString(), "--data", csv.toString());
+        assertTrue(p[1].startsWith("bird,cat,spider,predicted\n"), p[1].substring(0, 40));
+        List<String> predicted = p[1].lines().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+        assertEquals(List.of("spider", "bird", "cat"), predicted.subList(0, 3));
+        String[] e = TrainPredictTest.run("evaluate", "--model", model.toString(), "--data", csv.toString());
+        assertTrue(e[1].contains("accuracy: 1.000000"), e[1]);
+        Path unknown = Files.writeString(dir.resolve("unknown.csv"), "weight,legs,kind\n1,6,insect\n");
+        e = TrainPredictTest.run("evaluate", "--model", model.toString(), "--data", unknown.toString());
+        assertTrue(e[2].contains("line 2, column 'kind': \"insect\" is not one of the classes the model knows"), e[2]);
+    }
+
+    @Test
     void overridesChangeTheKinds(@TempDir Path dir) throws Exception {
         Path train = table(dir, "train.csv", 300, false);
         String[] t = TrainPredictTest.run("train", "--data", train.toString(), "--target", "y", "--layers",

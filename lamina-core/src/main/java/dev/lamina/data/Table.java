@@ -48,6 +48,46 @@ public record Table(String source, List<String> columns, List<String[]> rows, Li
         return dev.lamina.tensor.Tensor.wrap(out, rows.size(), at.length);
     }
 
+    /**
+     * The labels of column {@code name} as class indices into {@code classes}, one row per table row.
+     *
+     * @throws DataFormatException naming the line of a missing label or one not among the classes
+     */
+    public dev.lamina.tensor.Tensor labels(String name, List<String> classes) {
+        int j = column(name);
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            index.put(classes.get(i), i);
+        }
+        float[] out = new float[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = rows.get(r)[j].trim();
+            Integer k = index.get(cell);
+            if (k == null) {
+                throw new DataFormatException(source + " line " + lines.get(r) + ", column '" + name + "': \""
+                        + cell + "\" is " + (Missing.is(cell) ? "missing" : "not one of the classes the model knows "
+                        + (classes.size() <= 20 ? classes : classes.subList(0, 20) + "...")) + ".");
+            }
+            out[r] = k;
+        }
+        return dev.lamina.tensor.Tensor.wrap(out, rows.size(), 1);
+    }
+
+    /** The distinct labels of column {@code name} in sorted order (missing cells refused): a text target's classes. */
+    public List<String> classes(String name) {
+        int j = column(name);
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = rows.get(r)[j].trim();
+            if (Missing.is(cell)) {
+                throw new DataFormatException(source + " line " + lines.get(r) + ", column '" + name + "': the target"
+                        + " is missing; every row needs a label.");
+            }
+            out.add(cell);
+        }
+        return List.copyOf(out);
+    }
+
     /** The index of column {@code name}, or a clear error listing the columns. */
     public int column(String name) {
         return column(source, columns, name);

@@ -145,6 +145,9 @@ public final class ModelFiles {
         if (p.featureSpec() != null) {
             m.put("feature_spec", p.featureSpec().state());
         }
+        if (p.classes() != null) {
+            m.put("classes", p.classes());
+        }
         return m;
     }
 
@@ -346,8 +349,22 @@ public final class ModelFiles {
         List<String> targets = new ArrayList<>();
         p.path("targets").forEach(n -> targets.add(n.asText()));
         JsonNode spec = p.path("feature_spec");
+        List<String> classes = null;
+        if (p.path("classes").isArray()) {
+            if (p.path("classes").size() > Preprocessing.MAX_CLASSES) {
+                throw new ModelFormatException(where + ": preprocessing.json lists more than " + Preprocessing.MAX_CLASSES
+                        + " classes.");
+            }
+            classes = new ArrayList<>();
+            for (JsonNode c : p.path("classes")) {
+                if (!c.isTextual()) {
+                    throw new ModelFormatException(where + ": preprocessing.json has a class label that is not text.");
+                }
+                classes.add(c.asText());
+            }
+        }
         return new Preprocessing(features, targets, scaler(p.path("feature_scaler")), scaler(p.path("target_scaler")),
-                spec.isMissingNode() || spec.isNull() ? null : FeatureSpec.fromState(Json.toPlain(spec)));
+                spec.isMissingNode() || spec.isNull() ? null : FeatureSpec.fromState(Json.toPlain(spec)), classes);
     }
 
     private static Scaler scaler(JsonNode n) {

@@ -30,9 +30,15 @@ import java.util.Set;
  *     or null. With a spec, raw rows are tables ({@link dev.lamina.models.Sequential#predict(Table)}),
  *     tensors are the spec's encoded rows, {@code features} are its output names and there is no
  *     feature scaler (the spec scales).
+ * @param classes the class labels of a single text target, in index order (class {@code i} is
+ *     {@code classes.get(i)}), or null for numeric targets; tables' targets are then turned into
+ *     indices, and predictions name the classes
  */
 public record Preprocessing(List<String> features, List<String> targets, Scaler featureScaler, Scaler targetScaler,
-                            FeatureSpec featureSpec) {
+                            FeatureSpec featureSpec, List<String> classes) {
+    /** The most class labels a model may keep. */
+    public static final int MAX_CLASSES = 1 << 16;
+
     /**
      * Copies the lists and checks them: names present and distinct, scalers fitted on as many
      * columns as there are names.
@@ -54,6 +60,29 @@ public record Preprocessing(List<String> features, List<String> targets, Scaler 
             Check.that(features.equals(featureSpec.outputNames()), "Preprocessing: with a feature spec, the features"
                     + " are the spec's output names.");
         }
+        if (classes != null) {
+            classes = List.copyOf(classes);
+            Check.that(targets.size() == 1 && targetScaler == null, "Preprocessing: class labels need one target"
+                    + " column and no target scaler.");
+            Check.that(classes.size() >= 2 && classes.size() <= MAX_CLASSES, "Preprocessing: " + classes.size()
+                    + " class labels; give 2 to " + MAX_CLASSES + ".");
+            Set<String> seen = new HashSet<>();
+            for (String c : classes) {
+                Check.that(c != null && c.length() <= 1024 && seen.add(c), "Preprocessing: class labels must be"
+                        + " distinct strings of at most 1024 characters.");
+            }
+        }
+    }
+
+    /** A preprocessing without class labels. */
+    public Preprocessing(List<String> features, List<String> targets, Scaler featureScaler, Scaler targetScaler,
+                         FeatureSpec featureSpec) {
+        this(features, targets, featureScaler, targetScaler, featureSpec, null);
+    }
+
+    /** This preprocessing with the class labels of its text target (class {@code i} is {@code classes.get(i)}). */
+    public Preprocessing withClasses(List<String> classes) {
+        return new Preprocessing(features, targets, featureScaler, targetScaler, featureSpec, classes);
     }
 
     /** A preprocessing without a feature spec. */
@@ -79,9 +108,14 @@ public record Preprocessing(List<String> features, List<String> targets, Scaler 
         return TableToDataset.of(table).features(features).featureRows();
     }
 
-    /** The target columns of {@code table} as numbers (raw, as the model's tensor methods take them). */
+    /**
+     * The target columns of {@code table} as numbers, as the model's tensor methods take them: class
+     * indices for a text target with {@link #classes}, else the numbers in the cells.
+     *
+     * @throws dev.lamina.data.DataFormatException naming the line of a label training never saw
+     */
     public Tensor targetRows(Table table) {
-        return table.numbers(targets);
+        return classes == null ? table.numbers(targets) : table.labels(targets.get(0), classes);
     }
 
     private static void checkNames(String what, List<String> names) {
