@@ -104,6 +104,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "standard", description = "standard, minmax or none; fitted on the training rows only (default: ${DEFAULT-VALUE}).")
     String scale;
 
+    @Option(names = "--scale-target", defaultValue = "none", description = "standard, minmax or none: scale a regression"
+            + " target for training (fitted on the training rows; predictions are scaled back, and the losses"
+            + " printed are in scaled units) (default: ${DEFAULT-VALUE}).")
+    String scaleTarget;
+
     @Option(names = "--early-stopping", description = "Stop after this many epochs without val_loss improving, and keep the best weights.")
     Integer patience;
 
@@ -179,6 +184,18 @@ final class TrainCommand implements Callable<Integer> {
                 scaler.fit(data.train(), false);
             }
         }
+        Scaler targetScaler = Scalers.get(scaleTarget);
+        if (targetScaler != null) {
+            if (data.classes() != null) {
+                throw new IllegalArgumentException("--scale-target scales a numeric target; '"
+                        + String.join(",", data.targets()) + "' holds class labels.");
+            }
+            if (data.inMemory() != null) {
+                targetScaler.fit(weightColumn != null ? withoutLast(data.inMemory().y(), false) : data.inMemory().y());
+            } else {
+                targetScaler.fit(data.train(), true);
+            }
+        }
         Sequential model = model(data.features().size());
         Optimizer opt = Optimizers.get(optimizer);
         if (lr != null) {
@@ -190,8 +207,8 @@ final class TrainCommand implements Callable<Integer> {
         model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
         // The scaler becomes part of the model: fit, evaluate and predict take raw rows from here on.
         model.setPreprocessing(data.spec() != null
-                ? Preprocessing.of(data.spec(), data.targets(), null).withClasses(data.classes())
-                : new Preprocessing(data.features(), data.targets(), scaler, null));
+                ? Preprocessing.of(data.spec(), data.targets(), targetScaler).withClasses(data.classes())
+                : new Preprocessing(data.features(), data.targets(), scaler, targetScaler));
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new TerminateOnNaN());
         boolean terminal = System.console() != null;
