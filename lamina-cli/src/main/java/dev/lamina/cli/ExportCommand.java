@@ -1,5 +1,10 @@
 package dev.lamina.cli;
 
+import dev.lamina.data.CategoricalColumn;
+import dev.lamina.data.ColumnSpec;
+import dev.lamina.data.FeatureSpec;
+import dev.lamina.data.NumericColumn;
+import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.onnx.OnnxExport;
 import java.nio.file.Path;
@@ -22,12 +27,30 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--onnx", required = true, description = "The .onnx file to write.")
     Path onnx;
 
+    /** The numeric columns the spec reads ({@code numeric}) or its categorical ones. */
+    private static java.util.List<String> columns(FeatureSpec spec, boolean numeric) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (ColumnSpec c : spec.columns()) {
+            if (numeric ? c instanceof NumericColumn : c instanceof CategoricalColumn) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
     @Override
     public Integer call() throws Exception {
         Sequential m = ModelFilesCli.open(model);
         OnnxExport.export(m, onnx);
-        spec.commandLine().getOut().println("Wrote " + onnx + " (input 'input' [batch, " + m.inputShape().size()
-                + "], output 'output'). The model's scaler, if any, is not part of the graph: scale inputs first.");
+        Preprocessing p = m.preprocessing();
+        String inputs = p != null && p.featureSpec() != null
+                ? "one input per column, [batch, 1]; float, NaN where missing: "
+                + String.join(", ", columns(p.featureSpec(), true)) + "; text: "
+                + String.join(", ", columns(p.featureSpec(), false))
+                : "input 'input' [batch, " + m.inputShape().size() + "]" + (p != null && p.featureScaler() != null
+                ? ", raw rows: the scaler is in the graph" : "");
+        spec.commandLine().getOut().println("Wrote " + onnx + " (" + inputs + "; output 'output'"
+                + (p != null && p.targetScaler() != null ? " in the target's units" : "") + ").");
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -10,6 +10,8 @@ import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
 import dev.lamina.layers.regularization.NoiseLayer;
+import dev.lamina.data.Scaler;
+import dev.lamina.models.Preprocessing;
 import dev.lamina.models.Sequential;
 import dev.lamina.onnx.proto.Onnx;
 import dev.lamina.util.LaminaVersion;
@@ -45,21 +47,67 @@ public final class OnnxExport {
         AtomicFiles.write(path, toBytes(model));
     }
 
-    /** The ONNX bytes of {@code model}. */
+    /**
+     * The ONNX bytes of {@code model}, its preprocessing included: with a feature spec the graph
+     * takes raw columns (see {@link FeatureGraph}); with a feature scaler it takes raw rows as
+     * {@code input}; with a target scaler its {@code output} is in the target's units.
+     */
     public static byte[] toBytes(Sequential model) {
         OnnxExport e = new OnnxExport();
         e.graph.setName(model.name());
-        int features = model.inputShape().size();
-        e.graph.addInput(valueInfo("input", features));
-        String x = "input";
+        Preprocessing p = model.preprocessing();
+        String x;
+        if (p != null && p.featureSpec() != null) {
+            x = new FeatureGraph(e).inputs(p.featureSpec());
+        } else {
+            e.graph.addInput(valueInfo("input", model.inputShape().size()));
+            x = p != null && p.featureScaler() != null ? e.affine("input", p.featureScaler(), false) : "input";
+        }
         for (Layer l : model.layers()) {
             x = e.layer(l, x);
+        }
+        if (p != null && p.targetScaler() != null) {
+            x = e.affine(x, p.targetScaler(), true);
         }
         e.graph.addNode(node("Identity", new String[] {x}, "output"));
         e.graph.addOutput(valueInfo("output", model.outputShape().size()));
         return Onnx.ModelProto.newBuilder().setIrVersion(8).setProducerName("lamina").setProducerVersion(LaminaVersion.get())
                 .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain(FeatureGraph.ML_DOMAIN)
+                        .setVersion(FeatureGraph.ML_OPSET))
                 .setGraph(e.graph).build().toByteArray();
+    }
+
+    /** A scaler as nodes: {@code (x - offset) / scale}, or {@code x * scale + offset} when {@code inverse}. */
+    private String affine(String x, Scaler scaler, boolean inverse) {
+        java.util.Map<String, Object> st = scaler.state();
+        float[] offset = floats((java.util.List<?>) st.get("offset"));
+        float[] scale = floats((java.util.List<?>) st.get("scale"));
+        String o = initializer(next("offset"), offset, new int[] {offset.length});
+        String s = initializer(next("scale"), scale, new int[] {scale.length});
+        String t = next("scaled");
+        String y = next("scaled");
+        if (inverse) {
+            graph.addNode(node("Mul", new String[] {x, s}, t));
+            graph.addNode(node("Add", new String[] {t, o}, y));
+        } else {
+            graph.addNode(node("Sub", new String[] {x, o}, t));
+            graph.addNode(node("Div", new String[] {t, s}, y));
+        }
+        return y;
+    }
+
+    private static float[] floats(java.util.List<?> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) values.get(i)).floatValue();
+        }
+        return out;
+    }
+
+    /** The graph being written (for {@link FeatureGraph}). */
+    Onnx.GraphProto.Builder graph() {
+        return graph;
     }
 
     private String layer(Layer l, String x) {
@@ -189,11 +237,11 @@ public final class OnnxExport {
         return y;
     }
 
-    private String next(String owner) {
+    String next(String owner) {
         return owner + "/out_" + counter++;
     }
 
-    private String initializer(String name, float[] values, int[] dims) {
+    String initializer(String name, float[] values, int[] dims) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             b.putFloat(v);
@@ -207,7 +255,7 @@ public final class OnnxExport {
         return name;
     }
 
-    private static Onnx.NodeProto.Builder node(String op, String[] inputs, String output) {
+    static Onnx.NodeProto.Builder node(String op, String[] inputs, String output) {
         Onnx.NodeProto.Builder n = Onnx.NodeProto.newBuilder().setOpType(op).addOutput(output).setName(output + "_" + op);
         for (String i : inputs) {
             n.addInput(i);
@@ -220,7 +268,7 @@ public final class OnnxExport {
                 .build();
     }
 
-    private static Onnx.AttributeProto intAttr(String name, long v) {
+    static Onnx.AttributeProto intAttr(String name, long v) {
         return Onnx.AttributeProto.newBuilder().setName(name).setType(Onnx.AttributeProto.AttributeType.INT).setI(v)
                 .build();
     }
