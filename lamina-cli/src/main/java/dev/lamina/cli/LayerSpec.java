@@ -41,6 +41,8 @@ final class LayerSpec {
         KINDS.put("gaussian_noise", new Kind("GaussianNoise", List.of("stddev")));
         KINDS.put("gaussian_dropout", new Kind("GaussianDropout", List.of("rate")));
         KINDS.put("alpha_dropout", new Kind("AlphaDropout", List.of("rate")));
+        KINDS.put("embedding", new Kind("Embedding", List.of("input_dim", "output_dim")));
+        KINDS.put("flatten", new Kind("Flatten", List.of()));
     }
 
     private final String text;

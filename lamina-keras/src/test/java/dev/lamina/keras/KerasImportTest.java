@@ -27,7 +27,7 @@ class KerasImportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"keras-3.15.1_generated_all-layers.keras", "keras-3.15.1_lesson_concrete-bn-dense.keras",
-            "keras-3.15.1_lesson_concrete-bn-dense.legacy.h5"})
+            "keras-3.15.1_lesson_concrete-bn-dense.legacy.h5", "keras-3.15.1_embedding-flatten-dense.keras"})
     void predictionsMatchKeras(String file) throws Exception {
         Sequential m = KerasImport.load(resource(file));
         float[][] x = Fixtures.csv(resource(file + ".input.csv"));

@@ -6,6 +6,8 @@ import dev.lamina.layers.Layer;
 import dev.lamina.layers.Parameter;
 import dev.lamina.layers.core.Activation;
 import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Embedding;
+import dev.lamina.layers.core.Flatten;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
@@ -25,7 +27,8 @@ import java.nio.file.Path;
  * generated from the official {@code onnx.proto}: Dense becomes Gemm, BatchNormalization and
  * LayerNormalization their ONNX operators with Keras' epsilon written out, activations their
  * operators (GELU and SiLU as the formulas they stand for, since opset 17 has no Gelu), Normalization
- * a Sub and a Div; Dropout and the other noise layers, the identity at inference, are left out.
+ * a Sub and a Div, Embedding a Gather (its float indices cast to integers), Flatten a Flatten;
+ * Dropout and the other noise layers, the identity at inference, are left out.
  * The input is {@code input} of shape {@code [batch, features]}, the output {@code output}.
  */
 public final class OnnxExport {
@@ -121,6 +124,22 @@ public final class OnnxExport {
             String y = next(d.name());
             graph.addNode(node("Gemm", new String[] {x, w, bias}, y));
             return activation(d.activation().name(), y, d.name());
+        }
+        if (l instanceof Embedding em) {
+            // Indices arrive as float; Gather wants integers.
+            String table = initializer(em.name() + "/embeddings", em.embeddings().value().data(),
+                    em.embeddings().value().shape().dims());
+            String idx = next(em.name());
+            graph.addNode(node("Cast", new String[] {x}, idx)
+                    .addAttribute(intAttr("to", Onnx.TensorProto.DataType.INT64_VALUE)));
+            String y = next(em.name());
+            graph.addNode(node("Gather", new String[] {table, idx}, y).addAttribute(intAttr("axis", 0)));
+            return y;
+        }
+        if (l instanceof Flatten f) {
+            String y = next(f.name());
+            graph.addNode(node("Flatten", new String[] {x}, y).addAttribute(intAttr("axis", 1)));
+            return y;
         }
         if (l instanceof Activation a) {
             return activation(a.config().activation(), x, a.name());

@@ -116,6 +116,25 @@ class FeatureGraphTest {
     }
 
     @Test
+    void indexColumnsThroughAnEmbeddingRunInOnnxRuntime() throws Exception {
+        Table all = titanic();
+        Table train = rows(all, 0, 1000);
+        FeatureSpec spec = new FeatureSpec(List.of(CategoricalColumn.of("pclass").output("index"),
+                CategoricalColumn.of("sex").output("index"), CategoricalColumn.of("embarked").output("index")))
+                .adapt(train);
+        int indices = 0;
+        for (ColumnSpec c : spec.columns()) {
+            indices = Math.max(indices, ((CategoricalColumn) c).indices());
+        }
+        Sequential m = Sequential.of(Input.of(3), dev.lamina.layers.core.Embedding.of(indices, 4),
+                dev.lamina.layers.core.Flatten.of(), Dense.of(1, "sigmoid")).seed(4);
+        m.compile("adam", "binary_crossentropy");
+        m.setPreprocessing(Preprocessing.of(spec, List.of("survived"), null));
+        m.fit(train, FitOptions.defaults().epochs(2).verbose(0));
+        assertSame(m, spec, rows(all, 1000, all.rows().size()));
+    }
+
+    @Test
     void scalersTravelInTheGraphToo() throws Exception {
         Sequential m = Sequential.of(Input.of(3), Dense.of(4, "tanh"), Dense.of(1)).seed(3);
         m.compile("sgd", "mse");

@@ -4,6 +4,8 @@ import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfig;
 import dev.lamina.layers.core.Activation;
 import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.Embedding;
+import dev.lamina.layers.core.Flatten;
 import dev.lamina.layers.core.Input;
 import dev.lamina.layers.core.LeakyReLU;
 import dev.lamina.layers.normalization.BatchNormalization;
@@ -30,6 +32,8 @@ public final class LayerRegistry {
     static {
         register("Dense", m -> new Dense(Dense.Config.fromMap(m)));
         register("Activation", m -> new Activation(Activation.Config.fromMap(m)));
+        register("Embedding", m -> new Embedding(Embedding.Config.fromMap(m)));
+        register("Flatten", m -> new Flatten(Flatten.Config.fromMap(m)));
         register("InputLayer", m -> new Input(Input.Config.fromMap(m)));
         register("BatchNormalization", m -> new BatchNormalization(BatchNormalizationConfig.fromMap(m)));
         register("LayerNormalization", m -> new LayerNormalization(LayerNormalization.Config.fromMap(m)));
