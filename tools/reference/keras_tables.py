@@ -6,7 +6,7 @@ usual pipeline does (numeric: SimpleImputer(median) + StandardScaler; categorica
 (constant) + OneHotEncoder(handle_unknown="ignore"); titanic's name, ticket, cabin, home_dest and
 the leaking boat and body dropped, as a person would), and fits the same networks as the Lamina
 runs with seeds 0 and 1. Prints test accuracy (titanic) and test MAE (ames).
-Run: KERAS_BACKEND=jax python3 keras_tables.py DATASETS_DIR OUT_DIR
+Run: KERAS_BACKEND=jax python3 keras_tables.py DATASETS_DIR OUT_DIR [SEEDS, default 2]
 """
 import os
 import sys
@@ -22,6 +22,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 data, out = sys.argv[1], sys.argv[2]
+SEEDS = range(int(sys.argv[3]) if len(sys.argv) > 3 else 2)
 
 
 def prepare(train, test, target, drop):
@@ -44,7 +45,7 @@ def run(name, target, drop, layers, loss, lr, epochs, metric):
     test.to_csv(os.path.join(out, base + "_test.csv"), index=False)
     x_train, x_test = prepare(train, test, target, drop)
     y_train, y_test = train[target].to_numpy("float32"), test[target].to_numpy("float32")
-    for seed in (0, 1):
+    for seed in SEEDS:
         keras.utils.set_random_seed(seed)
         m = keras.Sequential([keras.Input((x_train.shape[1],))] + layers())
         m.compile(optimizer=keras.optimizers.Adam(lr), loss=loss, metrics=[metric])
