@@ -142,6 +142,18 @@ final class TrainCommand implements Callable<Integer> {
             + " overriding the inferred kind.")
     List<String> numeric = new ArrayList<>();
 
+    @Option(names = "--impute", defaultValue = "median", description = "How numeric columns fill missing cells:"
+            + " median, mean, most_frequent, or constant:VALUE (default: ${DEFAULT-VALUE}).")
+    String impute;
+
+    @Option(names = "--min-frequency", defaultValue = "0", description = "Categories seen fewer times in training go to"
+            + " the out-of-vocabulary bucket (default: 2 for columns of more than 20 values, else 1).")
+    int minFrequency;
+
+    @Option(names = "--max-tokens", defaultValue = "0", description = "The most categories a column keeps, the"
+            + " out-of-vocabulary bucket included, most frequent first (default: no limit).")
+    int maxTokens;
+
     @Option(names = "--ignore", split = ",", description = "Columns the model does not read (ids, free text, leaks).")
     List<String> ignore = new ArrayList<>();
 
@@ -375,7 +387,7 @@ final class TrainCommand implements Callable<Integer> {
         for (String c : ignore) {
             spec = spec.with(new IgnoredColumn(c, "asked for"));
         }
-        spec = withScaling(spec, scale).adapt(train);
+        spec = withSettings(spec).adapt(train);
         out.print(spec.describe());
         out.flush();
         // A single target holding text is a class label: the classes in sorted order, the targets their indices.
@@ -420,10 +432,24 @@ final class TrainCommand implements Callable<Integer> {
         return true;
     }
 
-    private static FeatureSpec withScaling(FeatureSpec spec, String scale) {
+    /** The command line's scaling, imputation and vocabulary settings applied to every column of their kind. */
+    private FeatureSpec withSettings(FeatureSpec spec) {
+        String strategy = impute.startsWith("constant:") ? "constant" : impute;
+        double fill = 0;
+        if (strategy.equals("constant")) {
+            try {
+                fill = Double.parseDouble(impute.substring("constant:".length()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--impute constant:VALUE needs a number, as in constant:0; got '"
+                        + impute + "'.", e);
+            }
+        }
         for (ColumnSpec c : spec.columns()) {
             if (c instanceof NumericColumn n) {
-                spec = spec.with(n.scaling(scale));
+                spec = spec.with(n.scaling(scale).impute(strategy, fill));
+            } else if (c instanceof CategoricalColumn k) {
+                CategoricalColumn v = minFrequency > 0 ? k.minFrequency(minFrequency) : k;
+                spec = spec.with(maxTokens > 0 ? v.maxTokens(maxTokens) : v);
             }
         }
         return spec;

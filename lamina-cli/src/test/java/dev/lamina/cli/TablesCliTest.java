@@ -101,10 +101,11 @@ class TablesCliTest {
         Path train = table(dir, "train.csv", 300, false);
         String[] t = TrainPredictTest.run("train", "--data", train.toString(), "--target", "y", "--layers",
                 "dense(4, relu) dense(1, sigmoid)", "--loss", "binary_crossentropy", "--epochs", "1", "--numeric",
-                "flag", "--ignore", "color", "--categorical", "outcome");
+                "flag", "--ignore", "color", "--categorical", "outcome", "--impute", "constant:-1", "--max-tokens", "2");
         assertEquals("0", t[0], t[2]);
         assertTrue(t[1].lines().anyMatch(l -> l.startsWith("flag") && l.contains("numeric")), t[1]);
         assertTrue(t[1].lines().anyMatch(l -> l.startsWith("color") && l.contains("ignored")), t[1]);
-        assertTrue(t[1].lines().anyMatch(l -> l.startsWith("outcome") && l.contains("categorical")), t[1]);
+        assertTrue(t[1].lines().anyMatch(l -> l.startsWith("outcome") && l.contains("categorical") && l.contains("one_hot, 1 tokens")), t[1]);
+        assertTrue(t[1].lines().anyMatch(l -> l.startsWith("size") && l.contains("impute constant -1.0")), t[1]);
     }
 }
