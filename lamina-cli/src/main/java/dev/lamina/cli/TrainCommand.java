@@ -336,9 +336,11 @@ final class TrainCommand implements Callable<Integer> {
                 features.add(j); // a single target is looked at too: text labels need the table path
             }
         }
+        int target = dataOptions.target.size() == 1 ? head.columns().indexOf(dataOptions.target.get(0)) : -1;
         for (String[] row : head.rows()) {
             for (int j : features) {
-                if (!Tables.isNumber(row[j])) {
+                // Text anywhere, or a hole in a feature (a missing target is an error either way).
+                if (!Tables.isNumber(row[j]) && (j != target || !Tables.isMissing(row[j]))) {
                     return true;
                 }
             }

@@ -39,8 +39,8 @@ public record Table(String source, List<String> columns, List<String[]> rows, Li
                 String cell = rows.get(r)[at[j]].trim();
                 if (Missing.is(cell) || !CsvNumbers.isPlainDecimal(cell) || !Float.isFinite(Float.parseFloat(cell))) {
                     throw new DataFormatException(source + " line " + lines.get(r) + ", column '" + names.get(j)
-                            + "': \"" + cell + "\" is " + (Missing.is(cell) ? "missing" : "not a finite number")
-                            + "; every target needs a number.");
+                            + "': " + (Missing.is(cell) ? "the value is missing" : "\"" + cell + "\" is not a finite"
+                            + " number") + "; every target needs a number.");
                 }
                 out[r * at.length + j] = Float.parseFloat(cell);
             }
