@@ -12,8 +12,13 @@ import dev.lamina.tensor.Tensor;
  * replaces {@code t} with {@code t (1 - s) + s / 2}.
  */
 public final class BinaryCrossentropy extends Crossentropy {
-    /** Keras' backend epsilon, used to clip probabilities. */
-    public static final double EPSILON = 1e-7;
+    /** Keras' backend epsilon, used to clip probabilities, as the float32 Keras clips with. */
+    public static final double EPSILON = 1e-7f;
+    /**
+     * The upper clip, {@code 1 - epsilon} rounded to float32 as Keras computes it: 1 − 1.19e-7, so a
+     * saturated probability costs −log(1.19e-7) = 15.942, not −log(1e-7) = 16.118.
+     */
+    static final double ONE_MINUS_EPSILON = 1f - 1e-7f;
 
     /** Keras' defaults: probabilities, no smoothing. */
     public BinaryCrossentropy() {
@@ -65,11 +70,11 @@ public final class BinaryCrossentropy extends Crossentropy {
                     g[i] = (float) ((Activations.sigmoid(x) - ti) * scale);
                 }
             } else {
-                double q = Math.min(Math.max(x, EPSILON), 1 - EPSILON);
+                double q = Math.min(Math.max(x, EPSILON), ONE_MINUS_EPSILON);
                 double li = -(ti * Math.log(q) + (1 - ti) * Math.log(1 - q));
                 sum += w * li;
                 if (g != null) {
-                    boolean clipped = x < EPSILON || x > 1 - EPSILON;
+                    boolean clipped = x < EPSILON || x > ONE_MINUS_EPSILON;
                     g[i] = clipped ? 0f : (float) ((-ti / q + (1 - ti) / (1 - q)) * scale);
                 }
             }

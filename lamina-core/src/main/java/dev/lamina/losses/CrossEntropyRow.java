@@ -38,11 +38,12 @@ final class CrossEntropyRow {
             s += pred[off + j];
         }
         double eps = BinaryCrossentropy.EPSILON;
+        double hi = BinaryCrossentropy.ONE_MINUS_EPSILON;
         double weighted = 0;
         for (int j = 0; j < k; j++) {
             double q = pred[off + j] / s;
-            boolean clipped = q < eps || q > 1 - eps;
-            double qc = Math.min(Math.max(q, eps), 1 - eps);
+            boolean clipped = q < eps || q > hi;
+            double qc = Math.min(Math.max(q, eps), hi);
             loss -= t[j] * Math.log(qc);
             if (!clipped) {
                 weighted += t[j] / qc * pred[off + j];
@@ -51,7 +52,7 @@ final class CrossEntropyRow {
         if (grad != null) {
             for (int j = 0; j < k; j++) {
                 double q = pred[off + j] / s;
-                boolean clipped = q < eps || q > 1 - eps;
+                boolean clipped = q < eps || q > hi;
                 double u = clipped ? 0 : -t[j] / q;
                 grad[off + j] = (float) ((u / s + weighted / (s * s)) * scale);
             }

@@ -23,7 +23,7 @@ public final class Huber extends ElementwiseLoss {
 
     @Override
     public String name() {
-        return "huber";
+        return "huber_loss"; // Keras 3 writes the function name huber_loss (Losses.get also takes "huber")
     }
 
     @Override

@@ -12,7 +12,7 @@ public final class Losses {
     static {
         put(MeanSquaredError::new, "mean_squared_error", "mse", "MeanSquaredError");
         put(MeanAbsoluteError::new, "mean_absolute_error", "mae", "MeanAbsoluteError");
-        put(() -> new Huber(1.0), "huber", "Huber");
+        put(() -> new Huber(1.0), "huber_loss", "huber", "Huber");
         put(LogCosh::new, "log_cosh", "logcosh", "LogCosh");
         put(BinaryCrossentropy::new, "binary_crossentropy", "BinaryCrossentropy");
         put(CategoricalCrossentropy::new, "categorical_crossentropy", "CategoricalCrossentropy");
