@@ -3,9 +3,12 @@ package dev.lamina.optimizers;
 import java.util.List;
 import java.util.Locale;
 
-/** Optimizers by Keras name ({@code "sgd"}, {@code "adam"}, {@code "adamw"}, {@code "rmsprop"}, {@code "adagrad"}). */
+/**
+ * Optimizers by Keras name ({@code "sgd"}, {@code "adam"}, {@code "adamw"}, {@code "rmsprop"},
+ * {@code "adagrad"}, {@code "nadam"}, {@code "adamax"}).
+ */
 public final class Optimizers {
-    private static final List<String> NAMES = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad");
+    private static final List<String> NAMES = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad", "nadam", "adamax");
 
     private Optimizers() {}
 
@@ -22,6 +25,8 @@ public final class Optimizers {
             case "adamw" -> new AdamW();
             case "rmsprop" -> new RMSprop();
             case "adagrad" -> new Adagrad();
+            case "nadam" -> new Nadam();
+            case "adamax" -> new Adamax();
             default -> throw new IllegalArgumentException("Unknown optimizer '" + name + "'; valid names: "
                     + String.join(", ", NAMES) + ".");
         };
@@ -74,6 +79,10 @@ public final class Optimizers {
         } else if (o instanceof RMSprop rms) {
             rms.rho(num(c, "rho", 0.9)).momentum(num(c, "momentum", 0)).epsilon(num(c, "epsilon", 1e-7))
                     .centered(Boolean.TRUE.equals(c.get("centered")));
+        } else if (o instanceof Nadam nadam) {
+            nadam.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7));
+        } else if (o instanceof Adamax adamax) {
+            adamax.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7));
         } else if (o instanceof Adagrad ada) {
             ada.initialAccumulatorValue(num(c, "initial_accumulator_value", 0.1));
         }
