@@ -44,6 +44,23 @@ public interface Loss {
                 + " compute(yTrue, yPred, grad, sampleWeight).");
     }
 
+    /**
+     * Each row's loss, unreduced (Keras' {@code reduction="none"}): the loss of the batch made of
+     * that row alone, so that their mean is {@link #compute(Tensor, Tensor, Tensor)}'s value.
+     */
+    default double[] perSample(Tensor yTrue, Tensor yPred) {
+        int rows = yPred.rows();
+        double[] out = new double[rows];
+        int tc = yTrue.size() / Math.max(1, yTrue.rows());
+        int pc = yPred.size() / Math.max(1, rows);
+        for (int r = 0; r < rows; r++) {
+            Tensor t = Tensor.wrap(java.util.Arrays.copyOfRange(yTrue.data(), r * tc, (r + 1) * tc), 1, tc);
+            Tensor p = Tensor.wrap(java.util.Arrays.copyOfRange(yPred.data(), r * pc, (r + 1) * pc), 1, pc);
+            out[r] = compute(t, p, null);
+        }
+        return out;
+    }
+
     /** Checks that targets and predictions have the same number of rows and columns. */
     static void checkSameShape(String owner, Tensor yTrue, Tensor yPred) {
         if (yTrue.rows() != yPred.rows() || yTrue.cols() != yPred.cols()) {

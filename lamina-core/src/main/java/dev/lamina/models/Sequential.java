@@ -336,6 +336,36 @@ public final class Sequential implements TrainableModel {
     }
 
     /**
+     * The loss of one batch and its gradients with respect to every trainable weight and to the
+     * input, no weight changed: Keras' {@code GradientTape} around {@code compute_loss}, in Java
+     * terms. {@code training} chooses the mode: true runs dropout (the noise layers' steps advance)
+     * and batch statistics (BatchNormalization's moving statistics update, as in Keras); false runs
+     * the inference network. With a {@link #preprocessing()}, {@code x} and {@code y} are raw and
+     * the input gradient is with respect to the network's (preprocessed) input.
+     */
+    public BatchGradients gradients(Tensor x, Tensor y, boolean training) {
+        return exclusively(() -> {
+            checkTrainingBatch("gradients(...)", "gradients: x", x, y);
+            return GradientProbe.of(this, networkInputs(x), networkTargets(y), training);
+        });
+    }
+
+    /**
+     * The loss of every row of {@code x} in inference mode, unreduced (Keras'
+     * {@code reduction="none"}): each row's loss as the batch loss would weigh it, without
+     * regularization. With a {@link #preprocessing()}, raw rows.
+     */
+    public double[] perSampleLoss(Tensor x, Tensor y) {
+        return exclusively(() -> {
+            checkTrainingBatch("perSampleLoss(...)", "perSampleLoss: x", x, y);
+            Tensor in = networkInputs(x);
+            Tensor t = networkTargets(y);
+            Tensor out = forward(in, Mode.INFERENCE);
+            return loss.perSample(t, out);
+        });
+    }
+
+    /**
      * The second half of {@link #trainOnBatch}: one optimizer step with {@code gradients}, with the
      * optimizer's clipping, weight decay, gradient accumulation and the weights' constraints.
      * {@code computeGradients} then {@code applyGradients} gives the same bits as
