@@ -7,7 +7,8 @@ Raw (unscaled) features and the lesson split (df.sample(frac=0.7, random_state=0
 - red-wine, four variants of [Dense(1024, relu) (-> Dropout(0.3)) (-> BatchNormalization)] x3 ->
   Dense(1), Adam, MAE, batch 256.
 Prints, per run, the minimum val_loss and its epoch, and the final loss and val_loss.
-Run: KERAS_BACKEND=jax python keras_lesson_runs.py DATASETS_DIR FIRST_SEED LAST_SEED
+Run: KERAS_BACKEND=jax python keras_lesson_runs.py DATASETS_DIR FIRST_SEED LAST_SEED [wine]
+(with "wine", the red-wine runs only). keras_lesson_runs_tensorflow.txt holds ten seeds on TensorFlow.
 """
 import os, sys
 os.environ.setdefault("KERAS_BACKEND", "jax")
@@ -36,6 +37,7 @@ def run(name, seed, data, build, optimizer, batch):
 
 
 root, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+wine_only = len(sys.argv) > 4 and sys.argv[4] == "wine"
 concrete = split(f"{root}/concrete/concrete.csv", "compressive_strength")
 wine = split(f"{root}/red_wine_quality/red_wine_quality.csv", "quality")
 
@@ -61,7 +63,8 @@ def wine_model(dropout, bn):
 
 
 for seed in range(first, last + 1):
-    run("concrete sgd+batchnorm", seed, concrete, concrete_bn, "sgd", 64)
+    if not wine_only:
+        run("concrete sgd+batchnorm", seed, concrete, concrete_bn, "sgd", 64)
     for name, d, b in [("baseline", False, False), ("dropout", True, False), ("batchnorm", False, True),
                        ("dropout+batchnorm", True, True)]:
         run("red-wine " + name, seed, wine, wine_model(d, b), "adam", 256)
