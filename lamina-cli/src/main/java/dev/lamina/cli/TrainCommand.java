@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics", split = ",", description = "Metrics, comma-separated (e.g. mae,rmse or accuracy).")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam, adamw, rmsprop, adagrad, nadam or adamax (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam, adamw, rmsprop, adagrad, nadam, adamax, adadelta or lion (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--lr", description = "Learning rate (default: the optimizer's Keras default).")

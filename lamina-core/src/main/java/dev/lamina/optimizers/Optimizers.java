@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /**
  * Optimizers by Keras name ({@code "sgd"}, {@code "adam"}, {@code "adamw"}, {@code "rmsprop"},
- * {@code "adagrad"}, {@code "nadam"}, {@code "adamax"}).
+ * {@code "adagrad"}, {@code "nadam"}, {@code "adamax"}, {@code "adadelta"}, {@code "lion"}).
  */
 public final class Optimizers {
-    private static final List<String> NAMES = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad", "nadam", "adamax");
+    private static final List<String> NAMES = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad", "nadam", "adamax",
+            "adadelta", "lion");
 
     private Optimizers() {}
 
@@ -27,6 +28,8 @@ public final class Optimizers {
             case "adagrad" -> new Adagrad();
             case "nadam" -> new Nadam();
             case "adamax" -> new Adamax();
+            case "adadelta" -> new Adadelta();
+            case "lion" -> new Lion();
             default -> throw new IllegalArgumentException("Unknown optimizer '" + name + "'; valid names: "
                     + String.join(", ", NAMES) + ".");
         };
@@ -83,6 +86,10 @@ public final class Optimizers {
             nadam.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7));
         } else if (o instanceof Adamax adamax) {
             adamax.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7));
+        } else if (o instanceof Adadelta delta) {
+            delta.rho(num(c, "rho", 0.95)).epsilon(num(c, "epsilon", 1e-7));
+        } else if (o instanceof Lion lion) {
+            lion.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.99));
         } else if (o instanceof Adagrad ada) {
             ada.initialAccumulatorValue(num(c, "initial_accumulator_value", 0.1));
         }

@@ -13,9 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nadam and Adamax take Keras 3.15.1's eight steps, with its defaults, other arguments, weight
- * decay and clipping: the optimizer is made from Keras' own config ({@code Optimizers.fromConfig})
- * and its weights are compared after every step ({@code tools/reference/keras_optimizers.py}).
+ * Nadam, Adamax, Adadelta and Lion take Keras 3.15.1's eight steps, with its defaults, other
+ * arguments, weight decay and clipping: the optimizer is made from Keras' own config
+ * ({@code Optimizers.fromConfig}) and its weights are compared after every step
+ * ({@code tools/reference/keras_optimizers.py}).
  */
 class KerasOptimizerStepsTest {
     @Test

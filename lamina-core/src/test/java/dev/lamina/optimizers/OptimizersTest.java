@@ -247,8 +247,8 @@ class OptimizersTest {
     void namesAndErrors() {
         assertEquals("Adam", Optimizers.get("ADAM").className());
         assertEquals(0.001, Optimizers.get("rmsprop").currentLearningRate());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.get("lion"));
-        assertTrue(e.getMessage().contains("Unknown optimizer 'lion'") && e.getMessage().contains("sgd"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.get("muon"));
+        assertTrue(e.getMessage().contains("Unknown optimizer 'muon'") && e.getMessage().contains("sgd"));
         assertThrows(IllegalArgumentException.class, () -> new SGD().momentum(1.5));
         assertThrows(IllegalArgumentException.class, () -> new Adam().learningRate(-1));
         assertEquals(0.9, Adam.of(0.1).config().get("beta_1"));
