@@ -1,10 +1,12 @@
 """Compares the lesson's lowest val_loss per variant, Lamina against Keras, over many seeds.
 
 Reads Keras' runs (keras_lesson_runs.py output lines "red-wine VARIANT seed S: min val_loss V ...")
-and Lamina's (lamina demo outputs, the table row "VARIANT  MIN  EPOCH ..."), and prints per variant
+and Lamina's (lamina demo outputs, the table row "VARIANT  MIN  EPOCH ...", or those rows collected
+with a "seed N" prefix as in lamina_lesson_runs.txt), and prints per variant
 the mean and standard error of each, the difference in standard errors of the difference, and
 Welch's t-test (two-sided p from the t distribution, computed here without SciPy).
-Run: python3 lesson_gap.py KERAS_RUNS.txt LAMINA_DEMO_OUTPUT...
+Run: python3 lesson_gap.py keras_lesson_runs_tensorflow.txt lamina_lesson_runs.txt > lesson_gap.txt
+(lamina_lesson_runs.txt: `./lamina demo --seed S` for S in 0..9, the table rows of each).
 """
 import math
 import re
@@ -27,7 +29,9 @@ def lamina_runs(paths):
     for p in paths:
         seen = set()
         for line in open(p):
-            m = re.match(r"(baseline|dropout\+batchnorm|dropout|batchnorm)\s+([0-9.]+)\s+\d+\s", line)
+            if line.startswith("seed "):
+                seen = set()  # lamina_lesson_runs.txt: one file, one block per seed
+            m = re.match(r"(?:seed \d+\s+)?(baseline|dropout\+batchnorm|dropout|batchnorm)\s+([0-9.]+)\s+\d+\s", line)
             if m and m.group(1) not in seen:
                 seen.add(m.group(1))
                 out[m.group(1)].append(float(m.group(2)))

@@ -51,7 +51,7 @@ final class Report {
     /** The calibration as an HTML table. */
     static String comparison(Calibration calibration) {
         StringBuilder t = new StringBuilder("<table id=\"calibration\"><tr><th>variant</th><th>Lamina min val_loss"
-                + "</th><th>Keras 3.15.1 (11 runs)</th><th>comparison</th></tr>\n");
+                + "</th><th>Keras 3.15.1 (" + Calibration.RUNS + ")</th><th>comparison</th></tr>\n");
         for (Calibration.Row r : calibration.rows()) {
             t.append("<tr><td>").append(esc(r.variant())).append("</td><td>").append(esc(r.lamina())).append("</td><td>")
                     .append(esc(r.keras())).append("</td><td>").append(esc(r.comparison())).append("</td></tr>\n");
