@@ -1,8 +1,9 @@
 """Reference values for Lamina's activations and the cross-entropy clip (Keras 3.15.1).
 
-For every activation Keras 3.15 resolves by name (glu, sparsemax and threshold aside), its values
-and gradients at the points below, kinks and extremes included; log_softmax on rows, with the
-gradient of a weighted sum; binary and categorical cross-entropy on saturated probabilities; the
+For every activation Keras 3.15 resolves by name (glu, which halves the last axis, and threshold,
+which needs arguments, aside), its values
+and gradients at the points below, kinks and extremes included; log_softmax and sparsemax on rows,
+with the gradient of a weighted sum; binary and categorical cross-entropy on saturated probabilities; the
 Huber loss's config name. At kinks the backends' gradients differ (leaky_relu and selu at 0,
 celu at 0, sparse_sigmoid at +-1); Lamina follows TensorFlow. The backend is recorded. Run:
 KERAS_BACKEND=tensorflow python3 keras_activations_parity.py > ../../lamina-core/src/test/resources/reference/keras_parity_tensorflow.json
@@ -50,6 +51,12 @@ rows = np.array([[1.0, 2.0, 3.0], [-50.0, 0.0, 50.0], [0.0, 0.0, 0.0], [100.0, 1
 w = np.array([[0.5, -1.0, 2.0], [1.0, 1.0, 1.0], [0.0, 3.0, -1.0], [1.5, -0.5, 0.25]], dtype="float32")
 y, g = value_and_grad(keras.activations.get("log_softmax"), rows, w)
 out["log_softmax"] = {"x": rows.tolist(), "w": w.tolist(), "values": y.tolist(), "gradients": g.tolist()}
+srows = np.array([[1.1, 2.3, 3.05, -1.0], [0.1, 0.2, 0.15, 0.0], [5.0, -5.0, 0.0, 4.5], [0.3, 0.3, 0.3, 0.3]],
+                 dtype="float32")
+sw = np.array([[0.5, -1.0, 2.0, 1.0], [1.0, 2.0, -1.0, 0.5], [0.0, 3.0, -1.0, 2.0], [1.5, -0.5, 0.25, 1.0]],
+              dtype="float32")
+y, g = value_and_grad(keras.activations.get("sparsemax"), srows, sw)
+out["sparsemax"] = {"x": srows.tolist(), "w": sw.tolist(), "values": y.tolist(), "gradients": g.tolist()}
 y_true = np.array([[1.0], [0.0], [1.0], [0.0], [1.0]], dtype="float32")
 y_pred = np.array([[0.0], [1.0], [1e-9], [0.99999999], [0.5]], dtype="float32")
 out["binary_crossentropy"] = {"y_true": y_true.tolist(), "y_pred": y_pred.tolist(),

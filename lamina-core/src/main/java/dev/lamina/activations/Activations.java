@@ -25,7 +25,8 @@ import java.util.Map;
  *       clip(x + 1, 0, 2)/2</li>
  *   <li>{@code hard_tanh}: clip(x, −1, 1); {@code tanh_shrink}: x − tanh(x); {@code hard_shrink}:
  *       x where |x| &gt; 0.5 else 0; {@code soft_shrink}: x ∓ 0.5 beyond ±0.5, else 0</li>
- *   <li>{@code log_softmax}: x − log Σ exp(x) along the last axis</li>
+ *   <li>{@code log_softmax}: x − log Σ exp(x) along the last axis; {@code sparsemax}: the
+ *       projection of the row onto the probability simplex (Martins &amp; Astudillo 2016)</li>
  * </ul>
  *
  * <p>At the kinks (exactly 0, ±1, ±0.5...) a gradient is whatever automatic differentiation
@@ -109,6 +110,7 @@ public final class Activations {
         add(new Elementwise("soft_shrink", x -> x > 0.5 ? x - 0.5 : x < -0.5 ? x + 0.5 : 0,
                 (x, y) -> Math.abs(x) > 0.5 ? 1 : 0));
         add(LogSoftmax.INSTANCE);
+        add(Sparsemax.INSTANCE);
     }
 
     private Activations() {}

@@ -83,9 +83,13 @@ class KerasParityTest {
     }
 
     @Test
-    void logSoftmaxAndTheCrossEntropiesClipAsKerasDoes() throws Exception {
-        JsonNode ref = load("keras_parity_jax.json");
-        JsonNode ls = ref.get("log_softmax");
+    void sparsemaxIsKerassOwn() throws Exception {
+        for (String file : new String[] {"keras_parity_jax.json", "keras_parity_tensorflow.json"}) {
+            rowWise(load(file).get("sparsemax"), "sparsemax");
+        }
+    }
+
+    private static void rowWise(JsonNode ls, String name) {
         int rows = ls.get("x").size();
         int cols = ls.get("x").get(0).size();
         float[] x = new float[rows * cols];
@@ -96,7 +100,7 @@ class KerasParityTest {
                 w[r * cols + c] = (float) ls.get("w").get(r).get(c).asDouble();
             }
         }
-        ActivationFunction f = Activations.get("log_softmax");
+        ActivationFunction f = Activations.get(name);
         float[] y = new float[x.length];
         float[] dx = new float[x.length];
         f.apply(x, y, 0, rows, cols);
@@ -105,10 +109,16 @@ class KerasParityTest {
             for (int c = 0; c < cols; c++) {
                 double v = ls.get("values").get(r).get(c).asDouble();
                 double g = ls.get("gradients").get(r).get(c).asDouble();
-                assertEquals(v, y[r * cols + c], 2e-6 * Math.max(1, Math.abs(v)), "log_softmax[" + r + "," + c + "]");
-                assertEquals(g, dx[r * cols + c], 2e-6 * Math.max(1, Math.abs(g)), "gradient[" + r + "," + c + "]");
+                assertEquals(v, y[r * cols + c], 2e-6 * Math.max(1, Math.abs(v)), name + "[" + r + "," + c + "]");
+                assertEquals(g, dx[r * cols + c], 2e-6 * Math.max(1, Math.abs(g)), name + "'[" + r + "," + c + "]");
             }
         }
+    }
+
+    @Test
+    void logSoftmaxAndTheCrossEntropiesClipAsKerasDoes() throws Exception {
+        JsonNode ref = load("keras_parity_jax.json");
+        rowWise(ref.get("log_softmax"), "log_softmax");
         for (String loss : new String[] {"binary_crossentropy", "categorical_crossentropy"}) {
             JsonNode b = ref.get(loss);
             Tensor t = matrix(b.get("y_true"));
