@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
-import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -22,7 +21,6 @@ import org.apache.commons.csv.CSVRecord;
  * @param rows the rows kept
  */
 record CsvChunk(float[] x, float[] y, int rows) {
-    private static final Set<String> MISSING = Set.of("", "NA", "N/A", "NaN", "nan", "?");
 
     /** Reads chunk {@code c} of {@code index}, keeping the records {@code side} accepts. */
     static CsvChunk read(CsvIndex index, int c, int[] features, int[] targets, SplitSide side) {
@@ -73,7 +71,7 @@ record CsvChunk(float[] x, float[] y, int rows) {
 
     private static float number(CsvIndex index, String cell, int column, long line) {
         String name = index.columns.get(column);
-        if (MISSING.contains(cell)) {
+        if (Missing.is(cell)) {
             throw new DataFormatException(index.file + " line " + line + ", column '" + name + "': the value is"
                     + " missing; a streamed file needs every value (fill it in, or load the file in memory with"
                     + " --drop-missing).");

@@ -3,9 +3,7 @@ package dev.lamina.data;
 import dev.lamina.tensor.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A CSV file read as training goes, for tables larger than the heap: numbers are parsed straight
@@ -46,8 +44,8 @@ public final class CsvSource implements DataSource {
         this.index = index;
         this.targets = List.copyOf(targets);
         this.features = List.copyOf(features);
-        distinct(source, "target", this.targets);
-        distinct(source, "feature", this.features);
+        RowsToDataset.distinct(source, "target", this.targets);
+        RowsToDataset.distinct(source, "feature", this.features);
         if (this.features.isEmpty()) {
             throw new DataFormatException(source + " has no feature columns besides the target.");
         }
@@ -57,8 +55,8 @@ public final class CsvSource implements DataSource {
                         + " feature; leave it out of the features.");
             }
         }
-        this.featureColumns = columns(source, index.columns, this.features);
-        this.targetColumns = columns(source, index.columns, this.targets);
+        this.featureColumns = RowsToDataset.indices(source, index.columns, this.features);
+        this.targetColumns = RowsToDataset.indices(source, index.columns, this.targets);
         this.side = side;
         this.window = window;
         this.rows = countRows();
@@ -231,23 +229,5 @@ public final class CsvSource implements DataSource {
             n += side.keeps(r) ? 1 : 0;
         }
         return n;
-    }
-
-    private static int[] columns(String source, List<String> header, List<String> names) {
-        int[] idx = new int[names.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = Table.column(source, header, names.get(i));
-        }
-        return idx;
-    }
-
-    private static void distinct(String source, String what, List<String> names) {
-        Set<String> seen = new HashSet<>();
-        for (String n : names) {
-            if (!seen.add(n)) {
-                throw new DataFormatException(source + ": " + what + " column '" + n + "' is named twice; name each "
-                        + what + " once.");
-            }
-        }
     }
 }

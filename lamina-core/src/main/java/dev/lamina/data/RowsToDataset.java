@@ -18,7 +18,6 @@ import java.util.TreeMap;
  * their one-hot columns are laid out in sorted order of their values.
  */
 final class RowsToDataset {
-    private static final Set<String> MISSING = Set.of("", "NA", "N/A", "NaN", "nan", "?");
     /** 64 Ki values (256 KB): well under half a G1 region, so chunks are ordinary objects, not humongous ones. */
     private static final int CHUNK_VALUES = 1 << 16;
 
@@ -57,9 +56,9 @@ final class RowsToDataset {
             throw new DataFormatException(source + ": choose the target column; the columns are: "
                     + String.join(", ", columns) + ".");
         }
-        distinct("target", this.targets);
+        distinct(source, "target", this.targets);
         this.features = features != null ? List.copyOf(features) : others(columns, this.targets);
-        distinct("feature", this.features);
+        distinct(source, "feature", this.features);
         for (String f : this.features) {
             if (this.targets.contains(f)) {
                 throw new DataFormatException(source + ": column '" + f + "' is the target and cannot also be a"
@@ -220,19 +219,20 @@ final class RowsToDataset {
 
     private int firstMissing(String[] cells) {
         for (int c : featureIndex) {
-            if (MISSING.contains(cells[c])) {
+            if (Missing.is(cells[c])) {
                 return c;
             }
         }
         for (int c : targetIndex) {
-            if (MISSING.contains(cells[c])) {
+            if (Missing.is(cells[c])) {
                 return c;
             }
         }
         return -1;
     }
 
-    private void distinct(String what, List<String> names) {
+    /** Refuses a column named twice in one role, naming it. */
+    static void distinct(String source, String what, List<String> names) {
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (!seen.add(n)) {
@@ -253,6 +253,11 @@ final class RowsToDataset {
     }
 
     private int[] indices(List<String> names) {
+        return indices(source, columns, names);
+    }
+
+    /** The positions of {@code names} in the header {@code columns}, or an error listing the columns. */
+    static int[] indices(String source, List<String> columns, List<String> names) {
         int[] idx = new int[names.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = Table.column(source, columns, names.get(i));

@@ -9,6 +9,11 @@ public final class Tables {
         return Missing.is(cell);
     }
 
+    /** The cells that count as missing, as written ({@code "", NA, N/A, NaN, nan, ?}). */
+    public static java.util.List<String> missingTokens() {
+        return Missing.TOKENS;
+    }
+
     /** Whether {@code cell} is present and a plain decimal number (what a numeric column holds). */
     public static boolean isNumber(String cell) {
         return !Missing.is(cell) && CsvNumbers.isPlainDecimal(cell.trim());

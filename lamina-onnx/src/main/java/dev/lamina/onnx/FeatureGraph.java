@@ -4,6 +4,7 @@ import dev.lamina.data.CategoricalColumn;
 import dev.lamina.data.ColumnSpec;
 import dev.lamina.data.FeatureSpec;
 import dev.lamina.data.NumericColumn;
+import dev.lamina.data.Tables;
 import dev.lamina.onnx.proto.Onnx;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,6 @@ final class FeatureGraph {
     static final String ML_DOMAIN = "ai.onnx.ml";
     /** The version of it written (LabelEncoder with string keys and int64 values). */
     static final int ML_OPSET = 2;
-    private static final List<String> MISSING = List.of("", "NA", "N/A", "NaN", "nan", "?");
 
     private final OnnxExport e;
 
@@ -87,7 +87,7 @@ final class FeatureGraph {
         int missingAt = vocab.indexOf(CategoricalColumn.MISSING_TOKEN);
         // Unseen values: the out-of-vocabulary index, or with none an index OneHot leaves all zeros.
         long unseen = k.numOovIndices() == 1 ? 0 : width;
-        for (String m : MISSING) {
+        for (String m : Tables.missingTokens()) {
             keys.addStrings(com.google.protobuf.ByteString.copyFromUtf8(m));
             values.addInts(missingAt >= 0 ? missingAt + k.numOovIndices() : unseen);
         }
