@@ -12,26 +12,11 @@ abstract class AffineScaler implements Scaler {
     double[] offset;
     double[] scale;
 
-    /** Sets offset and scale per column from the column's values. */
-    abstract void fitColumn(int column, double[] values);
-
+    /** Fits on the rows of {@code x}: the same pass, in the same order, as {@link #fit(DataSource, boolean)}. */
     @Override
     public final void fit(Tensor x) {
-        int rows = x.rows();
-        int cols = x.cols();
-        Check.that(rows > 0, className() + " cannot be fitted on no rows.");
-        offset = new double[cols];
-        scale = new double[cols];
-        double[] v = new double[rows];
-        for (int j = 0; j < cols; j++) {
-            for (int i = 0; i < rows; i++) {
-                v[i] = x.get(i, j);
-            }
-            fitColumn(j, v);
-            if (!(scale[j] > 0) || !Double.isFinite(scale[j])) {
-                scale[j] = 1; // a constant column is shifted, not divided by 0 (scikit-learn's rule)
-            }
-        }
+        Check.that(x.rows() > 0, className() + " cannot be fitted on no rows.");
+        fit(DataSource.of(x, null), false);
     }
 
     /** Sets offset and scale of a column from its row count, sum, sum of squared deviations from the mean, min and max. */

@@ -12,18 +12,6 @@ public final class MinMaxScaler extends AffineScaler {
     }
 
     @Override
-    void fitColumn(int column, double[] values) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        offset[column] = min;
-        scale[column] = max - min;
-    }
-
-    @Override
     void fitColumn(int column, long rows, double sum, double squaredDeviations, double min, double max) {
         offset[column] = min;
         scale[column] = max - min;

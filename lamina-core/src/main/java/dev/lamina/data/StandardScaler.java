@@ -12,21 +12,6 @@ public final class StandardScaler extends AffineScaler {
     }
 
     @Override
-    void fitColumn(int column, double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        double mean = s / values.length;
-        double sq = 0;
-        for (double v : values) {
-            sq += (v - mean) * (v - mean);
-        }
-        offset[column] = mean;
-        scale[column] = Math.sqrt(sq / values.length);
-    }
-
-    @Override
     void fitColumn(int column, long rows, double sum, double squaredDeviations, double min, double max) {
         offset[column] = sum / rows;
         scale[column] = Math.sqrt(squaredDeviations / rows);
