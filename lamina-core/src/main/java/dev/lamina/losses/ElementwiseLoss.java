@@ -24,43 +24,23 @@ abstract class ElementwiseLoss implements Loss {
         return compute(yTrue, yPred, grad, null);
     }
 
+    /** Each row's mean of the elements' losses times its weight, summed over rows, over the rows. */
     @Override
     public double compute(Tensor yTrue, Tensor yPred, Tensor grad, float[] sampleWeight) {
         Loss.checkSameShape(className(), yTrue, yPred);
-        if (sampleWeight != null) {
-            return weighted(yTrue, yPred, grad, sampleWeight);
-        }
         float[] t = yTrue.data();
         float[] p = yPred.data();
         int n = p.length;
-        double sum = 0;
-        double scale = 1.0 / n;
-        float[] g = grad == null ? null : grad.data();
-        for (int i = 0; i < n; i++) {
-            double e = (double) p[i] - t[i];
-            sum += value(e);
-            if (g != null) {
-                g[i] = (float) (derivative(e) * scale);
-            }
-        }
-        return sum * scale;
-    }
-
-    /** Each row's mean of the elements' losses times its weight, summed over rows, over the rows. */
-    private double weighted(Tensor yTrue, Tensor yPred, Tensor grad, float[] w) {
-        float[] t = yTrue.data();
-        float[] p = yPred.data();
         int cols = yPred.cols();
-        int n = p.length;
-        double scale = 1.0 / n;
         double sum = 0;
+        double scale = 1.0 / n;
         float[] g = grad == null ? null : grad.data();
         for (int i = 0; i < n; i++) {
-            double wi = w[i / cols];
+            double w = sampleWeight == null ? 1 : sampleWeight[i / cols]; // unweighted, every product by w is exact
             double e = (double) p[i] - t[i];
-            sum += wi * value(e);
+            sum += w * value(e);
             if (g != null) {
-                g[i] = (float) (derivative(e) * wi * scale);
+                g[i] = (float) (derivative(e) * w * scale);
             }
         }
         return sum * scale;
