@@ -75,10 +75,10 @@ final class Trainer {
         Tensor trainX = x;
         Tensor trainY = y;
         Tensor trainW = w;
+        Tensor valX = null;
+        Tensor valY = null;
         Tensor valW = null;
-        Tensor valX = model.networkInputs(options.validationX());
-        Tensor valY = model.networkTargets(options.validationY());
-        if (valX == null && options.validationSource() == null && options.validationSplit() > 0) {
+        if (options.validationX() == null && options.validationSource() == null && options.validationSplit() > 0) {
             int split = (int) Math.floor(x.rows() * (1 - options.validationSplit()));
             if (split <= 0 || split >= x.rows()) {
                 throw new IllegalArgumentException("validation_split " + options.validationSplit() + " of "
@@ -97,22 +97,19 @@ final class Trainer {
         }
         DataCheck.finite("x", x);
         DataCheck.finite("y", y);
-        if (valX != null && options.validationX() != null) {
-            DataCheck.notEmpty("validation x", valX);
-            DataCheck.sameRows("validation x", valX, "validation y", valY);
-            DataCheck.finite("validation x", valX);
-            DataCheck.finite("validation y", valY);
-        }
         if (!model.ensureBuilt()) {
             model.build(x.shape().withoutBatch());
         }
         model.checkInputShape("x", trainX);
         checkTargets(model, trainY);
+        DataSource val;
         if (valX != null) {
             model.checkInputShape("val_x", valX);
             checkTargets(model, valY);
+            val = DataSource.of(valX, valY, valW);
+        } else {
+            val = options.validationX() != null ? validationTensors() : validationSource();
         }
-        DataSource val = valX != null ? DataSource.of(valX, valY, valW) : validationSource();
         return run(DataSource.of(trainX, trainY, trainW), val);
     }
 
@@ -134,21 +131,21 @@ final class Trainer {
             model.build(in);
         }
         checkSourceShapes("the training source", source);
-        DataSource val = null;
-        if (options.validationX() != null) {
-            Tensor valX = model.networkInputs(options.validationX());
-            Tensor valY = model.networkTargets(options.validationY());
-            DataCheck.notEmpty("validation x", valX);
-            DataCheck.sameRows("validation x", valX, "validation y", valY);
-            DataCheck.finite("validation x", valX);
-            DataCheck.finite("validation y", valY);
-            model.checkInputShape("val_x", valX);
-            checkTargets(model, valY);
-            val = DataSource.of(valX, valY);
-        } else {
-            val = validationSource();
-        }
+        DataSource val = options.validationX() != null ? validationTensors() : validationSource();
         return run(model.preprocessed(source), val);
+    }
+
+    /** The validation tensors of the options, through the preprocessing, every value and shape checked. */
+    private DataSource validationTensors() {
+        Tensor valX = model.networkInputs(options.validationX());
+        Tensor valY = model.networkTargets(options.validationY());
+        DataCheck.notEmpty("validation x", valX);
+        DataCheck.sameRows("validation x", valX, "validation y", valY);
+        DataCheck.finite("validation x", valX);
+        DataCheck.finite("validation y", valY);
+        model.checkInputShape("val_x", valX);
+        checkTargets(model, valY);
+        return DataSource.of(valX, valY);
     }
 
     private DataSource validationSource() {
