@@ -11,6 +11,7 @@ import dev.lamina.layers.core.Input;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.SGD;
 import dev.lamina.tensor.Tensor;
+import dev.lamina.testing.Reference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,36 +33,6 @@ class SampleWeightKerasTest {
         }
     }
 
-    private static Tensor matrix(JsonNode rows) {
-        int r = rows.size();
-        int c = rows.get(0).size();
-        float[] d = new float[r * c];
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                d[i * c + j] = (float) rows.get(i).get(j).asDouble();
-            }
-        }
-        return Tensor.wrap(d, r, c);
-    }
-
-    private static float[] flat(JsonNode n) {
-        List<Float> out = new ArrayList<>();
-        flatten(n, out);
-        float[] d = new float[out.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = out.get(i);
-        }
-        return d;
-    }
-
-    private static void flatten(JsonNode n, List<Float> out) {
-        if (n.isArray()) {
-            n.forEach(c -> flatten(c, out));
-        } else {
-            out.add((float) n.asDouble());
-        }
-    }
-
     private static Sequential model(JsonNode c) {
         String activation = c.get("activation").isNull() ? null : c.get("activation").asText();
         Sequential m = Sequential.of(Input.of(4), Dense.of(5, "tanh"),
@@ -69,7 +40,7 @@ class SampleWeightKerasTest {
         m.compile(SGD.of(c.get("lr").asDouble()).momentum(0.5), Losses.get(c.get("loss").asText()),
                 c.get("metric").asText());
         List<float[]> initial = new ArrayList<>();
-        c.get("initial").forEach(w -> initial.add(flat(w)));
+        c.get("initial").forEach(w -> initial.add(Reference.flat(w)));
         m.setWeights(initial);
         return m;
     }
@@ -83,9 +54,9 @@ class SampleWeightKerasTest {
         for (JsonNode c : cases()) {
             String name = c.get("name").asText();
             Sequential m = model(c);
-            Tensor x = matrix(c.get("x"));
-            Tensor y = matrix(c.get("y"));
-            Tensor w = c.get("sample_weight").isNull() ? null : Tensor.wrap(flat(c.get("sample_weight")),
+            Tensor x = Reference.tensor(c.get("x"));
+            Tensor y = Reference.tensor(c.get("y"));
+            Tensor w = c.get("sample_weight").isNull() ? null : Tensor.wrap(Reference.flat(c.get("sample_weight")),
                     x.rows(), 1);
             FitOptions o = FitOptions.defaults().epochs(1).batchSize(4).shuffle(false).verbose(0);
             if (!c.get("class_weight").isNull()) {
@@ -99,7 +70,7 @@ class SampleWeightKerasTest {
                     h.get(e.getKey()).get(0), name + " history " + e.getKey()));
             JsonNode fin = c.get("final");
             for (int i = 0; i < fin.size(); i++) {
-                float[] expected = flat(fin.get(i));
+                float[] expected = Reference.flat(fin.get(i));
                 float[] actual = m.getWeights().get(i);
                 for (int j = 0; j < expected.length; j++) {
                     close(expected[j], actual[j], name + " weight " + i + "[" + j + "]");

@@ -47,4 +47,23 @@ public final class Reference {
         }
         return out;
     }
+
+    /** Every number of a JSON value (nested lists flattened in order) as floats: a weight in Keras' layout. */
+    public static float[] flat(JsonNode n) {
+        java.util.List<Float> out = new java.util.ArrayList<>();
+        flatten(n, out);
+        float[] d = new float[out.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = out.get(i);
+        }
+        return d;
+    }
+
+    private static void flatten(JsonNode n, java.util.List<Float> out) {
+        if (n.isArray()) {
+            n.forEach(c -> flatten(c, out));
+        } else {
+            out.add((float) n.asDouble());
+        }
+    }
 }

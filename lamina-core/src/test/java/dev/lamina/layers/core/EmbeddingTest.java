@@ -13,6 +13,7 @@ import dev.lamina.optimizers.SGD;
 import dev.lamina.losses.Losses;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
+import dev.lamina.testing.Reference;
 import dev.lamina.testing.GradientCheck;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,32 +33,10 @@ class EmbeddingTest {
         }
     }
 
-    private static float[] flat(JsonNode n) {
-        List<Float> out = new ArrayList<>();
-        flatten(n, out);
-        float[] d = new float[out.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = out.get(i);
-        }
-        return d;
-    }
-
-    private static void flatten(JsonNode n, List<Float> out) {
-        if (n.isArray()) {
-            n.forEach(c -> flatten(c, out));
-        } else {
-            out.add((float) n.asDouble());
-        }
-    }
-
-    private static Tensor matrix(JsonNode rows) {
-        return Tensor.wrap(flat(rows), rows.size(), rows.get(0).size());
-    }
-
     private static Sequential fromKeras(JsonNode ref) throws Exception {
         Sequential m = ModelFiles.fromConfigJson(ref.get("config").toString(), "embedding.json");
         List<float[]> w = new ArrayList<>();
-        ref.get("initial").forEach(t -> w.add(flat(t)));
+        ref.get("initial").forEach(t -> w.add(Reference.flat(t)));
         m.setWeights(w);
         m.compile(SGD.of(0.2), Losses.get("mse"));
         return m;
@@ -68,16 +47,17 @@ class EmbeddingTest {
         JsonNode ref = reference();
         Sequential m = fromKeras(ref);
         assertTrue(m.layers().get(0) instanceof Embedding && m.layers().get(1) instanceof Flatten);
-        Tensor x = matrix(ref.get("x"));
-        float[] expected = flat(ref.get("predictions"));
+        Tensor x = Reference.tensor(ref.get("x"));
+        float[] expected = Reference.flat(ref.get("predictions"));
         float[] got = m.predict(x).data();
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], got[i], 1e-6, "prediction " + i);
         }
-        var h = m.fit(x, matrix(ref.get("y")), FitOptions.defaults().epochs(1).batchSize(4).shuffle(false).verbose(0));
+        var h = m.fit(x, Reference.tensor(ref.get("y")),
+                FitOptions.defaults().epochs(1).batchSize(4).shuffle(false).verbose(0));
         assertEquals(ref.get("loss").asDouble(), h.last("loss"), 1e-6);
         for (int k = 0; k < ref.get("final").size(); k++) {
-            float[] e = flat(ref.get("final").get(k));
+            float[] e = Reference.flat(ref.get("final").get(k));
             float[] a = m.getWeights().get(k);
             for (int i = 0; i < e.length; i++) {
                 assertEquals(e[i], a[i], 1e-6, "weight " + k + "[" + i + "]");
