@@ -6,7 +6,8 @@ usual pipeline does (numeric: SimpleImputer(median) + StandardScaler; categorica
 (constant) + OneHotEncoder(handle_unknown="ignore"); titanic's name, ticket, cabin, home_dest and
 the leaking boat and body dropped, as a person would), and fits the same networks as the Lamina
 runs with seeds 0 and 1. Prints test accuracy (titanic) and test MAE (ames).
-Run: KERAS_BACKEND=jax python3 keras_tables.py DATASETS_DIR OUT_DIR [SEEDS, default 2]
+Run: KERAS_BACKEND=jax python3 keras_tables.py DATASETS_DIR OUT_DIR [SEEDS, default 2] [titanic|ames]
+(keras_titanic_seeds.txt: SEEDS 20, titanic only, beside lamina_titanic_seeds.txt)
 """
 import os
 import sys
@@ -23,6 +24,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 data, out = sys.argv[1], sys.argv[2]
 SEEDS = range(int(sys.argv[3]) if len(sys.argv) > 3 else 2)
+ONLY = sys.argv[4] if len(sys.argv) > 4 else None
 
 
 def prepare(train, test, target, drop):
@@ -38,6 +40,8 @@ def prepare(train, test, target, drop):
 
 
 def run(name, target, drop, layers, loss, lr, epochs, metric):
+    if ONLY and not name.startswith(ONLY):
+        return
     df = pd.read_csv(os.path.join(data, name))
     train, test = train_test_split(df, test_size=0.2, random_state=0)
     base = os.path.splitext(os.path.basename(name))[0]
@@ -45,6 +49,7 @@ def run(name, target, drop, layers, loss, lr, epochs, metric):
     test.to_csv(os.path.join(out, base + "_test.csv"), index=False)
     x_train, x_test = prepare(train, test, target, drop)
     y_train, y_test = train[target].to_numpy("float32"), test[target].to_numpy("float32")
+    scores = []
     for seed in SEEDS:
         keras.utils.set_random_seed(seed)
         m = keras.Sequential([keras.Input((x_train.shape[1],))] + layers())
@@ -52,6 +57,8 @@ def run(name, target, drop, layers, loss, lr, epochs, metric):
         m.fit(x_train, y_train, epochs=epochs, batch_size=32, verbose=0)
         result = m.evaluate(x_test, y_test, verbose=0, return_dict=True)
         print(f"{base} seed {seed}: {metric} {result[metric]:.4f} loss {result['loss']:.4f}")
+        scores.append(result[metric])
+    print(f"{base} mean {metric} over {len(scores)} seeds: {np.mean(scores):.4f}")
 
 
 run("titanic/titanic.csv", "survived", ["name", "ticket", "cabin", "home_dest", "boat", "body"],

@@ -110,19 +110,19 @@ final class TableTraining {
             spec = LeakCheck.ignore(spec, leaks);
             for (String c : leaks.keySet()) {
                 out.println("Ignoring '" + c + "': it alone tells the target of nearly every training row, as a"
-                        + " value recorded after the fact does; --command.categorical " + c + " to train on it anyway.");
+                        + " value recorded after the fact does; --categorical " + c + " to train on it anyway.");
             }
         }
         for (String c : command.categorical) {
             spec = spec.with(CategoricalColumn.of(c));
         }
         for (String c : command.numeric) {
-            spec = spec.with(NumericColumn.of(c).indicator(hasMissing(train, c)).scaling(command.scale));
+            spec = spec.with(NumericColumn.of(c));
         }
         for (String c : command.ignore) {
             spec = spec.with(new IgnoredColumn(c, "asked for"));
         }
-        spec = withSettings(spec).adapt(train);
+        spec = withSettings(spec, train).adapt(train);
         out.print(spec.describe());
         out.flush();
         // A single target holding text is a class label: the classes in sorted order, the targets their indices.
@@ -168,20 +168,21 @@ final class TableTraining {
     }
 
     /** The command line's scaling, imputation and vocabulary settings applied to every column of their kind. */
-    private FeatureSpec withSettings(FeatureSpec spec) {
+    private FeatureSpec withSettings(FeatureSpec spec, Table train) {
         String strategy = command.impute.startsWith("constant:") ? "constant" : command.impute;
         double fill = 0;
         if (strategy.equals("constant")) {
             try {
                 fill = Double.parseDouble(command.impute.substring("constant:".length()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--command.impute constant:VALUE needs a number, as in constant:0; got '"
+                throw new IllegalArgumentException("--impute constant:VALUE needs a number, as in constant:0; got '"
                         + command.impute + "'.", e);
             }
         }
         for (ColumnSpec c : spec.columns()) {
             if (c instanceof NumericColumn n) {
-                spec = spec.with(n.scaling(command.scale).impute(strategy, fill));
+                spec = spec.with(n.scaling(command.scale).impute(strategy, fill)
+                        .indicator(command.missingIndicator && hasMissing(train, n.name())));
             } else if (c instanceof CategoricalColumn k) {
                 CategoricalColumn v = command.minFrequency > 0 ? k.minFrequency(command.minFrequency) : k;
                 spec = spec.with(command.maxTokens > 0 ? v.maxTokens(command.maxTokens) : v);

@@ -138,6 +138,10 @@ final class TrainCommand implements Callable<Integer> {
             + " median, mean, most_frequent, or constant:VALUE (default: ${DEFAULT-VALUE}).")
     String impute;
 
+    @Option(names = "--missing-indicator", description = "Add a 0/1 input beside each numeric column that had missing"
+            + " training cells, 1 where the cell was missing (scikit-learn's add_indicator).")
+    boolean missingIndicator;
+
     @Option(names = "--min-frequency", defaultValue = "0", description = "Categories seen fewer times in training go to"
             + " the out-of-vocabulary bucket (default: 2 for columns of more than 20 values, else 1).")
     int minFrequency;

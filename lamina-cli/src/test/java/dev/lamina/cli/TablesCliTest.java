@@ -41,7 +41,7 @@ class TablesCliTest {
         Path model = dir.resolve("m.lamina");
         String[] t = TrainPredictTest.run("train", "--data", train.toString(), "--target", "y", "--layers",
                 "dense(16, relu) dense(1, sigmoid)", "--loss", "binary_crossentropy", "--metrics", "accuracy",
-                "--epochs", "30", "--save", model.toString());
+                "--epochs", "30", "--missing-indicator", "--save", model.toString());
         assertEquals("0", t[0], t[2]);
         String out = t[1];
         assertTrue(out.contains("Ignoring 'outcome'"), out);

@@ -58,8 +58,9 @@ public final class FeatureSpec {
 
     /**
      * Proposes a spec for every column of {@code table} but {@code exclude} (the targets, weights):
-     * numbers are numeric (median imputed, with a missing indicator when some are missing, standard
-     * scaled), unless they are integers with at most 3 distinct values (then categorical); text is
+     * numbers are numeric (median imputed, standard scaled, no missing indicator, as scikit-learn's
+     * {@code SimpleImputer} defaults), unless they are integers with at most 3 distinct values (then
+     * categorical) or over 20 integers all different (an identification number: ignored); text is
      * categorical, keeping values seen twice or more when there are over 20 of them, unless the
      * column has more distinct values than half its rows (an identifier or free text: ignored); a
      * column with no value is ignored.
@@ -101,9 +102,11 @@ public final class FeatureSpec {
         if (present == 0) {
             return new IgnoredColumn(name, "no values");
         }
-        boolean someMissing = present < cells.size();
+        if (numbers && integers && present > 20 && distinct.size() == present) {
+            return new IgnoredColumn(name, "identification number: " + present + " integers, all different");
+        }
         if (numbers && !(integers && distinct.size() <= FEW_INTEGERS)) {
-            return NumericColumn.of(name).indicator(someMissing);
+            return NumericColumn.of(name);
         }
         if (!numbers && distinct.size() > 20 && distinct.size() > IDENTIFIER_SHARE * present) {
             return new IgnoredColumn(name, "identifier or free text: " + distinct.size() + " distinct values in "

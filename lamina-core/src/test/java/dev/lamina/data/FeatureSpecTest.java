@@ -2,6 +2,7 @@ package dev.lamina.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,8 +85,9 @@ class FeatureSpecTest {
         assertEquals("numeric", kinds.get("sibsp"));
         assertEquals("ignored", kinds.get("name"), "names are identifiers");
         assertEquals("ignored", kinds.get("ticket"));
-        assertTrue(((NumericColumn) spec.columns().get(spec.names().indexOf("age"))).indicator(),
-                "age has missing values, so it gets an indicator");
+        assertEquals("ignored", kinds.get("body"), "body numbers are all different integers: identification numbers");
+        assertFalse(((NumericColumn) spec.columns().get(spec.names().indexOf("age"))).indicator(),
+                "no missing indicator unless asked for, as scikit-learn's SimpleImputer");
         assertTrue(spec.describe().contains("identifier or free text"), spec.describe());
     }
 

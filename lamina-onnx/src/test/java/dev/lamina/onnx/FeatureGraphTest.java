@@ -95,7 +95,9 @@ class FeatureGraphTest {
         Table all = titanic();
         Table train = rows(all, 0, 1000);
         FeatureSpec spec = FeatureSpec.infer(train, List.of("survived", "boat", "body"))
-                .with(CategoricalColumn.of("embarked").output("one_hot")).adapt(train);
+                .with(CategoricalColumn.of("embarked").output("one_hot"))
+                .with(NumericColumn.of("age").indicator(true)).with(NumericColumn.of("fare").indicator(true))
+                .adapt(train);
         Sequential m = Sequential.of(Input.of(spec.outputNames().size()), Dense.of(16, "relu"), Dropout.of(0.2),
                 Dense.of(1, "sigmoid")).seed(2);
         m.compile("adam", "binary_crossentropy", "accuracy");
