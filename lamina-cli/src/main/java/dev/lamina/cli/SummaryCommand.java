@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.layers.registry.LayerSpec;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.core.Input;
 import dev.lamina.models.Sequential;

@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.layers.registry.LayerSpec;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.CsvLogger;
 import dev.lamina.callbacks.CurveReading;

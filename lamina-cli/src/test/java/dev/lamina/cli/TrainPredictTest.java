@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.layers.registry.LayerSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

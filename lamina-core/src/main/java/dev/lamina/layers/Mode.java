@@ -37,6 +37,15 @@ public final class Mode {
     }
 
     /**
+     * Training on rows that start at row {@code firstRow} of a larger batch, the rest of which other
+     * replicas train on (data-parallel training): noise layers draw for these rows what they would
+     * draw for them in the whole batch. {@code training(0)} is {@link #TRAINING}.
+     */
+    public static Mode training(long firstRow) {
+        return firstRow == 0 ? TRAINING : new Mode("TRAINING", true, true, 0, 0, firstRow);
+    }
+
+    /**
      * Monte-Carlo sampling: draw {@code draw} under {@code seed}, for a batch whose first row is row
      * {@code firstRow} of the data (so the noise of a row does not depend on the batch size).
      */
@@ -69,7 +78,7 @@ public final class Mode {
         return draw;
     }
 
-    /** The data row of the batch's first row (0 unless sampling). */
+    /** The data row of the batch's first row (when sampling), or its row in the whole batch (training). */
     public long firstRow() {
         return firstRow;
     }

@@ -148,6 +148,72 @@ public final class Gradients {
         return this;
     }
 
+    /**
+     * This holder as bytes, to send to another JVM holding the same architecture: the gradients,
+     * the training state sums, the counters, the replica count and the loss.
+     */
+    public byte[] toBytes() {
+        long size = toBytesLength();
+        Check.that(size <= Integer.MAX_VALUE - 8, "Gradients of " + size + " bytes are too many for one array.");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) size);
+        b.putInt(values.length).putInt(stateSums.length).putInt(passes.length).putInt(replicas).putDouble(loss);
+        for (float[] a : values) {
+            b.asFloatBuffer().put(a);
+            b.position(b.position() + 4 * a.length);
+        }
+        for (float[] a : stateSums) {
+            b.asFloatBuffer().put(a);
+            b.position(b.position() + 4 * a.length);
+        }
+        for (long v : passes) {
+            b.putLong(v);
+        }
+        return b.array();
+    }
+
+    /**
+     * Overwrites this holder with what {@link #toBytes} wrote for a holder of the same architecture.
+     *
+     * @throws IllegalArgumentException when the bytes are of another architecture or damaged
+     */
+    public Gradients setFrom(byte[] bytes) {
+        Check.notNull(bytes, "Gradients.setFrom", "bytes");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        String wrong = "These gradient bytes do not belong to this architecture (" + values.length + " weights, "
+                + stateSums.length + " state weights); send gradients of the same model.";
+        Check.that(bytes.length == toBytesLength(), wrong);
+        Check.that(b.getInt() == values.length && b.getInt() == stateSums.length && b.getInt() == passes.length,
+                wrong);
+        int count = b.getInt();
+        Check.that(count >= 0, wrong);
+        double l = b.getDouble();
+        for (float[] a : values) {
+            b.asFloatBuffer().get(a);
+            b.position(b.position() + 4 * a.length);
+        }
+        for (float[] a : stateSums) {
+            b.asFloatBuffer().get(a);
+            b.position(b.position() + 4 * a.length);
+        }
+        for (int i = 0; i < passes.length; i++) {
+            passes[i] = b.getLong();
+        }
+        replicas = count;
+        loss = l;
+        return this;
+    }
+
+    private long toBytesLength() {
+        long size = 4L * 4 + 8 + 8L * passes.length;
+        for (float[] a : values) {
+            size += 4L * a.length;
+        }
+        for (float[] a : stateSums) {
+            size += 4L * a.length;
+        }
+        return size;
+    }
+
     List<Parameter> weights() {
         return weights;
     }

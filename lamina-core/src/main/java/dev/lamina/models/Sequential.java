@@ -3,6 +3,7 @@ package dev.lamina.models;
 import dev.lamina.callbacks.History;
 import dev.lamina.callbacks.Logs;
 import dev.lamina.callbacks.TrainableModel;
+import dev.lamina.data.Batch;
 import dev.lamina.data.DataSource;
 import dev.lamina.data.EncodeReport;
 import dev.lamina.data.Table;
@@ -317,13 +318,29 @@ public final class Sequential implements TrainableModel {
      * @return {@code into}
      */
     public Gradients computeGradients(Tensor x, Tensor y, Gradients into) {
+        return computeGradients(new Batch(x, y), 0, into);
+    }
+
+    /**
+     * {@link #computeGradients(Tensor, Tensor, Gradients)} on a batch that may weigh its rows (Keras'
+     * {@code sample_weight}), as one replica's part of a larger batch in data-parallel training:
+     * {@code batch} holds rows {@code firstRow} onwards of the whole batch, so the noise layers draw
+     * for them what a single model would draw for those rows of the whole batch (0: a batch of its
+     * own, as {@code trainOnBatch}).
+     */
+    public Gradients computeGradients(Batch batch, long firstRow, Gradients into) {
+        Check.notNull(batch, "computeGradients", "batch");
         Check.notNull(into, "computeGradients", "into");
+        Check.that(firstRow >= 0, "computeGradients: firstRow must be 0 or more; got " + firstRow + ".");
+        Tensor x = batch.x();
+        Tensor y = batch.y();
         lock.writeLock().lock();
         try {
             checkTrainingBatch("computeGradients(...)", "computeGradients: x", x, y);
             TrainingStep s = step();
             into.checkFor(this, s.params(), s.state());
-            into.loss(s.compute(networkInputs(x), networkTargets(y), null, List.of()));
+            into.loss(s.compute(networkInputs(x), networkTargets(y), batch.weightArray(), List.of(),
+                    Mode.training(firstRow)));
             float[][] out = into.arrays();
             for (int i = 0; i < out.length; i++) {
                 System.arraycopy(s.params().get(i).grad().data(), 0, out[i], 0, out[i].length);

@@ -70,7 +70,12 @@ final class TrainingStep {
      * metrics ignore them).
      */
     double compute(Tensor xb, Tensor yb, float[] weights, List<Metric> metrics) {
-        Tensor out = model.forward(xb, Mode.TRAINING);
+        return compute(xb, yb, weights, metrics, Mode.TRAINING);
+    }
+
+    /** {@link #compute(Tensor, Tensor, float[], List)} in {@code mode}, a training mode. */
+    double compute(Tensor xb, Tensor yb, float[] weights, List<Metric> metrics, Mode mode) {
+        Tensor out = model.forward(xb, mode);
         Tensor g = grad.get(out.rows(), model.outputShape());
         double loss = model.loss().compute(yb, out, g, weights) + model.regularizationLoss();
         for (int iM = 0; iM < metrics.size(); iM++) {

@@ -135,4 +135,58 @@ class GradientsTest {
                 () -> Sequential.of(Input.of(6), Dense.of(2)).newGradients());
         assertTrue(notCompiled.getMessage().contains("is not compiled"), notCompiled.getMessage());
     }
+
+    private static Sequential dropoutOnly() {
+        Sequential m = Sequential.of(Input.of(6), Dense.of(16, "relu"), Dropout.of(0.5), Dense.of(2)).seed(8);
+        m.compile(Adam.of(0.01), Losses.get("mse"));
+        return m;
+    }
+
+    @Test
+    void replicasOfAGhostBatchDrawTheWholeBatchsDropoutMasks() throws Exception {
+        Sequential whole = dropoutOnly();
+        Gradients full = whole.computeGradients(X, Y, whole.newGradients());
+        Sequential first = ModelFiles.copy(dropoutOnly());
+        Sequential second = ModelFiles.copy(dropoutOnly());
+        Gradients a = first.computeGradients(new dev.lamina.data.Batch(rows(X, 0, 16), rows(Y, 0, 16)), 0,
+                first.newGradients()).scale(0.5);
+        Gradients b = second.computeGradients(new dev.lamina.data.Batch(rows(X, 16, 16), rows(Y, 16, 16)), 16,
+                second.newGradients()).scale(0.5);
+        Gradients sum = whole.newGradients().clear().add(a).add(b);
+        for (int i = 0; i < full.size(); i++) {
+            float[] f = full.values(i);
+            float[] s = sum.values(i);
+            for (int j = 0; j < f.length; j++) {
+                assertEquals(f[j], s[j], 1e-6 * (1 + Math.abs(f[j])), full.path(i) + "[" + j + "]");
+            }
+        }
+        assertEquals(full.loss(), sum.loss(), 1e-6);
+        // Both halves drawing from row 0 would repeat the first half's masks: other gradients.
+        Sequential third = ModelFiles.copy(dropoutOnly());
+        Gradients c = third.computeGradients(new dev.lamina.data.Batch(rows(X, 16, 16), rows(Y, 16, 16)), 0,
+                third.newGradients());
+        assertTrue(!Arrays.equals(b.scale(2).values(0), c.values(0)), "the first row's offset chooses the masks");
+    }
+
+    @Test
+    void holdersTravelAsBytes() {
+        Sequential m = withNoise();
+        Gradients g = m.computeGradients(X, Y, m.newGradients());
+        byte[] bytes = g.toBytes();
+        Sequential other = withNoise();
+        Gradients copy = other.newGradients().setFrom(bytes);
+        assertArrayEquals(bytes, copy.toBytes());
+        assertEquals(g.loss(), copy.loss());
+        for (int i = 0; i < g.size(); i++) {
+            assertArrayEquals(g.values(i), copy.values(i));
+        }
+        other.applyGradients(copy);
+        m.applyGradients(g);
+        for (int i = 0; i < m.getWeights().size(); i++) {
+            assertArrayEquals(m.getWeights().get(i), other.getWeights().get(i), "weight " + i);
+        }
+        Gradients wrong = plain().newGradients();
+        assertThrows(IllegalArgumentException.class, () -> wrong.setFrom(bytes));
+        assertThrows(IllegalArgumentException.class, () -> m.newGradients().setFrom(Arrays.copyOf(bytes, 40)));
+    }
 }

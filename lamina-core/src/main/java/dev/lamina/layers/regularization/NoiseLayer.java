@@ -77,8 +77,12 @@ public abstract class NoiseLayer extends Layer {
         return CounterRandom.key(noiseSeed, Streams.NOISE + step++);
     }
 
-    /** The counter of the first noise element of this batch: 0 in training, the row offset when sampling. */
+    /**
+     * The counter of the first noise element of this batch: its first row's offset (in the data when
+     * sampling, in the whole batch when training a replica's part; 0 for plain training) times the
+     * noise values per row.
+     */
     protected static long counterBase(Mode mode, int noisePerRow) {
-        return mode.sampling() ? mode.firstRow() * noisePerRow : 0;
+        return mode.firstRow() * noisePerRow;
     }
 }

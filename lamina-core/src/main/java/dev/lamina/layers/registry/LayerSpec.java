@@ -1,15 +1,15 @@
-package dev.lamina.cli;
+package dev.lamina.layers.registry;
 
 import dev.lamina.layers.Layer;
-import dev.lamina.layers.registry.LayerRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code --layers} grammar: layers separated by spaces, each a name with optional arguments in
- * parentheses, positional first, then {@code key=value} with Keras' argument names.
+ * A network written as text, as the command line's {@code --layers} takes it: layers separated by
+ * spaces, each a name with optional arguments in parentheses, positional first, then
+ * {@code key=value} with Keras' argument names.
  *
  * <pre>
  * spec   := layer (' '+ layer)*
@@ -25,7 +25,7 @@ import java.util.Map;
  * Example: {@code dense(1024, relu) dropout(0.3) batchnorm(momentum=0.9) dense(1)}. An error
  * points at the offending token.
  */
-final class LayerSpec {
+public final class LayerSpec {
     private record Kind(String className, List<String> positional) {}
 
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ final class LayerSpec {
      *
      * @throws IllegalArgumentException pointing at the offending token
      */
-    static List<Layer> parse(String spec) {
+    public static List<Layer> parse(String spec) {
         return new LayerSpec(spec == null ? "" : spec).layers();
     }
 

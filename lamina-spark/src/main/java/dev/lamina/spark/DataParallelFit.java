@@ -1,0 +1,241 @@
+package dev.lamina.spark;
+
+import dev.lamina.data.BatchPlan;
+import dev.lamina.io.ModelArchive;
+import dev.lamina.io.ModelFormatException;
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.registry.LayerSpec;
+import dev.lamina.models.Gradients;
+import dev.lamina.models.ModelFiles;
+import dev.lamina.models.Sequential;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * The driver of a Spark fit. The driver holds the model; each round broadcasts its state, every
+ * worker trains on its own rows ({@link RowOrder}), and the driver combines what they return in
+ * worker order, so results do not depend on timing, task placement or retries.
+ *
+ * <ul>
+ *   <li>{@code sync}: one job per step. Each worker computes the gradients of its part of the
+ *       global batch (a ghost batch of B/P rows, BatchNormalization on its own rows), the driver
+ *       adds them weighted by rows and applies the optimizer once; the moving statistics are the
+ *       workers' mean (Keras' MEAN aggregation across replicas). Noise layers draw, for each row,
+ *       what one model would draw for that row of the whole batch.</li>
+ *   <li>{@code local_sgd}: one job per {@code syncInterval} steps. Each worker takes that many
+ *       optimizer steps on its own rows, then weights, optimizer slots and BatchNormalization's
+ *       moving statistics are averaged by rows (variance by the law of total variance).</li>
+ * </ul>
+ */
+final class DataParallelFit {
+    private static final Logger LOG = LoggerFactory.getLogger(DataParallelFit.class);
+
+    private final FitSettings s;
+    private final JavaSparkContext jsc;
+    private final Sequential model;
+    private final String run = UUID.randomUUID().toString();
+    private final Map<String, List<Double>> history = new LinkedHashMap<>();
+
+    private DataParallelFit(FitSettings s, JavaSparkContext jsc, Sequential model) {
+        this.s = s;
+        this.jsc = jsc;
+        this.model = model;
+    }
+
+    /** The model the settings describe, built for {@code features} inputs and compiled. */
+    static Sequential build(FitSettings s, int features) {
+        Sequential m;
+        if (!s.layers().isEmpty()) {
+            m = Sequential.of(LayerSpec.parse(s.layers()).toArray(Layer[]::new)).seed(s.seed());
+            m.build(features);
+        } else {
+            try {
+                m = ModelFiles.fromConfigJson(s.modelConfig(), "the modelConfig param");
+            } catch (ModelFormatException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            if (m.inputShape().size() != features) {
+                throw new IllegalArgumentException("The modelConfig param's model takes " + m.inputShape()
+                        + " inputs but the features column holds " + features + " values a row.");
+            }
+        }
+        m.compile(s.optimizer(), s.loss());
+        if (s.learningRate() > 0) {
+            m.optimizer().learningRate(s.learningRate());
+        }
+        return m;
+    }
+
+    /** Trains {@code model} (built by {@link #build}) on {@code data}; returns the per-epoch history. */
+    static Map<String, List<Double>> fit(Dataset<Row> data, FitSettings s, Sequential model) {
+        DataParallelFit f = new DataParallelFit(s, JavaSparkContext.fromSparkContext(data.sparkSession()
+                .sparkContext()), model);
+        return f.run(data);
+    }
+
+    private Map<String, List<Double>> run(Dataset<Row> data) {
+        int features = model.inputShape().size();
+        RowBlocks train = RowBlocks.of(data, s.featuresCol(), s.labelCol(), s.weightCol(), features, s.workers(),
+                s.seed(), s.validationFraction(), false);
+        RowBlocks validation = s.validationFraction() > 0 ? RowBlocks.of(data, s.featuresCol(), s.labelCol(),
+                s.weightCol(), features, s.workers(), s.seed(), s.validationFraction(), true) : null;
+        if (train.total() == 0) {
+            throw new IllegalArgumentException("No training rows: the data set is empty, or the validation fraction "
+                    + s.validationFraction() + " took every row.");
+        }
+        Broadcast<byte[]> archive = jsc.broadcast(ModelArchive.write(ModelFiles.members(model)));
+        try {
+            epochs(train, validation, archive);
+        } finally {
+            train.release();
+            if (validation != null) {
+                validation.release();
+            }
+            archive.destroy();
+        }
+        return history;
+    }
+
+    private void epochs(RowBlocks train, RowBlocks validation, Broadcast<byte[]> archive) {
+        Gradients sum = model.newGradients();
+        Gradients part = model.newGradients();
+        double best = Double.POSITIVE_INFINITY;
+        ReplicaState bestState = null;
+        int wait = 0;
+        for (int epoch = 0; epoch < s.epochs(); epoch++) {
+            double[] loss = s.strategy().equals("local_sgd") ? localSgdEpoch(train, archive, epoch)
+                    : syncEpoch(train, archive, epoch, sum, part);
+            log("loss", loss[1] / loss[0]);
+            double monitored = loss[1] / loss[0];
+            if (validation != null && validation.total() > 0) {
+                monitored = validationLoss(validation, archive);
+                log("val_loss", monitored);
+            }
+            LOG.info("Epoch {}/{} - {}", epoch + 1, s.epochs(), lastLogs());
+            if (s.patience() > 0) {
+                if (monitored < best) {
+                    best = monitored;
+                    bestState = ReplicaState.of(model, false);
+                    wait = 0;
+                } else if (++wait >= s.patience()) {
+                    LOG.info("Early stopping after epoch {}: the best {} was {}", epoch + 1,
+                            validation != null ? "val_loss" : "loss", best);
+                    break;
+                }
+            }
+        }
+        if (bestState != null) {
+            bestState.applyTo(model);
+        }
+    }
+
+    /** One epoch of synchronous steps; returns {rows, loss sum}. */
+    private double[] syncEpoch(RowBlocks train, Broadcast<byte[]> archive, int epoch, Gradients sum,
+            Gradients part) {
+        long[] rows = train.rows();
+        BatchPlan plan = StepTasks.plan(s.workerBatch(), s.seed(), epoch);
+        long steps = steps(plan, rows);
+        double seen = 0;
+        double lossSum = 0;
+        for (long step = 0; step < steps; step++) {
+            Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, false).toBytes());
+            List<byte[]> out = train.blocks().mapPartitionsWithIndex(new StepTasks.Gradient(run, archive, state,
+                    s.workerBatch(), s.seed(), epoch, rows, step), false).collect();
+            state.destroy();
+            long total = 0;
+            for (long r : rows) {
+                total += StepTasks.rowsAt(plan, step, r);
+            }
+            boolean first = true;
+            for (int p = 0; p < out.size(); p++) {
+                if (out.get(p).length == 0) {
+                    continue;
+                }
+                int here = StepTasks.rowsAt(plan, step, rows[p]);
+                Gradients g = first ? sum : part;
+                g.setFrom(out.get(p));
+                lossSum += g.loss() * here;
+                seen += here;
+                if (here != total) {
+                    g.scale((double) here / total);
+                }
+                if (!first) {
+                    sum.add(part);
+                }
+                first = false;
+            }
+            model.applyGradients(sum);
+        }
+        return new double[] {seen, lossSum};
+    }
+
+    /** One epoch of local SGD rounds; returns {rows, loss sum}. */
+    private double[] localSgdEpoch(RowBlocks train, Broadcast<byte[]> archive, int epoch) {
+        long[] rows = train.rows();
+        BatchPlan plan = StepTasks.plan(s.workerBatch(), s.seed(), epoch);
+        long steps = steps(plan, rows);
+        double seen = 0;
+        double lossSum = 0;
+        for (long from = 0; from < steps; from += s.syncInterval()) {
+            long to = Math.min(steps, from + s.syncInterval());
+            Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, true).toBytes());
+            List<Tuple2<double[], byte[]>> out = train.blocks().mapPartitionsWithIndex(new StepTasks.LocalSteps(run,
+                    archive, state, s.workerBatch(), s.seed(), epoch, rows, from, to), false).collect();
+            state.destroy();
+            List<ReplicaState> states = new ArrayList<>();
+            double[] trained = new double[out.size()];
+            for (int p = 0; p < out.size(); p++) {
+                trained[p] = out.get(p)._1()[0];
+                seen += trained[p];
+                lossSum += out.get(p)._1()[1];
+                states.add(ReplicaState.fromBytes(out.get(p)._2(), model));
+            }
+            StateAverage.of(model, states, trained).applyTo(model);
+        }
+        return new double[] {seen, lossSum};
+    }
+
+    private double validationLoss(RowBlocks validation, Broadcast<byte[]> archive) {
+        Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, false).toBytes());
+        List<double[]> out = validation.blocks().mapPartitionsWithIndex(new StepTasks.Validation(run, archive, state,
+                Math.max(s.batchSize(), 32), validation.rows()), false).collect();
+        state.destroy();
+        double rows = 0;
+        double sum = 0;
+        for (double[] o : out) {
+            rows += o[0];
+            sum += o[1];
+        }
+        return sum / rows;
+    }
+
+    /** Steps in an epoch: the most any worker takes (the others sit out the steps past their rows). */
+    private static long steps(BatchPlan plan, long[] rows) {
+        long steps = 0;
+        for (long r : rows) {
+            steps = Math.max(steps, plan.steps(r));
+        }
+        return steps;
+    }
+
+    private void log(String key, double value) {
+        history.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    private String lastLogs() {
+        StringBuilder b = new StringBuilder();
+        history.forEach((k, v) -> b.append(b.length() == 0 ? "" : " - ").append(k).append(": ")
+                .append(String.format(java.util.Locale.ROOT, "%.4f", v.get(v.size() - 1))));
+        return b.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.lamina.spark;
+
+import dev.lamina.models.Sequential;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+
+/**
+ * A Lamina network trained by {@link LaminaClassifier}. Its {@code rawPrediction} and
+ * {@code probability} are both the network's class probabilities (the sigmoid unit p gives
+ * [1 - p, p]), since the network ends in its own sigmoid or softmax; {@code prediction} is the
+ * most probable class. Saved as Spark's metadata beside the unchanged {@code .lamina} file.
+ */
+public final class LaminaClassificationModel extends ProbabilisticClassificationModel<Vector,
+        LaminaClassificationModel> implements MLWritable {
+    private static final long serialVersionUID = 1L;
+    private final String uid;
+    private final TrainedNetwork network;
+    private final int classes;
+
+    /** An empty model of a fresh uid, for Spark's service loading; it holds no network. */
+    public LaminaClassificationModel() {
+        this(Identifiable.randomUID("laminaClassificationModel"), null, Map.of(), 2);
+    }
+
+    LaminaClassificationModel(String uid, byte[] archive, Map<String, List<Double>> history, int classes) {
+        this(Uids.pending(uid), archive, history, classes);
+    }
+
+    private LaminaClassificationModel(Void pending, byte[] archive, Map<String, List<Double>> history,
+            int classes) {
+        this.uid = Uids.take();
+        this.network = archive == null ? null : new TrainedNetwork(archive, history);
+        this.classes = archive == null ? classes : Math.max(2, network.outputs());
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : Uids.current();
+    }
+
+    @Override
+    public int numClasses() {
+        return classes;
+    }
+
+    @Override
+    public int numFeatures() {
+        return network().features();
+    }
+
+    @Override
+    public Vector predictRaw(Vector features) {
+        float[] out = network().predict(features);
+        double[] p = new double[classes];
+        if (out.length == 1) {
+            p[0] = 1.0 - out[0];
+            p[1] = out[0];
+        } else {
+            for (int k = 0; k < out.length; k++) {
+                p[k] = out[k];
+            }
+        }
+        return Vectors.dense(p);
+    }
+
+    /** Spark's summary lookup, declared twice in its class tree with different generics; Spark's own answer. */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public scala.Tuple3 findSummaryModel() {
+        return super.findSummaryModel();
+    }
+
+    @Override
+    public Vector raw2probabilityInPlace(Vector rawPrediction) {
+        return rawPrediction;
+    }
+
+    /** An independent copy of the trained Lamina model, to use or save outside Spark. */
+    public Sequential laminaModel() {
+        return Replicas.load(network().archive());
+    }
+
+    /** Loss (and val_loss) per epoch of the fit that made this model; empty for a loaded model. */
+    public Map<String, List<Double>> history() {
+        return network().history();
+    }
+
+    private TrainedNetwork network() {
+        if (network == null) {
+            throw new IllegalStateException("This LaminaClassificationModel holds no network; get one from"
+                    + " LaminaClassifier.fit or LaminaClassificationModel.load.");
+        }
+        return network;
+    }
+
+    @Override
+    public LaminaClassificationModel copy(ParamMap extra) {
+        LaminaClassificationModel m = new LaminaClassificationModel(uid, network == null ? null : network.archive(),
+                network == null ? Map.of() : network.history(), classes);
+        return copyValues(m, extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new ModelWriter(this, network().archive());
+    }
+
+    /** The reader of saved models. */
+    public static MLReader<LaminaClassificationModel> read() {
+        return new ModelReader<>(LaminaClassificationModel.class, (uid, archive) -> new LaminaClassificationModel(uid,
+                archive, Map.of(), 2));
+    }
+
+    /** The model saved at {@code path}. */
+    public static LaminaClassificationModel load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lamina.spark;
+
+import dev.lamina.models.Sequential;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.regression.RegressionModel;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+
+/**
+ * A Lamina network trained by {@link LaminaRegressor}: predicts the network's single output for
+ * each row's features (inference mode: no dropout, BatchNormalization's moving statistics).
+ * Saved as Spark's metadata beside the unchanged {@code .lamina} file ({@code model.lamina}).
+ */
+public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaRegressionModel>
+        implements MLWritable {
+    private static final long serialVersionUID = 1L;
+    private final String uid;
+    private final TrainedNetwork network;
+
+    /** An empty model of a fresh uid, for Spark's service loading; it holds no network. */
+    public LaminaRegressionModel() {
+        this(Identifiable.randomUID("laminaRegressionModel"), null, Map.of());
+    }
+
+    LaminaRegressionModel(String uid, byte[] archive, Map<String, List<Double>> history) {
+        this(Uids.pending(uid), archive, history);
+    }
+
+    private LaminaRegressionModel(Void pending, byte[] archive, Map<String, List<Double>> history) {
+        this.uid = Uids.take();
+        this.network = archive == null ? null : new TrainedNetwork(archive, history);
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : Uids.current();
+    }
+
+    @Override
+    public double predict(Vector features) {
+        return network().predict(features)[0];
+    }
+
+    @Override
+    public int numFeatures() {
+        return network().features();
+    }
+
+    /** An independent copy of the trained Lamina model, to use or save outside Spark. */
+    public Sequential laminaModel() {
+        return Replicas.load(network().archive());
+    }
+
+    /** Loss (and val_loss) per epoch of the fit that made this model; empty for a loaded model. */
+    public Map<String, List<Double>> history() {
+        return network().history();
+    }
+
+    private TrainedNetwork network() {
+        if (network == null) {
+            throw new IllegalStateException("This LaminaRegressionModel holds no network; get one from"
+                    + " LaminaRegressor.fit or LaminaRegressionModel.load.");
+        }
+        return network;
+    }
+
+    @Override
+    public LaminaRegressionModel copy(ParamMap extra) {
+        LaminaRegressionModel m = new LaminaRegressionModel(uid, network == null ? null : network.archive(),
+                network == null ? Map.of() : network.history());
+        return copyValues(m, extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new ModelWriter(this, network().archive());
+    }
+
+    /** The reader of saved models. */
+    public static MLReader<LaminaRegressionModel> read() {
+        return new ModelReader<>(LaminaRegressionModel.class, (uid, archive) -> new LaminaRegressionModel(uid,
+                archive, Map.of()));
+    }
+
+    /** The model saved at {@code path}. */
+    public static LaminaRegressionModel load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.lamina.spark;
+
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.Parameter;
+import dev.lamina.models.Sequential;
+import dev.lamina.optimizers.Optimizer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What changes in a model as it trains, as values: every weight (BatchNormalization's moving
+ * statistics included), the layers' training-pass counters (the noise layers' steps), and, for
+ * local SGD, the optimizer's slots and iteration count. The architecture travels once, as a
+ * {@code .lamina} archive; this travels every round, as bytes.
+ */
+final class ReplicaState {
+    final float[][] weights;
+    final long[] passes;
+    /** Per weight, the optimizer's slot arrays (null where it keeps none, or without the optimizer). */
+    final float[][][] slots;
+    final long iterations;
+
+    ReplicaState(float[][] weights, long[] passes, float[][][] slots, long iterations) {
+        this.weights = weights;
+        this.passes = passes;
+        this.slots = slots;
+        this.iterations = iterations;
+    }
+
+    /** The state of {@code model} (copied), with its optimizer's when {@code withOptimizer}. */
+    static ReplicaState of(Sequential model, boolean withOptimizer) {
+        List<Parameter> ps = model.weights();
+        float[][] w = new float[ps.size()][];
+        float[][][] slots = withOptimizer ? new float[ps.size()][][] : null;
+        Optimizer o = model.optimizer();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = ps.get(i).value().data().clone();
+            if (slots != null) {
+                float[][] s = o.slots(ps.get(i));
+                if (s != null) {
+                    slots[i] = new float[s.length][];
+                    for (int k = 0; k < s.length; k++) {
+                        slots[i][k] = s[k].clone();
+                    }
+                }
+            }
+        }
+        List<Layer> counted = counted(model);
+        long[] passes = new long[counted.size()];
+        for (int i = 0; i < passes.length; i++) {
+            passes[i] = counted.get(i).trainingPasses();
+        }
+        return new ReplicaState(w, passes, slots, withOptimizer ? o.iterations() : -1);
+    }
+
+    /** Writes this state into {@code model}, a model of the same architecture. */
+    void applyTo(Sequential model) {
+        List<Parameter> ps = model.weights();
+        Optimizer o = model.optimizer();
+        for (int i = 0; i < weights.length; i++) {
+            float[] to = ps.get(i).value().data();
+            System.arraycopy(weights[i], 0, to, 0, to.length);
+            if (slots != null && slots[i] != null) {
+                float[][] copy = new float[slots[i].length][];
+                for (int k = 0; k < copy.length; k++) {
+                    copy[k] = slots[i][k].clone();
+                }
+                o.setSlots(ps.get(i), copy);
+            }
+        }
+        if (slots != null) {
+            o.setIterations(iterations);
+        }
+        List<Layer> counted = counted(model);
+        for (int i = 0; i < passes.length; i++) {
+            counted.get(i).restoreTrainingPasses(passes[i]);
+        }
+    }
+
+    private static List<Layer> counted(Sequential model) {
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : model.layers()) {
+            if (l.trainingPasses() >= 0) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    byte[] toBytes() {
+        long size = 4 + 4 + 1 + 8 + 8L * passes.length;
+        for (int i = 0; i < weights.length; i++) {
+            size += 4 + 4L * weights[i].length;
+            if (slots != null) {
+                size += 4;
+                if (slots[i] != null) {
+                    for (float[] s : slots[i]) {
+                        size += 4L * s.length;
+                    }
+                }
+            }
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("The model's state of " + size + " bytes is more than one message holds.");
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) size);
+        b.putInt(weights.length).putInt(passes.length).put((byte) (slots != null ? 1 : 0)).putLong(iterations);
+        for (long p : passes) {
+            b.putLong(p);
+        }
+        for (int i = 0; i < weights.length; i++) {
+            putFloats(b, weights[i]);
+            if (slots != null) {
+                b.putInt(slots[i] == null ? 0 : slots[i].length);
+                if (slots[i] != null) {
+                    for (float[] s : slots[i]) {
+                        b.asFloatBuffer().put(s);
+                        b.position(b.position() + 4 * s.length);
+                    }
+                }
+            }
+        }
+        return b.array();
+    }
+
+    /** The state {@link #toBytes} wrote for {@code model}'s architecture (sizes are the model's, checked). */
+    static ReplicaState fromBytes(byte[] bytes, Sequential model) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        List<Parameter> ps = model.weights();
+        int n = b.getInt();
+        int np = b.getInt();
+        boolean withSlots = b.get() == 1;
+        long iterations = b.getLong();
+        if (n != ps.size() || np != counted(model).size()) {
+            throw new IllegalArgumentException("A model state of " + n + " weights and " + np + " counters cannot go"
+                    + " into a model of " + ps.size() + " weights and " + counted(model).size() + ".");
+        }
+        long[] passes = new long[np];
+        for (int i = 0; i < np; i++) {
+            passes[i] = b.getLong();
+        }
+        float[][] w = new float[n][];
+        float[][][] slots = withSlots ? new float[n][][] : null;
+        int perWeight = model.optimizer() == null ? 0 : model.optimizer().stateArrays();
+        for (int i = 0; i < n; i++) {
+            int size = ps.get(i).value().size();
+            w[i] = getFloats(b, size);
+            if (slots != null) {
+                int k = b.getInt();
+                if (k != 0 && k != perWeight) {
+                    throw new IllegalArgumentException("A model state has " + k + " optimizer arrays for weight "
+                            + ps.get(i).path() + " where its optimizer keeps " + perWeight + ".");
+                }
+                if (k > 0) {
+                    slots[i] = new float[k][];
+                    for (int s = 0; s < k; s++) {
+                        slots[i][s] = new float[size];
+                        b.asFloatBuffer().get(slots[i][s]);
+                        b.position(b.position() + 4 * size);
+                    }
+                }
+            }
+        }
+        return new ReplicaState(w, passes, slots, iterations);
+    }
+
+    private static void putFloats(ByteBuffer b, float[] a) {
+        b.putInt(a.length);
+        b.asFloatBuffer().put(a);
+        b.position(b.position() + 4 * a.length);
+    }
+
+    private static float[] getFloats(ByteBuffer b, int expected) {
+        int n = b.getInt();
+        if (n != expected) {
+            throw new IllegalArgumentException("A model state holds " + n + " values where the weight has " + expected
+                    + "; the state belongs to another architecture.");
+        }
+        float[] a = new float[n];
+        b.asFloatBuffer().get(a);
+        b.position(b.position() + 4 * n);
+        return a;
+    }
+}
