@@ -95,6 +95,10 @@ final class DataParallelFit {
         }
         Broadcast<byte[]> archive = jsc.broadcast(ModelArchive.write(ModelFiles.members(model)));
         try {
+            fingerprint.putAll(s.fingerprint());
+            fingerprint.put("training rows", train.contentFingerprint());
+            fingerprint.put("validation rows", validation == null ? "" : validation.contentFingerprint());
+            resume();
             epochs(train, validation, archive);
         } finally {
             train.release();
@@ -106,17 +110,63 @@ final class DataParallelFit {
         return history;
     }
 
+    /** Where the run stands: the epoch and step (or round's first step) it goes on from, and what it gathered. */
+    private int epoch;
+    private long step;
+    private double seen;
+    private double lossSum;
+    private double best = Double.POSITIVE_INFINITY;
+    private int wait;
+    private ReplicaState bestState;
+    private boolean stopped;
+    private long rounds;
+    private final Map<String, String> fingerprint = new LinkedHashMap<>();
+
+    private void resume() {
+        if (s.checkpointDir().isEmpty()) {
+            return;
+        }
+        Checkpoint c = Checkpoint.read(s.checkpointDir(), model, fingerprint, hadoop());
+        if (c == null) {
+            return;
+        }
+        c.state.applyTo(model);
+        epoch = c.epoch;
+        step = c.step;
+        seen = c.seen;
+        lossSum = c.lossSum;
+        history.putAll(c.history);
+        best = c.best;
+        wait = c.wait;
+        bestState = c.bestState;
+        stopped = c.stopped;
+        LOG.info("Going on from the checkpoint in {}: epoch {}, step {}", s.checkpointDir(), epoch + 1, step);
+    }
+
+    /** After a round: a checkpoint every checkpointInterval rounds, or now when {@code force}. */
+    private void roundDone(boolean force) {
+        rounds++;
+        if (!s.checkpointDir().isEmpty() && (force || rounds % s.checkpointInterval() == 0)) {
+            new Checkpoint(fingerprint, epoch, step, seen, lossSum, history, best, wait, stopped,
+                    ReplicaState.of(model, false), bestState).write(s.checkpointDir(), model, hadoop());
+        }
+    }
+
+    private org.apache.hadoop.conf.Configuration hadoop() {
+        return jsc.hadoopConfiguration();
+    }
+
     private void epochs(RowBlocks train, RowBlocks validation, Broadcast<byte[]> archive) {
         Gradients sum = model.newGradients();
         Gradients part = model.newGradients();
-        double best = Double.POSITIVE_INFINITY;
-        ReplicaState bestState = null;
-        int wait = 0;
-        for (int epoch = 0; epoch < s.epochs(); epoch++) {
-            double[] loss = s.strategy().equals("local_sgd") ? localSgdEpoch(train, archive, epoch)
-                    : syncEpoch(train, archive, epoch, sum, part);
-            log("loss", loss[1] / loss[0]);
-            double monitored = loss[1] / loss[0];
+        while (epoch < s.epochs() && !stopped) {
+            if (s.strategy().equals("local_sgd")) {
+                localSgdEpoch(train, archive);
+            } else {
+                syncEpoch(train, archive, sum, part);
+            }
+            log("loss", lossSum / seen);
+            double monitored = lossSum / seen;
             if (validation != null && validation.total() > 0) {
                 monitored = validationLoss(validation, archive);
                 log("val_loss", monitored);
@@ -130,24 +180,26 @@ final class DataParallelFit {
                 } else if (++wait >= s.patience()) {
                     LOG.info("Early stopping after epoch {}: the best {} was {}", epoch + 1,
                             validation != null ? "val_loss" : "loss", best);
-                    break;
+                    stopped = true;
                 }
             }
+            epoch++;
+            step = 0;
+            seen = 0;
+            lossSum = 0;
+            roundDone(true);
         }
         if (bestState != null) {
             bestState.applyTo(model);
         }
     }
 
-    /** One epoch of synchronous steps; returns {rows, loss sum}. */
-    private double[] syncEpoch(RowBlocks train, Broadcast<byte[]> archive, int epoch, Gradients sum,
-            Gradients part) {
+    /** The rest of this epoch in synchronous steps, from {@link #step}. */
+    private void syncEpoch(RowBlocks train, Broadcast<byte[]> archive, Gradients sum, Gradients part) {
         long[] rows = train.rows();
         BatchPlan plan = StepTasks.plan(s.workerBatch(), s.seed(), epoch);
         long steps = steps(plan, rows);
-        double seen = 0;
-        double lossSum = 0;
-        for (long step = 0; step < steps; step++) {
+        for (; step < steps; ) {
             Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, false).toBytes());
             List<byte[]> out = train.blocks().mapPartitionsWithIndex(new StepTasks.Gradient(run, archive, state,
                     s.workerBatch(), s.seed(), epoch, rows, step), false).collect();
@@ -175,22 +227,23 @@ final class DataParallelFit {
                 first = false;
             }
             model.applyGradients(sum);
+            step++;
+            if (step < steps) {
+                roundDone(false);
+            }
         }
-        return new double[] {seen, lossSum};
     }
 
-    /** One epoch of local SGD rounds; returns {rows, loss sum}. */
-    private double[] localSgdEpoch(RowBlocks train, Broadcast<byte[]> archive, int epoch) {
+    /** The rest of this epoch in local SGD rounds, from {@link #step}. */
+    private void localSgdEpoch(RowBlocks train, Broadcast<byte[]> archive) {
         long[] rows = train.rows();
         BatchPlan plan = StepTasks.plan(s.workerBatch(), s.seed(), epoch);
         long steps = steps(plan, rows);
-        double seen = 0;
-        double lossSum = 0;
-        for (long from = 0; from < steps; from += s.syncInterval()) {
-            long to = Math.min(steps, from + s.syncInterval());
+        while (step < steps) {
+            long to = Math.min(steps, step + s.syncInterval());
             Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, true).toBytes());
             List<Tuple2<double[], byte[]>> out = train.blocks().mapPartitionsWithIndex(new StepTasks.LocalSteps(run,
-                    archive, state, s.workerBatch(), s.seed(), epoch, rows, from, to), false).collect();
+                    archive, state, s.workerBatch(), s.seed(), epoch, rows, step, to), false).collect();
             state.destroy();
             List<ReplicaState> states = new ArrayList<>();
             double[] trained = new double[out.size()];
@@ -201,8 +254,11 @@ final class DataParallelFit {
                 states.add(ReplicaState.fromBytes(out.get(p)._2(), model));
             }
             StateAverage.of(model, states, trained).applyTo(model);
+            step = to;
+            if (step < steps) {
+                roundDone(false);
+            }
         }
-        return new double[] {seen, lossSum};
     }
 
     private double validationLoss(RowBlocks validation, Broadcast<byte[]> archive) {

@@ -19,10 +19,13 @@ package dev.lamina.spark;
  * @param featuresCol the features column (a vector)
  * @param labelCol the label column
  * @param weightCol the row-weight column, or empty
+ * @param checkpointDir where to keep checkpoints (a Hadoop path), or empty for none
+ * @param checkpointInterval rounds (jobs) between checkpoints
  */
 record FitSettings(String layers, String modelConfig, String loss, String optimizer, double learningRate, int epochs,
         int batchSize, int workers, long seed, String strategy, int syncInterval, double validationFraction,
-        int patience, String featuresCol, String labelCol, String weightCol) {
+        int patience, String featuresCol, String labelCol, String weightCol, String checkpointDir,
+        int checkpointInterval) {
     /** The settings of one fit, read off an estimator's params. */
     static FitSettings of(LaminaParams<?> p, String featuresCol, String labelCol, int workers, String defaultLoss) {
         String l = p.getOrDefault(p.loss());
@@ -31,7 +34,28 @@ record FitSettings(String layers, String modelConfig, String loss, String optimi
                 (Integer) p.getOrDefault(p.epochs()), (Integer) p.getOrDefault(p.batchSize()), workers,
                 (Long) p.getOrDefault(p.seed()), p.getOrDefault(p.strategy()), (Integer) p.getOrDefault(p.syncInterval()),
                 (Double) p.getOrDefault(p.validationFraction()), (Integer) p.getOrDefault(p.earlyStoppingPatience()),
-                featuresCol, labelCol, p.getOrDefault(p.weightCol()));
+                featuresCol, labelCol, p.getOrDefault(p.weightCol()), p.getOrDefault(p.checkpointDir()),
+                (Integer) p.getOrDefault(p.checkpointInterval()));
+    }
+
+    /** What must match for a checkpoint to go on: everything that shapes the training's bits. */
+    java.util.Map<String, String> fingerprint() {
+        java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("layers", layers);
+        f.put("modelConfig", modelConfig);
+        f.put("loss", loss);
+        f.put("optimizer", optimizer);
+        f.put("learningRate", Double.toString(learningRate));
+        f.put("epochs", Integer.toString(epochs));
+        f.put("batchSize", Integer.toString(batchSize));
+        f.put("workers", Integer.toString(workers));
+        f.put("seed", Long.toString(seed));
+        f.put("strategy", strategy);
+        f.put("syncInterval", Integer.toString(syncInterval));
+        f.put("validationFraction", Double.toString(validationFraction));
+        f.put("patience", Integer.toString(patience));
+        f.put("weighted", Boolean.toString(!weightCol.isEmpty()));
+        return f;
     }
 
     /** The batch each worker trains on at a step: the global batch shared out, at least one row. */

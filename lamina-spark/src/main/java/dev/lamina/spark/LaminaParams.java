@@ -89,6 +89,30 @@ public interface LaminaParams<T extends LaminaParams<T>> extends Params {
         return laminaParamSet().weightCol;
     }
 
+    /** A Hadoop path (local, HDFS, S3...) where the fit keeps a checkpoint to resume from; empty for none. */
+    default Param<String> checkpointDir() {
+        return laminaParamSet().checkpointDir;
+    }
+
+    /** Rounds (jobs: steps with sync, averages with local_sgd) between checkpoints; epochs end with one too. */
+    default IntParam checkpointInterval() {
+        return laminaParamSet().checkpointInterval;
+    }
+
+    /** Sets {@link #checkpointDir()}. */
+    @SuppressWarnings("unchecked")
+    default T setCheckpointDir(String value) {
+        set(checkpointDir(), value);
+        return (T) this;
+    }
+
+    /** Sets {@link #checkpointInterval()}. */
+    @SuppressWarnings("unchecked")
+    default T setCheckpointInterval(int value) {
+        set(checkpointInterval(), value);
+        return (T) this;
+    }
+
     /** Sets {@link #layers()}. */
     @SuppressWarnings("unchecked")
     default T setLayers(String value) {
@@ -203,6 +227,8 @@ public interface LaminaParams<T extends LaminaParams<T>> extends Params {
         final DoubleParam validationFraction;
         final IntParam earlyStoppingPatience;
         final Param<String> weightCol;
+        final Param<String> checkpointDir;
+        final IntParam checkpointInterval;
 
         /** The params of the estimator of {@code uid}. */
         public ParamSet(String uid) {
@@ -226,6 +252,9 @@ public interface LaminaParams<T extends LaminaParams<T>> extends Params {
             earlyStoppingPatience = new IntParam(uid, "earlyStoppingPatience", "epochs without improvement before"
                     + " stopping; 0 for never", ParamValidators.gtEq(0));
             weightCol = new Param<>(uid, "weightCol", "row weights column; empty for none");
+            checkpointDir = new Param<>(uid, "checkpointDir", "where to keep a checkpoint; empty for none");
+            checkpointInterval = new IntParam(uid, "checkpointInterval", "rounds between checkpoints",
+                    ParamValidators.gtEq(1));
         }
     }
 
@@ -245,5 +274,7 @@ public interface LaminaParams<T extends LaminaParams<T>> extends Params {
         owner.setDefault(p.validationFraction, 0.0);
         owner.setDefault(p.earlyStoppingPatience, 0);
         owner.setDefault(p.weightCol, "");
+        owner.setDefault(p.checkpointDir, "");
+        owner.setDefault(p.checkpointInterval, 10);
     }
 }

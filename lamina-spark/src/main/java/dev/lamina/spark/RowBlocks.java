@@ -20,10 +20,12 @@ import scala.Tuple2;
 final class RowBlocks {
     private final JavaRDD<WorkerRows> blocks;
     private final long[] rows;
+    private final long[] keySums;
 
-    private RowBlocks(JavaRDD<WorkerRows> blocks, long[] rows) {
+    private RowBlocks(JavaRDD<WorkerRows> blocks, long[] rows, long[] keySums) {
         this.blocks = blocks;
         this.rows = rows;
+        this.keySums = keySums;
     }
 
     /**
@@ -47,14 +49,16 @@ final class RowBlocks {
         JavaPairRDD<Long, float[]> ranked = keyed.sortByKey(true, workers).zipWithIndex()
                 .mapToPair(t -> new Tuple2<>(t._2(), t._1()._2()));
         JavaRDD<WorkerRows> blocks = ranked.repartitionAndSortWithinPartitions(new WorkerPartitioner(workers))
-                .mapPartitions(it -> block(it, features, weighted), true)
+                .mapPartitions(it -> block(it, features, weighted, seed), true)
                 .persist(StorageLevel.MEMORY_ONLY());
-        List<Integer> counts = blocks.map(WorkerRows::rows).collect();
+        List<long[]> counts = blocks.map(b -> new long[] {b.rows(), b.keySum()}).collect();
         long[] rows = new long[workers];
+        long[] keys = new long[workers];
         for (int p = 0; p < workers; p++) {
-            rows[p] = counts.get(p);
+            rows[p] = counts.get(p)[0];
+            keys[p] = counts.get(p)[1];
         }
-        return new RowBlocks(blocks, rows);
+        return new RowBlocks(blocks, rows, keys);
     }
 
     private static float[] pack(Row r, int features, boolean weighted) {
@@ -84,7 +88,8 @@ final class RowBlocks {
         return v;
     }
 
-    private static Iterator<WorkerRows> block(Iterator<Tuple2<Long, float[]>> it, int features, boolean weighted) {
+    private static Iterator<WorkerRows> block(Iterator<Tuple2<Long, float[]>> it, int features, boolean weighted,
+            long seed) {
         List<float[]> packed = new ArrayList<>();
         while (it.hasNext()) {
             packed.add(it.next()._2());
@@ -93,15 +98,17 @@ final class RowBlocks {
         float[] x = new float[n * features];
         float[] y = new float[n];
         float[] w = weighted ? new float[n] : null;
+        long keySum = 0;
         for (int i = 0; i < n; i++) {
             float[] r = packed.get(i);
+            keySum += RowOrder.key(seed, java.util.Arrays.copyOf(r, features), r[features], r[features + 1]);
             System.arraycopy(r, 0, x, i * features, features);
             y[i] = r[features];
             if (w != null) {
                 w[i] = r[features + 1];
             }
         }
-        return List.of(new WorkerRows(n, features, x, y, w)).iterator();
+        return List.of(new WorkerRows(n, features, x, y, w, keySum)).iterator();
     }
 
     JavaRDD<WorkerRows> blocks() {
@@ -111,6 +118,11 @@ final class RowBlocks {
     /** Rows per worker, in worker order. */
     long[] rows() {
         return rows.clone();
+    }
+
+    /** The rows' content, per worker, as the sum of their keys (for a checkpoint's fingerprint). */
+    String contentFingerprint() {
+        return java.util.Arrays.toString(rows) + java.util.Arrays.toString(keySums);
     }
 
     long total() {

@@ -13,9 +13,11 @@ final class WorkerRows {
     private final float[] x;
     private final float[] y;
     private final float[] weights;
+    private final long keySum;
     private DataSource source;
 
-    WorkerRows(int rows, int features, float[] x, float[] y, float[] weights) {
+    WorkerRows(int rows, int features, float[] x, float[] y, float[] weights, long keySum) {
+        this.keySum = keySum;
         this.rows = rows;
         this.features = features;
         this.x = x;
@@ -25,6 +27,11 @@ final class WorkerRows {
 
     int rows() {
         return rows;
+    }
+
+    /** The sum of the rows' {@link RowOrder#key keys}: what they hold, whatever their order. */
+    long keySum() {
+        return keySum;
     }
 
     /** The rows as a source (one per partition, reused: a source's passes allocate nothing once warm). */
