@@ -24,6 +24,11 @@ final class SparkTests {
 
     private SparkTests() {}
 
+    /** Makes {@code spark} the session of this JVM's tests (a JVM that runs on another master). */
+    static synchronized void use(SparkSession spark) {
+        session = spark;
+    }
+
     static synchronized SparkSession spark() {
         if (session == null) {
             session = SparkSession.builder().master("local[2,4]").appName("lamina-spark-tests")

@@ -1,0 +1,48 @@
+package dev.lamina.spark;
+
+import dev.lamina.models.Sequential;
+import java.io.DataOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A fit in a JVM of its own, on a master given on the command line (local[1], or a standalone
+ * cluster's URL): writes the trained weights to a file, for the tests to compare with their own.
+ * Arguments: master, output file, strategy, and for a cluster the executors' class path.
+ */
+public final class OtherSessionRun {
+    private OtherSessionRun() {}
+
+    /** The fit every run makes: 2 workers, dropout and batch normalization, weighted rows. */
+    static LaminaRegressor estimator(String strategy) {
+        return new LaminaRegressor().setLayers("dense(12, relu) dropout(0.2) batchnorm dense(1)").setEpochs(2)
+                .setBatchSize(32).setNumWorkers(2).setSeed(21).setStrategy(strategy).setSyncInterval(3)
+                .setWeightCol("weight");
+    }
+
+    public static void main(String[] args) throws IOException {
+        SparkSession.Builder b = SparkSession.builder().master(args[0]).appName("lamina-other-session")
+                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1");
+        if (args.length > 3) {
+            b.config("spark.executor.extraClassPath", args[3]).config("spark.executor.extraJavaOptions",
+                    Jvms.sparkOptions()).config("spark.executor.memory", "768m").config("spark.cores.max", "2");
+        }
+        SparkSession spark = b.getOrCreate();
+        SparkTests.use(spark);
+        Sequential m = estimator(args[2]).fit(SparkTests.frame(SparkTests.regression(180, 4, 41), 3)).laminaModel();
+        try (DataOutputStream out = new DataOutputStream(new FileOutputStream(args[1]))) {
+            for (float[] w : m.getWeights()) {
+                for (float v : w) {
+                    out.writeFloat(v);
+                }
+            }
+        }
+        Map<String, String> done = new HashMap<>();
+        done.put("executors", Integer.toString(spark.sparkContext().getExecutorMemoryStatus().size()));
+        System.out.println("done " + done);
+        spark.stop();
+    }
+}
