@@ -140,11 +140,14 @@ class DataParallelFitTest {
 
     @Test
     void pooledBatchNormVarianceIsTheVarianceOfAllRows() {
+        // Three workers' BatchNormalization statistics of groups with different means, merged as local SGD does.
         java.util.Random r = new java.util.Random(5);
         int[] sizes = {300, 120, 580};
         double[] shift = {-3, 0.5, 7};
-        List<float[]> means = new ArrayList<>();
-        List<float[]> vars = new ArrayList<>();
+        Sequential model = SparkTests.model("batchnorm dense(1)", 1, 1, "adam", "mse");
+        dev.lamina.layers.normalization.BatchNormalization bn =
+                (dev.lamina.layers.normalization.BatchNormalization) model.layers().get(0);
+        List<byte[]> states = new ArrayList<>();
         List<Double> all = new ArrayList<>();
         for (int p = 0; p < sizes.length; p++) {
             double[] v = new double[sizes[p]];
@@ -154,15 +157,16 @@ class DataParallelFitTest {
             }
             double m = java.util.Arrays.stream(v).average().orElseThrow();
             double var = java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).average().orElseThrow();
-            means.add(new float[] {(float) m});
-            vars.add(new float[] {(float) var});
+            bn.movingMean().value().data()[0] = (float) m;
+            bn.trainingState().get(1).value().data()[0] = (float) var;
+            states.add(StateCodec.encode(model, true));
         }
-        double total = all.size();
-        double[] share = {sizes[0] / total, sizes[1] / total, sizes[2] / total};
+        StateCodec.averageInto(states, new double[] {sizes[0], sizes[1], sizes[2]}, model);
         double mean = all.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double pooled = all.stream().mapToDouble(x -> (x - mean) * (x - mean)).average().orElseThrow();
-        float merged = StateAverage.pooledVariance(share, means, vars)[0];
+        float merged = bn.trainingState().get(1).value().data()[0];
         assertTrue(Math.abs(merged - pooled) <= 1e-6 * pooled, merged + " vs " + pooled);
-        assertTrue(pooled > 2 * vars.get(0)[0], "the partitions' means differ enough to matter");
+        assertEquals(mean, bn.movingMean().value().data()[0], 1e-6 * Math.abs(mean));
+        assertTrue(pooled > 2 * (1 + 4 + 9) / 3.0, "the groups' means differ enough to matter");
     }
 }

@@ -34,7 +34,7 @@ import scala.Tuple2;
  *       what one model would draw for that row of the whole batch.</li>
  *   <li>{@code local_sgd}: one job per {@code syncInterval} steps. Each worker takes that many
  *       optimizer steps on its own rows, then weights, optimizer slots and BatchNormalization's
- *       moving statistics are averaged by rows (variance by the law of total variance).</li>
+ *       moving statistics are averaged by rows (variance by the law of total variance; {@link StateCodec}).</li>
  * </ul>
  */
 final class DataParallelFit {
@@ -200,7 +200,7 @@ final class DataParallelFit {
         BatchPlan plan = StepTasks.plan(s.workerBatch(), s.seed(), epoch);
         long steps = steps(plan, rows);
         for (; step < steps; ) {
-            Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, false).toBytes());
+            Broadcast<byte[]> state = jsc.broadcast(StateCodec.encode(model, false));
             List<byte[]> out = train.blocks().mapPartitionsWithIndex(new StepTasks.Gradient(run, archive, state,
                     s.workerBatch(), s.seed(), epoch, rows, step), false).collect();
             state.destroy();
@@ -241,19 +241,19 @@ final class DataParallelFit {
         long steps = steps(plan, rows);
         while (step < steps) {
             long to = Math.min(steps, step + s.syncInterval());
-            Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, true).toBytes());
+            Broadcast<byte[]> state = jsc.broadcast(StateCodec.encode(model, true));
             List<Tuple2<double[], byte[]>> out = train.blocks().mapPartitionsWithIndex(new StepTasks.LocalSteps(run,
                     archive, state, s.workerBatch(), s.seed(), epoch, rows, step, to), false).collect();
             state.destroy();
-            List<ReplicaState> states = new ArrayList<>();
+            List<byte[]> states = new ArrayList<>();
             double[] trained = new double[out.size()];
             for (int p = 0; p < out.size(); p++) {
                 trained[p] = out.get(p)._1()[0];
                 seen += trained[p];
                 lossSum += out.get(p)._1()[1];
-                states.add(ReplicaState.fromBytes(out.get(p)._2(), model));
+                states.add(out.get(p)._2());
             }
-            StateAverage.of(model, states, trained).applyTo(model);
+            StateCodec.averageInto(states, trained, model);
             step = to;
             if (step < steps) {
                 roundDone(false);
@@ -262,7 +262,7 @@ final class DataParallelFit {
     }
 
     private double validationLoss(RowBlocks validation, Broadcast<byte[]> archive) {
-        Broadcast<byte[]> state = jsc.broadcast(ReplicaState.of(model, false).toBytes());
+        Broadcast<byte[]> state = jsc.broadcast(StateCodec.encode(model, false));
         List<double[]> out = validation.blocks().mapPartitionsWithIndex(new StepTasks.Validation(run, archive, state,
                 Math.max(s.batchSize(), 32), validation.rows()), false).collect();
         state.destroy();

@@ -30,18 +30,23 @@ final class ReplicaState {
 
     /** The state of {@code model} (copied), with its optimizer's when {@code withOptimizer}. */
     static ReplicaState of(Sequential model, boolean withOptimizer) {
+        return of(model, withOptimizer, true);
+    }
+
+    /** The state of {@code model}: copies, or (not {@code copy}) the model's own arrays, to encode at once. */
+    static ReplicaState of(Sequential model, boolean withOptimizer, boolean copy) {
         List<Parameter> ps = model.weights();
         float[][] w = new float[ps.size()][];
         float[][][] slots = withOptimizer ? new float[ps.size()][][] : null;
         Optimizer o = model.optimizer();
         for (int i = 0; i < w.length; i++) {
-            w[i] = ps.get(i).value().data().clone();
+            w[i] = copy ? ps.get(i).value().data().clone() : ps.get(i).value().data();
             if (slots != null) {
                 float[][] s = o.slots(ps.get(i));
                 if (s != null) {
                     slots[i] = new float[s.length][];
                     for (int k = 0; k < s.length; k++) {
-                        slots[i][k] = s[k].clone();
+                        slots[i][k] = copy ? s[k].clone() : s[k];
                     }
                 }
             }
@@ -78,7 +83,7 @@ final class ReplicaState {
         }
     }
 
-    private static List<Layer> counted(Sequential model) {
+    static List<Layer> counted(Sequential model) {
         List<Layer> out = new ArrayList<>();
         for (Layer l : model.layers()) {
             if (l.trainingPasses() >= 0) {

@@ -71,8 +71,10 @@ final class StepTasks {
             WorkerRows data = it.next();
             Replicas.Replica r = Replicas.get(run, partition, archive.value());
             synchronized (r) {
-                ReplicaState.fromBytes(state.value(), r.model).applyTo(r.model);
-                return List.of(work(partition, data, r)).iterator();
+                StateCodec.decodeInto(state.value(), r.model);
+                // A task has its core (spark.task.cpus); the kernels' threads would compete with the other tasks'.
+                R result = dev.lamina.tensor.WorkerPool.alone(() -> work(partition, data, r));
+                return List.of(result).iterator();
             }
         }
 
@@ -135,7 +137,7 @@ final class StepTasks {
                     seen += b.rows();
                 }
             }
-            return new scala.Tuple2<>(new double[] {seen, lossSum}, ReplicaState.of(r.model, true).toBytes());
+            return new scala.Tuple2<>(new double[] {seen, lossSum}, StateCodec.encode(r.model, true));
         }
     }
 

@@ -1,0 +1,228 @@
+package dev.lamina.spark;
+
+import dev.lamina.layers.Layer;
+import dev.lamina.layers.Parameter;
+import dev.lamina.layers.normalization.BatchNormalization;
+import dev.lamina.models.Sequential;
+import dev.lamina.optimizers.Optimizer;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link ReplicaState}'s bytes read and written in place, for local SGD's rounds, where the state
+ * (weights and optimizer slots: tens of megabytes for the lesson's model) crosses the network twice
+ * per round: encoded straight from the model's arrays, decoded straight into them, and averaged
+ * from the workers' bytes into the driver's model without copies of its own.
+ */
+final class StateCodec {
+    private StateCodec() {}
+
+    /** The bytes of {@code model}'s state, as {@link ReplicaState#toBytes} writes them. */
+    static byte[] encode(Sequential model, boolean withOptimizer) {
+        return ReplicaState.of(model, withOptimizer, false).toBytes();
+    }
+
+    /** Writes state bytes of {@code model}'s architecture into the model (weights, counters, slots). */
+    static void decodeInto(byte[] bytes, Sequential model) {
+        Layout l = new Layout(bytes, model);
+        List<Parameter> ps = model.weights();
+        Optimizer o = model.optimizer();
+        for (int i = 0; i < ps.size(); i++) {
+            l.floats(i, -1).get(ps.get(i).value().data());
+            if (l.withSlots && l.slotCount[i] > 0) {
+                float[][] slots = o.slots(ps.get(i));
+                if (slots == null || slots.length != l.slotCount[i]) {
+                    slots = new float[l.slotCount[i]][ps.get(i).value().size()];
+                    o.setSlots(ps.get(i), slots);
+                }
+                for (int k = 0; k < slots.length; k++) {
+                    l.floats(i, k).get(slots[k]);
+                }
+            }
+        }
+        if (l.withSlots) {
+            o.setIterations(l.iterations);
+        }
+        List<Layer> counted = ReplicaState.counted(model);
+        for (int i = 0; i < counted.size(); i++) {
+            counted.get(i).restoreTrainingPasses(l.passes[i]);
+        }
+    }
+
+    /**
+     * Writes into {@code model} the workers' states averaged by {@code rows} (workers with no rows do
+     * not count): weights and slots by share, BatchNormalization's moving variance by the law of
+     * total variance, counters and iterations their largest. One worker's state is copied as it is.
+     */
+    static void averageInto(List<byte[]> states, double[] rows, Sequential model) {
+        int live = 0;
+        double total = 0;
+        for (double r : rows) {
+            total += r;
+            live += r > 0 ? 1 : 0;
+        }
+        if (live <= 1) {
+            for (int p = 0; p < states.size(); p++) {
+                if (rows[p] > 0 || live == 0) {
+                    decodeInto(states.get(p), model);
+                    return;
+                }
+            }
+        }
+        Layout[] ls = new Layout[live];
+        double[] f = new double[live];
+        int at = 0;
+        for (int p = 0; p < states.size(); p++) {
+            if (rows[p] > 0) {
+                ls[at] = new Layout(states.get(p), model);
+                f[at++] = rows[p] / total;
+            }
+        }
+        List<Parameter> ps = model.weights();
+        Map<Parameter, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < ps.size(); i++) {
+            index.put(ps.get(i), i);
+        }
+        Map<Integer, Integer> meanOfVariance = new java.util.HashMap<>();
+        for (Layer layer : model.layers()) {
+            if (layer instanceof BatchNormalization bn) {
+                meanOfVariance.put(index.get(bn.trainingState().get(1)), index.get(bn.movingMean()));
+            }
+        }
+        Optimizer o = model.optimizer();
+        FloatBuffer[] in = new FloatBuffer[live];
+        for (int i = 0; i < ps.size(); i++) {
+            float[] to = ps.get(i).value().data();
+            Integer mean = meanOfVariance.get(i);
+            if (mean != null) {
+                pooledVariance(ls, f, mean, i, to);
+            } else {
+                for (int p = 0; p < live; p++) {
+                    in[p] = ls[p].floats(i, -1);
+                }
+                weighted(in, f, to);
+            }
+            if (ls[0].withSlots && ls[0].slotCount[i] > 0) {
+                float[][] slots = o.slots(ps.get(i));
+                if (slots == null || slots.length != ls[0].slotCount[i]) {
+                    slots = new float[ls[0].slotCount[i]][to.length];
+                    o.setSlots(ps.get(i), slots);
+                }
+                for (int k = 0; k < slots.length; k++) {
+                    for (int p = 0; p < live; p++) {
+                        in[p] = ls[p].floats(i, k);
+                    }
+                    weighted(in, f, slots[k]);
+                }
+            }
+        }
+        long iterations = -1;
+        for (Layout l : ls) {
+            iterations = Math.max(iterations, l.iterations);
+        }
+        if (ls[0].withSlots) {
+            o.setIterations(iterations);
+        }
+        List<Layer> counted = ReplicaState.counted(model);
+        for (int c = 0; c < counted.size(); c++) {
+            long most = 0;
+            for (Layout l : ls) {
+                most = Math.max(most, l.passes[c]);
+            }
+            counted.get(c).restoreTrainingPasses(most);
+        }
+    }
+
+    private static void weighted(FloatBuffer[] in, double[] f, float[] to) {
+        for (int j = 0; j < to.length; j++) {
+            double sum = 0;
+            for (int p = 0; p < in.length; p++) {
+                sum += f[p] * in[p].get(j);
+            }
+            to[j] = (float) sum;
+        }
+    }
+
+    /** The pooled variance of groups with shares f: Σ f_p (var_p + (mean_p - mean)²), mean = Σ f_p mean_p. */
+    private static void pooledVariance(Layout[] ls, double[] f, int meanAt, int varAt, float[] to) {
+        int live = ls.length;
+        FloatBuffer[] means = new FloatBuffer[live];
+        FloatBuffer[] vars = new FloatBuffer[live];
+        for (int p = 0; p < live; p++) {
+            means[p] = ls[p].floats(meanAt, -1);
+            vars[p] = ls[p].floats(varAt, -1);
+        }
+        for (int j = 0; j < to.length; j++) {
+            double mean = 0;
+            for (int p = 0; p < live; p++) {
+                mean += f[p] * means[p].get(j);
+            }
+            double var = 0;
+            for (int p = 0; p < live; p++) {
+                double d = means[p].get(j) - mean;
+                var += f[p] * (vars[p].get(j) + d * d);
+            }
+            to[j] = (float) var;
+        }
+    }
+
+    /** Where each array lies in state bytes, checked against the model's architecture. */
+    private static final class Layout {
+        final ByteBuffer bytes;
+        final boolean withSlots;
+        final long iterations;
+        final long[] passes;
+        final int[] offset;
+        final int[] length;
+        final int[] slotCount;
+
+        Layout(byte[] data, Sequential model) {
+            bytes = ByteBuffer.wrap(data);
+            List<Parameter> ps = model.weights();
+            int n = bytes.getInt();
+            int np = bytes.getInt();
+            withSlots = bytes.get() == 1;
+            iterations = bytes.getLong();
+            if (n != ps.size() || np != ReplicaState.counted(model).size()) {
+                throw new IllegalArgumentException("A model state of " + n + " weights and " + np + " counters cannot"
+                        + " go into a model of " + ps.size() + " weights.");
+            }
+            passes = new long[np];
+            for (int i = 0; i < np; i++) {
+                passes[i] = bytes.getLong();
+            }
+            offset = new int[n];
+            length = new int[n];
+            slotCount = new int[n];
+            int perWeight = model.optimizer() == null ? 0 : model.optimizer().stateArrays();
+            for (int i = 0; i < n; i++) {
+                int len = bytes.getInt();
+                if (len != ps.get(i).value().size()) {
+                    throw new IllegalArgumentException("A model state holds " + len + " values where weight "
+                            + ps.get(i).path() + " has " + ps.get(i).value().size() + ".");
+                }
+                offset[i] = bytes.position();
+                length[i] = len;
+                bytes.position(bytes.position() + 4 * len);
+                if (withSlots) {
+                    int k = bytes.getInt();
+                    if (k != 0 && k != perWeight) {
+                        throw new IllegalArgumentException("A model state has " + k + " optimizer arrays for weight "
+                                + ps.get(i).path() + " where its optimizer keeps " + perWeight + ".");
+                    }
+                    slotCount[i] = k;
+                    bytes.position(bytes.position() + 4 * k * len);
+                }
+            }
+        }
+
+        /** Weight {@code i}'s values ({@code slot} -1) or its optimizer slot {@code slot}, as a view. */
+        FloatBuffer floats(int i, int slot) {
+            int start = offset[i] + (slot < 0 ? 0 : 4 * length[i] + 4 + 4 * slot * length[i]);
+            return bytes.duplicate().position(start).limit(start + 4 * length[i]).slice().asFloatBuffer();
+        }
+    }
+}
