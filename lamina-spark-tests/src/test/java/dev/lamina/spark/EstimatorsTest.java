@@ -87,4 +87,22 @@ class EstimatorsTest {
                 () -> new LaminaRegressor().fit(SparkTests.frame(SparkTests.regression(20, 2, 1), 1)));
         assertTrue(neither.getMessage().contains("layers param"), neither.getMessage());
     }
+
+    @Test
+    void monteCarloPredictionsAverageDropoutDrawsReproducibly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Dataset<Row> data = SparkTests.frame(SparkTests.regression(200, 4, 8), 2);
+        LaminaRegressionModel m = new LaminaRegressor().setLayers("dense(32, relu) dropout(0.5) dense(1)").setEpochs(3)
+                .setNumWorkers(2).setSeed(6).fit(data);
+        List<Row> plain = m.transform(data).select("prediction").collectAsList();
+        m.setMonteCarloSamples(16);
+        List<Row> sampled = m.transform(data).select("prediction").collectAsList();
+        List<Row> again = m.transform(data.repartition(3)).orderBy("label").select("prediction").collectAsList();
+        assertTrue(!plain.equals(sampled), "dropout's draws move the predictions");
+        assertEquals(m.transform(data).orderBy("label").select("prediction").collectAsList(), again,
+                "each row's draws depend on the row alone");
+        String path = dir.resolve("mc").toString();
+        m.save(path);
+        assertEquals(16, (Integer) LaminaRegressionModel.load(path).getOrDefault(m.monteCarloSamples()));
+    }
 }

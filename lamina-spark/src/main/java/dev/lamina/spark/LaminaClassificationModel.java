@@ -6,7 +6,9 @@ import java.util.Map;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -23,6 +25,7 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
     private static final long serialVersionUID = 1L;
     private final String uid;
     private final TrainedNetwork network;
+    private final IntParam monteCarloSamples;
     private final int classes;
 
     /** An empty model of a fresh uid, for Spark's service loading; it holds no network. */
@@ -37,6 +40,9 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
     private LaminaClassificationModel(Void pending, byte[] archive, Map<String, List<Double>> history,
             int classes) {
         this.uid = Uids.take();
+        this.monteCarloSamples = new IntParam(uid, "monteCarloSamples", "Monte-Carlo dropout draws a prediction"
+                + " averages; 0 for inference mode", ParamValidators.gtEq(0));
+        setDefault(monteCarloSamples, 0);
         this.network = archive == null ? null : new TrainedNetwork(archive, history);
         this.classes = archive == null ? classes : Math.max(2, network.outputs());
     }
@@ -51,6 +57,25 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
         return classes;
     }
 
+    /**
+     * Monte-Carlo dropout (Gal and Ghahramani 2016): predictions average this many draws with the
+     * noise layers on (BatchNormalization stays in inference mode), each row's draws seeded by its
+     * content; 0 (the default) predicts in inference mode.
+     */
+    public IntParam monteCarloSamples() {
+        return monteCarloSamples;
+    }
+
+    /** Sets {@link #monteCarloSamples()}. */
+    public LaminaClassificationModel setMonteCarloSamples(int samples) {
+        set(monteCarloSamples, samples);
+        return this;
+    }
+
+    private int samples() {
+        return (Integer) getOrDefault(monteCarloSamples);
+    }
+
     @Override
     public int numFeatures() {
         return network().features();
@@ -58,7 +83,7 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
 
     @Override
     public Vector predictRaw(Vector features) {
-        float[] out = network().predict(features);
+        float[] out = network().predict(features, samples());
         double[] p = new double[classes];
         if (out.length == 1) {
             p[0] = 1.0 - out[0];

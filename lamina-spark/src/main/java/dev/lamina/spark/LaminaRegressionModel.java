@@ -4,7 +4,9 @@ import dev.lamina.models.Sequential;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
@@ -21,6 +23,7 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
     private static final long serialVersionUID = 1L;
     private final String uid;
     private final TrainedNetwork network;
+    private final IntParam monteCarloSamples;
 
     /** An empty model of a fresh uid, for Spark's service loading; it holds no network. */
     public LaminaRegressionModel() {
@@ -33,6 +36,9 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
 
     private LaminaRegressionModel(Void pending, byte[] archive, Map<String, List<Double>> history) {
         this.uid = Uids.take();
+        this.monteCarloSamples = new IntParam(uid, "monteCarloSamples", "Monte-Carlo dropout draws a prediction"
+                + " averages; 0 for inference mode", ParamValidators.gtEq(0));
+        setDefault(monteCarloSamples, 0);
         this.network = archive == null ? null : new TrainedNetwork(archive, history);
     }
 
@@ -43,7 +49,26 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
 
     @Override
     public double predict(Vector features) {
-        return network().predict(features)[0];
+        return network().predict(features, samples())[0];
+    }
+
+    /**
+     * Monte-Carlo dropout (Gal and Ghahramani 2016): predictions average this many draws with the
+     * noise layers on (BatchNormalization stays in inference mode), each row's draws seeded by its
+     * content; 0 (the default) predicts in inference mode.
+     */
+    public IntParam monteCarloSamples() {
+        return monteCarloSamples;
+    }
+
+    /** Sets {@link #monteCarloSamples()}. */
+    public LaminaRegressionModel setMonteCarloSamples(int samples) {
+        set(monteCarloSamples, samples);
+        return this;
+    }
+
+    private int samples() {
+        return (Integer) getOrDefault(monteCarloSamples);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lamina.spark;
 import dev.lamina.io.ModelArchive;
 import dev.lamina.io.ModelFormatException;
 import dev.lamina.models.ModelFiles;
+import dev.lamina.models.PredictOptions;
 import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
 import java.io.Serializable;
@@ -45,8 +46,12 @@ final class TrainedNetwork implements Serializable {
         return model;
     }
 
-    /** The network's outputs for one row of features. */
-    float[] predict(Vector features) {
+    /**
+     * The network's outputs for one row of features: inference mode, or with {@code samples} above 0
+     * the mean of that many Monte-Carlo dropout draws, seeded by the row's content (the same row
+     * gets the same draws on any executor).
+     */
+    float[] predict(Vector features, int samples) {
         Sequential m = model();
         int n = m.inputShape().size();
         if (features.size() != n) {
@@ -57,7 +62,12 @@ final class TrainedNetwork implements Serializable {
         for (int j = 0; j < n; j++) {
             x[j] = (float) features.apply(j);
         }
-        return m.predict(Tensor.wrap(x, 1, n)).data().clone();
+        Tensor row = Tensor.wrap(x, 1, n);
+        if (samples > 0) {
+            long seed = RowOrder.key(0, x, 0f, 1f);
+            return m.predict(row, PredictOptions.monteCarlo(samples, seed)).mean().data().clone();
+        }
+        return m.predict(row).data().clone();
     }
 
     int features() {
