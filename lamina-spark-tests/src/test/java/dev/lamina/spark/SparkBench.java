@@ -42,6 +42,9 @@ public final class SparkBench {
             syncOverhead("dense(300, relu) dense(300, relu) dense(1)", 11);
             syncOverhead("dense(1024, relu) dense(1024, relu) dense(1)", 11);
         }
+        if (parts.contains("transfer")) {
+            transfer(spark, 25 << 20);
+        }
         if (parts.contains("local")) {
             localSgd(Integer.getInteger("bench.rows", 200_000));
         }
@@ -102,6 +105,30 @@ public final class SparkBench {
         }
         System.out.printf(Locale.ROOT, "local SGD k=8, W2's model, %,d rows: %.1f s an epoch on Spark, %.1f s on one"
                 + " machine: %.2fx%n", n, median(spark), median(local), median(spark) / median(local));
+    }
+
+    /** Spark's own cost of bringing back one array of {@code bytes} from each of 2 tasks, and of a broadcast. */
+    private static void transfer(SparkSession spark, int bytes) {
+        org.apache.spark.api.java.JavaSparkContext jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                spark.sparkContext());
+        org.apache.spark.api.java.JavaRDD<Integer> two = jsc.parallelize(List.of(0, 1), 2).cache();
+        two.count();
+        for (int round = 0; round < 8; round++) {
+            long t0 = System.nanoTime();
+            byte[] payload = new byte[bytes];
+            org.apache.spark.broadcast.Broadcast<byte[]> b = jsc.broadcast(payload);
+            long t1 = System.nanoTime();
+            List<byte[]> out = two.map(i -> b.value().clone()).collect();
+            long t2 = System.nanoTime();
+            b.destroy();
+            System.out.printf(Locale.ROOT, "transfer %d MB: broadcast %.1f ms, job returning 2 x %d MB %.1f ms%n",
+                    bytes >> 20, (t1 - t0) / 1e6, out.get(0).length >> 20, (t2 - t1) / 1e6);
+        }
+        long t0 = System.nanoTime();
+        for (int round = 0; round < 8; round++) {
+            two.map(i -> i).collect();
+        }
+        System.out.printf(Locale.ROOT, "an empty job: %.1f ms%n", (System.nanoTime() - t0) / 8e6);
     }
 
     private static double median(List<Double> v) {
