@@ -1,46 +1,66 @@
 #!/usr/bin/env bash
-# Runs Lamina's and PyTorch 2.13's benchmarks alternately, ROUNDS times, on the same machine, and
-# prints the medians and the ratios (Lamina / PyTorch for times, PyTorch / Lamina for rates).
-# PyTorch comes from the machine's local package mirror into a virtual environment:
+# Runs Lamina's, PyTorch 2.13's and Keras 3.15.1-on-JAX's benchmarks in turn (A B C, ROUNDS times)
+# on the same machine, 2 threads each, and prints each row's medians, its best peer, and Lamina's
+# ratio to that peer (time / time or rate / rate, so below 1 means ahead on times and above 1 on
+# rates), with the machine's CPU family (25: Zen 4, 26: Zen 5).
+# The peers come from the machine's local package mirror into virtual environments:
 #   python3 -m venv .torchvenv && .torchvenv/bin/pip install "torch==2.13.0+cpu" numpy
-# Usage: bench/compare.sh [ROUNDS] [WORKLOADS]   (default 3 rounds of W1,W3,W4)
+#   python3 -m venv .jaxvenv && .jaxvenv/bin/pip install keras==3.15.1 jax numpy
+# (or point TORCH_VENV / JAX_VENV at existing ones; a peer whose venv is missing is skipped).
+# Usage: bench/compare.sh [ROUNDS] [WORKLOADS]   (default 3 rounds of W1,W2,W3,W4)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"
-workloads="${2:-W1,W3,W4}"
-venv="${TORCH_VENV:-$root/.torchvenv}"
+workloads="${2:-W1,W2,W3,W4}"
+torch="${TORCH_VENV:-$root/.torchvenv}"
+jax="${JAX_VENV:-$root/.jaxvenv}"
 peers="${PEERS_DIR:-$root/../shared/peers}"
 out="$(mktemp -d)"
+grep -m1 'model name' /proc/cpuinfo || true
+family="$(grep -m1 'cpu family' /proc/cpuinfo | sed 's/.*: //')"
 for r in $(seq 1 "$rounds"); do
-  "$venv/bin/python" "$peers/torch/bench.py" --threads 2 --workloads "$workloads" --json "$out/torch$r.json" > "$out/torch$r.log"
   "$root/lamina" bench --threads 2 --workloads "$workloads" --json "$out/lamina$r.json" > "$out/lamina$r.log"
+  if [ -x "$torch/bin/python" ]; then
+    "$torch/bin/python" "$peers/torch/bench.py" --threads 2 --workloads "$workloads" --json "$out/torch$r.json" \
+      > "$out/torch$r.log"
+  fi
+  if [ -x "$jax/bin/python" ]; then
+    KERAS_BACKEND=jax "$jax/bin/python" "$peers/keras/bench.py" --backend jax --threads 2 --workloads "$workloads" \
+      --json "$out/keras$r.json" > "$out/keras$r.log" 2>&1
+  fi
 done
-python3 - "$out" "$rounds" <<'PY'
-import json, statistics, sys
-out, rounds = sys.argv[1], int(sys.argv[2])
-keys = [("W1", "epoch_s", "s/epoch", True), ("W2", "train_rows_per_s", "rows/s", False),
-        ("W3", "epoch_s", "s/epoch", True), ("W4", "batch4096_rows_per_s", "rows/s", False),
-        ("W4", "latency_us", "us", True)]
-def med(who, w, k):
+python3 - "$out" "$rounds" "$family" <<'PY'
+import json, os, statistics, sys
+out, rounds, family = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+names = {"torch": "PyTorch 2.13", "keras": "Keras/JAX"}
+# (workload, key per peer, unit, lower is better); Keras' batch-1 latency is its predict_on_batch.
+rows = [("W1", {"*": "epoch_s"}, "s/epoch", True),
+        ("W2", {"*": "train_rows_per_s"}, "rows/s", False),
+        ("W3", {"*": "epoch_s"}, "s/epoch", True),
+        ("W4", {"*": "batch4096_rows_per_s"}, "rows/s", False),
+        ("W4", {"*": "latency_us", "keras": "latency_predict_on_batch_us"}, "us batch-1", True)]
+def med(who, w, key):
     vals = []
     for r in range(1, rounds + 1):
-        d = json.load(open(f"{out}/{who}{r}.json"))
-        if w in d and k in d[w]:
-            vals.append(d[w][k]["median"])
+        f = f"{out}/{who}{r}.json"
+        if not os.path.exists(f):
+            continue
+        d = json.load(open(f))
+        if w in d and key in d[w]:
+            v = d[w][key]
+            vals.append(v["median"] if isinstance(v, dict) else v)
     return statistics.median(vals) if vals else None
-print(f"{'metric':28} {'Lamina':>10} {'PyTorch':>10} {'ratio':>8}  (ratio < 1: Lamina ahead)")
-for w, k, unit, lower_better in keys:
-    l, t = med("lamina", w, k), med("torch", w, k)
-    if l is None or t is None:
+print(f"cpu family {family} ({ {'25': 'Zen 4', '26': 'Zen 5'}.get(family, 'other') }), {rounds} rounds, 2 threads")
+print(f"{'metric':24} {'Lamina':>10} {'PyTorch':>10} {'Keras/JAX':>10}  {'best peer':>12} {'Lamina/best':>11}")
+for w, keys, unit, lower in rows:
+    vals = {who: med(who, w, keys.get(who, keys["*"])) for who in ("lamina", "torch", "keras")}
+    peers = {who: v for who, v in vals.items() if who != "lamina" and v is not None}
+    if vals["lamina"] is None or not peers:
         continue
-    ratio = l / t if lower_better else t / l
-    print(f"{w + ' ' + k + ' (' + unit + ')':28} {l:10.4g} {t:10.4g} {ratio:8.2f}")
-# Where the host placed the two threads' cores (see CoreToCore): ~60 ns near, ~330 ns far.
-trips = []
-for r in range(1, rounds + 1):
-    c = json.load(open(f"{out}/lamina{r}.json")).get("core_to_core_round_trip_ns")
-    if c:
-        trips.append(f"{c['before']:.0f}/{c['after']:.0f}")
-if trips:
-    print("core-to-core round trip per round, before/after (ns): " + ", ".join(trips))
+    best = min(peers, key=peers.get) if lower else max(peers, key=peers.get)
+    ratio = vals["lamina"] / peers[best]
+    cell = lambda v: f"{v:10.4g}" if v is not None else f"{'-':>10}"
+    print(f"{w + ' (' + unit + ')':24} {cell(vals['lamina'])} {cell(vals['torch'])} {cell(vals['keras'])}"
+          f"  {names[best]:>12} {ratio:11.2f}")
+print("(Lamina/best: below 1 is ahead for s and us, above 1 is ahead for rows/s)")
 PY
