@@ -83,6 +83,9 @@ class EstimatorsTest {
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> new LaminaRegressor()
+                .setLayers("dense(1)").fit(SparkTests.frame(SparkTests.regression(5, 2, 1), 1).limit(0)));
+        assertTrue(empty.getMessage().contains("no rows"), empty.getMessage());
         IllegalArgumentException neither = assertThrows(IllegalArgumentException.class,
                 () -> new LaminaRegressor().fit(SparkTests.frame(SparkTests.regression(20, 2, 1), 1)));
         assertTrue(neither.getMessage().contains("layers param"), neither.getMessage());

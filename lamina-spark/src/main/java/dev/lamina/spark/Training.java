@@ -32,8 +32,15 @@ final class Training {
         if (!weightCol.isEmpty()) {
             data = data.withColumn(weightCol, functions.col(weightCol).cast("double"));
         }
-        Row first = data.select(featuresCol).head();
-        Vector v = first.getAs(0);
+        List<Row> first = data.select(featuresCol).limit(1).collectAsList();
+        if (first.isEmpty()) {
+            throw new IllegalArgumentException("The data set has no rows to train on.");
+        }
+        Vector v = first.get(0).getAs(0);
+        if (v == null) {
+            throw new IllegalArgumentException("The first row's '" + featuresCol + "' is null; every row needs its"
+                    + " features (VectorAssembler with handleInvalid=\"skip\" drops rows with missing values).");
+        }
         int features = v.size();
         int workers = (Integer) params.getOrDefault(params.numWorkers());
         if (workers == 0) {
