@@ -108,4 +108,23 @@ class EstimatorsTest {
         m.save(path);
         assertEquals(16, (Integer) LaminaRegressionModel.load(path).getOrDefault(m.monteCarloSamples()));
     }
+
+    @Test
+    void theEstimatorsAndModelsAreServicesAsSparksOwnAre() {
+        // Spark Connect's ML finds estimators and transformers through these service files.
+        List<String> estimators = new ArrayList<>();
+        java.util.ServiceLoader.load(org.apache.spark.ml.Estimator.class).stream()
+                .forEach(p -> estimators.add(p.type().getName()));
+        List<String> transformers = new ArrayList<>();
+        java.util.ServiceLoader.load(org.apache.spark.ml.Transformer.class).stream()
+                .forEach(p -> transformers.add(p.type().getName()));
+        assertTrue(estimators.containsAll(List.of(LaminaRegressor.class.getName(), LaminaClassifier.class.getName())),
+                estimators.toString());
+        assertTrue(transformers.containsAll(List.of(LaminaRegressionModel.class.getName(),
+                LaminaClassificationModel.class.getName())), transformers.toString());
+        assertTrue(estimators.contains("org.apache.spark.ml.regression.LinearRegression"),
+                "Spark's own are listed the same way: " + estimators);
+        LaminaRegressionModel empty = new LaminaRegressionModel();
+        assertThrows(IllegalStateException.class, empty::numFeatures, "a service-made model holds no network");
+    }
 }
