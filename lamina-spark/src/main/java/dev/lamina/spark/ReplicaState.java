@@ -12,7 +12,8 @@ import java.util.List;
  * What changes in a model as it trains, as values: every weight (BatchNormalization's moving
  * statistics included), the layers' training-pass counters (the noise layers' steps), and, for
  * local SGD, the optimizer's slots and iteration count. The architecture travels once, as a
- * {@code .lamina} archive; this travels every round, as bytes.
+ * {@code .lamina} archive; this travels every round, as bytes ({@link #toBytes}, read in place by
+ * {@link StateCodec}), and is what a checkpoint and early stopping keep.
  */
 final class ReplicaState {
     final float[][] weights;
@@ -129,62 +130,9 @@ final class ReplicaState {
         return b.array();
     }
 
-    /** The state {@link #toBytes} wrote for {@code model}'s architecture (sizes are the model's, checked). */
-    static ReplicaState fromBytes(byte[] bytes, Sequential model) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        List<Parameter> ps = model.weights();
-        int n = b.getInt();
-        int np = b.getInt();
-        boolean withSlots = b.get() == 1;
-        long iterations = b.getLong();
-        if (n != ps.size() || np != counted(model).size()) {
-            throw new IllegalArgumentException("A model state of " + n + " weights and " + np + " counters cannot go"
-                    + " into a model of " + ps.size() + " weights and " + counted(model).size() + ".");
-        }
-        long[] passes = new long[np];
-        for (int i = 0; i < np; i++) {
-            passes[i] = b.getLong();
-        }
-        float[][] w = new float[n][];
-        float[][][] slots = withSlots ? new float[n][][] : null;
-        int perWeight = model.optimizer() == null ? 0 : model.optimizer().stateArrays();
-        for (int i = 0; i < n; i++) {
-            int size = ps.get(i).value().size();
-            w[i] = getFloats(b, size);
-            if (slots != null) {
-                int k = b.getInt();
-                if (k != 0 && k != perWeight) {
-                    throw new IllegalArgumentException("A model state has " + k + " optimizer arrays for weight "
-                            + ps.get(i).path() + " where its optimizer keeps " + perWeight + ".");
-                }
-                if (k > 0) {
-                    slots[i] = new float[k][];
-                    for (int s = 0; s < k; s++) {
-                        slots[i][s] = new float[size];
-                        b.asFloatBuffer().get(slots[i][s]);
-                        b.position(b.position() + 4 * size);
-                    }
-                }
-            }
-        }
-        return new ReplicaState(w, passes, slots, iterations);
-    }
-
     private static void putFloats(ByteBuffer b, float[] a) {
         b.putInt(a.length);
         b.asFloatBuffer().put(a);
         b.position(b.position() + 4 * a.length);
-    }
-
-    private static float[] getFloats(ByteBuffer b, int expected) {
-        int n = b.getInt();
-        if (n != expected) {
-            throw new IllegalArgumentException("A model state holds " + n + " values where the weight has " + expected
-                    + "; the state belongs to another architecture.");
-        }
-        float[] a = new float[n];
-        b.asFloatBuffer().get(a);
-        b.position(b.position() + 4 * n);
-        return a;
     }
 }
