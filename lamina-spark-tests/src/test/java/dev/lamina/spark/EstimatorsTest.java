@@ -127,4 +127,35 @@ class EstimatorsTest {
         LaminaRegressionModel empty = new LaminaRegressionModel();
         assertThrows(IllegalStateException.class, empty::numFeatures, "a service-made model holds no network");
     }
+
+    @Test
+    void aDivergingFitFailsNamingTheEpoch() {
+        Dataset<Row> data = SparkTests.frame(SparkTests.regression(100, 4, 9), 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LaminaRegressor()
+                .setLayers("dense(32, relu) dense(1)").setEpochs(20).setNumWorkers(2).setOptimizer("sgd")
+                .setLearningRate(5).fit(data));
+        assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("learningRate"), e.getMessage());
+    }
+
+    @Test
+    void earlyStoppingStopsAndKeepsTheBestEpochsWeights() {
+        Dataset<Row> data = SparkTests.frame(SparkTests.regression(400, 4, 9), 2);
+        // A learning rate too large to settle: val_loss stops improving within a few epochs.
+        LaminaRegressor r = new LaminaRegressor().setLayers("dense(64, relu) dense(1)").setEpochs(40)
+                .setNumWorkers(2).setSeed(2).setLearningRate(0.03).setValidationFraction(0.25)
+                .setEarlyStoppingPatience(2);
+        LaminaRegressionModel m = r.fit(data);
+        List<Double> val = m.history().get("val_loss");
+        assertTrue(val.size() < 40, "stopped early: " + val);
+        double best = val.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertEquals(val.size() - 3, val.indexOf(best), "two epochs without improvement after the best: " + val);
+        // The model holds the best epoch's weights: the same fit stopped at that epoch gives them.
+        LaminaRegressionModel atBest = r.copy(new org.apache.spark.ml.param.ParamMap()).setEpochs(val.indexOf(best) + 1)
+                .setEarlyStoppingPatience(0).fit(data);
+        List<float[]> a = m.laminaModel().getWeights();
+        List<float[]> b = atBest.laminaModel().getWeights();
+        for (int i = 0; i < a.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.get(i), a.get(i));
+        }
+    }
 }

@@ -167,6 +167,10 @@ final class DataParallelFit {
             }
             log("loss", lossSum / seen);
             double monitored = lossSum / seen;
+            if (!Double.isFinite(monitored)) {
+                throw new IllegalStateException("Training diverged: the loss is " + monitored + " in epoch " + (epoch + 1)
+                        + "; lower the learning rate (learningRate param) or scale the features.");
+            }
             if (validation != null && validation.total() > 0) {
                 monitored = validationLoss(validation, archive);
                 log("val_loss", monitored);
