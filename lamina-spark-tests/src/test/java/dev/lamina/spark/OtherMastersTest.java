@@ -41,7 +41,7 @@ class OtherMastersTest {
     }
 
     private static byte[] elsewhere(Path dir, String master, String strategy, String... more) throws Exception {
-        Path out = dir.resolve("weights-" + strategy + ".bin");
+        Path out = dir.resolve("out-" + strategy + ".bin");
         List<String> args = new ArrayList<>(List.of(master, out.toString(), strategy));
         args.addAll(List.of(more));
         File log = dir.resolve("run-" + strategy + ".log").toFile();
@@ -55,6 +55,21 @@ class OtherMastersTest {
     @Test
     void oneCoreGivesTheBitsOfTwo(@TempDir Path dir) throws Exception {
         assertArrayEquals(here("sync"), elsewhere(dir, "local[1]", "sync"));
+    }
+
+    @Test
+    void aSavedPipelinePredictsTheSameBitsInAnotherJvm(@TempDir Path dir) throws Exception {
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> data = SparkTests.frame(
+                SparkTests.regression(180, 4, 41), 3);
+        org.apache.spark.ml.PipelineModel model = new org.apache.spark.ml.Pipeline().setStages(
+                new org.apache.spark.ml.PipelineStage[] {OtherSessionRun.estimator("sync").setEpochs(1)}).fit(data);
+        String path = dir.resolve("pipeline").toString();
+        model.write().overwrite().save(path);
+        ByteBuffer expected = ByteBuffer.allocate(8 * 180);
+        for (org.apache.spark.sql.Row r : model.transform(data.orderBy("label")).select("prediction").collectAsList()) {
+            expected.putDouble(r.getDouble(0));
+        }
+        assertArrayEquals(expected.array(), elsewhere(dir, "local[1]", "predict", path));
     }
 
     @Test

@@ -11,7 +11,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A fit in a JVM of its own, on a master given on the command line (local[1], or a standalone
  * cluster's URL): writes the trained weights to a file, for the tests to compare with their own.
- * Arguments: master, output file, strategy, and for a cluster the executors' class path.
+ * Arguments: master, output file, strategy, and for a cluster the executors' class path; or
+ * master, output file, {@code predict}, a saved pipeline model's folder: loads it in this JVM's new
+ * SparkSession and writes its predictions on the test rows.
  */
 public final class OtherSessionRun {
     private OtherSessionRun() {}
@@ -32,6 +34,17 @@ public final class OtherSessionRun {
         }
         SparkSession spark = b.getOrCreate();
         SparkTests.use(spark);
+        if (args[2].equals("predict")) {
+            org.apache.spark.ml.PipelineModel model = org.apache.spark.ml.PipelineModel.load(args[3]);
+            try (DataOutputStream out = new DataOutputStream(new FileOutputStream(args[1]))) {
+                for (org.apache.spark.sql.Row r : model.transform(SparkTests.frame(SparkTests.regression(180, 4, 41), 3)
+                        .orderBy("label")).select("prediction").collectAsList()) {
+                    out.writeDouble(r.getDouble(0));
+                }
+            }
+            spark.stop();
+            return;
+        }
         Sequential m = estimator(args[2]).fit(SparkTests.frame(SparkTests.regression(180, 4, 41), 3)).laminaModel();
         try (DataOutputStream out = new DataOutputStream(new FileOutputStream(args[1]))) {
             for (float[] w : m.getWeights()) {
