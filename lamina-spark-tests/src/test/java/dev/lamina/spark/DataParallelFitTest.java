@@ -110,6 +110,23 @@ class DataParallelFitTest {
     }
 
     @Test
+    void broadcastsAndTaskResultsGiveTheBitsOfTheInMemoryHandoff() {
+        // Local mode hands the state over in memory; a cluster broadcasts it and returns task results.
+        List<Example> rows = SparkTests.regression(150, 4, 5);
+        Sequential inMemory = estimator(2, "local_sgd").setValidationFraction(0.2).fit(SparkTests.frame(rows, 2))
+                .laminaModel();
+        Sequential sync = estimator(2, "sync").fit(SparkTests.frame(rows, 2)).laminaModel();
+        Handoff.inLocalMode = false;
+        try {
+            assertSameWeights(inMemory, estimator(2, "local_sgd").setValidationFraction(0.2)
+                    .fit(SparkTests.frame(rows, 2)).laminaModel());
+            assertSameWeights(sync, estimator(2, "sync").fit(SparkTests.frame(rows, 2)).laminaModel());
+        } finally {
+            Handoff.inLocalMode = true;
+        }
+    }
+
+    @Test
     void theInputsPartitioningDoesNotMatter() {
         List<Example> rows = SparkTests.regression(150, 4, 3);
         Sequential a = estimator(2, "local_sgd").fit(SparkTests.frame(rows, 1)).laminaModel();

@@ -44,12 +44,14 @@ final class DataParallelFit {
     private final JavaSparkContext jsc;
     private final Sequential model;
     private final String run = UUID.randomUUID().toString();
+    private final Handoff handoff;
     private final Map<String, List<Double>> history = new LinkedHashMap<>();
 
     private DataParallelFit(FitSettings s, JavaSparkContext jsc, Sequential model) {
         this.s = s;
         this.jsc = jsc;
         this.model = model;
+        this.handoff = new Handoff(jsc, run);
     }
 
     /** The model the settings describe, built for {@code features} inputs and compiled. */
@@ -106,6 +108,7 @@ final class DataParallelFit {
                 validation.release();
             }
             archive.destroy();
+            handoff.close();
         }
         return history;
     }
@@ -204,10 +207,13 @@ final class DataParallelFit {
         BatchPlan plan = StepTasks.plan(s.workerBatch(), s.seed(), epoch);
         long steps = steps(plan, rows);
         for (; step < steps; ) {
-            Broadcast<byte[]> state = jsc.broadcast(StateCodec.encode(model, false));
-            List<byte[]> out = train.blocks().mapPartitionsWithIndex(new StepTasks.Gradient(run, archive, state,
-                    s.workerBatch(), s.seed(), epoch, rows, step), false).collect();
-            state.destroy();
+            Handoff.Payload state = handoff.send(StateCodec.encode(model, false));
+            List<byte[]> out = new ArrayList<>(train.blocks().mapPartitionsWithIndex(new StepTasks.Gradient(run,
+                    archive, state, s.workerBatch(), s.seed(), epoch, rows, step), false).collect());
+            for (int p = 0; p < out.size(); p++) {
+                out.set(p, handoff.answer(state, p, out.get(p)));
+            }
+            handoff.release(state);
             long total = 0;
             for (long r : rows) {
                 total += StepTasks.rowsAt(plan, step, r);
@@ -245,18 +251,18 @@ final class DataParallelFit {
         long steps = steps(plan, rows);
         while (step < steps) {
             long to = Math.min(steps, step + s.syncInterval());
-            Broadcast<byte[]> state = jsc.broadcast(StateCodec.encode(model, true));
+            Handoff.Payload state = handoff.send(StateCodec.encode(model, true));
             List<Tuple2<double[], byte[]>> out = train.blocks().mapPartitionsWithIndex(new StepTasks.LocalSteps(run,
                     archive, state, s.workerBatch(), s.seed(), epoch, rows, step, to), false).collect();
-            state.destroy();
             List<byte[]> states = new ArrayList<>();
             double[] trained = new double[out.size()];
             for (int p = 0; p < out.size(); p++) {
                 trained[p] = out.get(p)._1()[0];
                 seen += trained[p];
                 lossSum += out.get(p)._1()[1];
-                states.add(out.get(p)._2());
+                states.add(handoff.answer(state, p, out.get(p)._2()));
             }
+            handoff.release(state);
             StateCodec.averageInto(states, trained, model);
             step = to;
             if (step < steps) {
@@ -266,10 +272,10 @@ final class DataParallelFit {
     }
 
     private double validationLoss(RowBlocks validation, Broadcast<byte[]> archive) {
-        Broadcast<byte[]> state = jsc.broadcast(StateCodec.encode(model, false));
+        Handoff.Payload state = handoff.send(StateCodec.encode(model, false));
         List<double[]> out = validation.blocks().mapPartitionsWithIndex(new StepTasks.Validation(run, archive, state,
                 Math.max(s.batchSize(), 32), validation.rows()), false).collect();
-        state.destroy();
+        handoff.release(state);
         double rows = 0;
         double sum = 0;
         for (double[] o : out) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import dev.lamina.spark.Handoff.Payload;
 
 /**
  * The work of one partition in one round, as pure functions of (the broadcast archive and state,
@@ -48,13 +49,13 @@ final class StepTasks {
         private static final long serialVersionUID = 1L;
         final String run;
         final Broadcast<byte[]> archive;
-        final Broadcast<byte[]> state;
+        final Payload state;
         final int workerBatch;
         final long seed;
         final int epoch;
         final long[] rows;
 
-        Task(String run, Broadcast<byte[]> archive, Broadcast<byte[]> state, int workerBatch, long seed, int epoch,
+        Task(String run, Broadcast<byte[]> archive, Payload state, int workerBatch, long seed, int epoch,
                 long[] rows) {
             this.run = run;
             this.archive = archive;
@@ -86,7 +87,7 @@ final class StepTasks {
         private static final long serialVersionUID = 1L;
         private final long step;
 
-        Gradient(String run, Broadcast<byte[]> archive, Broadcast<byte[]> state, int workerBatch, long seed,
+        Gradient(String run, Broadcast<byte[]> archive, Payload state, int workerBatch, long seed,
                 int epoch, long[] rows, long step) {
             super(run, archive, state, workerBatch, seed, epoch, rows);
             this.step = step;
@@ -102,7 +103,7 @@ final class StepTasks {
                 pass.skip(step);
                 Batch b = pass.next();
                 r.model.computeGradients(b, firstRow(plan, step, rows, partition), r.gradients);
-                return r.gradients.toBytes();
+                return state.reply(partition, r.gradients.toBytes());
             }
         }
     }
@@ -113,7 +114,7 @@ final class StepTasks {
         private final long from;
         private final long to;
 
-        LocalSteps(String run, Broadcast<byte[]> archive, Broadcast<byte[]> state, int workerBatch, long seed,
+        LocalSteps(String run, Broadcast<byte[]> archive, Payload state, int workerBatch, long seed,
                 int epoch, long[] rows, long from, long to) {
             super(run, archive, state, workerBatch, seed, epoch, rows);
             this.from = from;
@@ -137,7 +138,8 @@ final class StepTasks {
                     seen += b.rows();
                 }
             }
-            return new scala.Tuple2<>(new double[] {seen, lossSum}, StateCodec.encode(r.model, true));
+            return new scala.Tuple2<>(new double[] {seen, lossSum}, state.reply(partition,
+                    StateCodec.encode(r.model, true)));
         }
     }
 
@@ -145,7 +147,7 @@ final class StepTasks {
     static final class Validation extends Task<double[]> {
         private static final long serialVersionUID = 1L;
 
-        Validation(String run, Broadcast<byte[]> archive, Broadcast<byte[]> state, int batch, long[] rows) {
+        Validation(String run, Broadcast<byte[]> archive, Payload state, int batch, long[] rows) {
             super(run, archive, state, batch, 0, 0, rows);
         }
 

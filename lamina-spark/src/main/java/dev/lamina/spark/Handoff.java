@@ -1,0 +1,107 @@
+package dev.lamina.spark;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * How a round's bytes travel between the driver and the tasks. On a cluster the state goes out as
+ * a broadcast and comes back as task results, serialized and sent. In local mode the tasks run in
+ * the driver's JVM, so the same bytes are handed over in memory instead (a map keyed by the run,
+ * the round and the partition): the arrays are the same, only Spark's copies and serialization of
+ * tens of megabytes a round are saved. A retried task hands over the same bytes again.
+ */
+final class Handoff {
+    private static final Map<String, byte[]> HELD = new ConcurrentHashMap<>();
+
+    /** Off only for tests that run local mode through the cluster's path. */
+    static volatile boolean inLocalMode = true;
+
+    private final JavaSparkContext jsc;
+    private final String run;
+    private final boolean inMemory;
+    private long round;
+
+    Handoff(JavaSparkContext jsc, String run) {
+        this.jsc = jsc;
+        this.run = run;
+        this.inMemory = inLocalMode && jsc.sc().isLocal();
+    }
+
+    /** Bytes sent to every task of a round: what a task reads with {@link Payload#value()}. */
+    Payload send(byte[] bytes) {
+        round++;
+        if (inMemory) {
+            String key = run + "/state/" + round;
+            HELD.put(key, bytes);
+            return new Payload(null, key, round);
+        }
+        return new Payload(jsc.broadcast(bytes), null, round);
+    }
+
+    /** Forgets what {@code p} sent. */
+    void release(Payload p) {
+        if (p.broadcast != null) {
+            p.broadcast.destroy();
+        } else {
+            HELD.remove(p.key);
+        }
+    }
+
+    /** The bytes partition {@code partition} answered to {@code p} ({@link Payload#reply}), or empty for none. */
+    byte[] answer(Payload p, int partition, byte[] returned) {
+        if (!inMemory || returned.length == 0) {
+            return returned;
+        }
+        byte[] b = HELD.remove(p.replyKey(partition));
+        if (b == null) {
+            throw new IllegalStateException("Partition " + partition + " of round " + p.round + " handed over nothing.");
+        }
+        return b;
+    }
+
+    /** Forgets everything this run still holds (a failed fit). */
+    void close() {
+        HELD.keySet().removeIf(k -> k.startsWith(run + "/"));
+    }
+
+    /** What a task gets: a broadcast, or the key of bytes held in this JVM. */
+    static final class Payload implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<byte[]> broadcast;
+        private final String key;
+        private final long round;
+
+        private Payload(Broadcast<byte[]> broadcast, String key, long round) {
+            this.broadcast = broadcast;
+            this.key = key;
+            this.round = round;
+        }
+
+        byte[] value() {
+            if (broadcast != null) {
+                return broadcast.value();
+            }
+            byte[] b = HELD.get(key);
+            if (b == null) {
+                throw new IllegalStateException("The state of round " + round + " is no longer held.");
+            }
+            return b;
+        }
+
+        /** What a task returns for {@code bytes}: the bytes, or in memory a one-byte token (empty stays empty). */
+        byte[] reply(int partition, byte[] bytes) {
+            if (broadcast != null || bytes.length == 0) {
+                return bytes;
+            }
+            HELD.put(replyKey(partition), bytes);
+            return new byte[] {1};
+        }
+
+        private String replyKey(int partition) {
+            return key + "/reply/" + partition;
+        }
+    }
+}
