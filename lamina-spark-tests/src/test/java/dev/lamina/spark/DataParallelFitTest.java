@@ -156,6 +156,27 @@ class DataParallelFitTest {
     }
 
     @Test
+    void aLocalSgdTaskThatFailsAfterSteppingIsRetriedFromAFreshReplica() {
+        // The first round's failed attempt leaves its replica stepped (weights, Adam's moments); the retry
+        // must start from the broadcast state alone.
+        List<Example> rows = SparkTests.regression(150, 4, 6);
+        Sequential clean = estimator(2, "local_sgd").fit(SparkTests.frame(rows, 2)).laminaModel();
+        AtomicInteger failures = new AtomicInteger();
+        StepTasks.afterWork = p -> {
+            if (p == 0 && failures.getAndIncrement() == 0) {
+                throw new IllegalStateException("a task lost after its steps, on purpose");
+            }
+        };
+        try {
+            Sequential retried = estimator(2, "local_sgd").fit(SparkTests.frame(rows, 2)).laminaModel();
+            assertTrue(failures.get() > 1, "the hook failed a task");
+            assertSameWeights(clean, retried);
+        } finally {
+            StepTasks.afterWork = p -> { };
+        }
+    }
+
+    @Test
     void pooledBatchNormVarianceIsTheVarianceOfAllRows() {
         // Three workers' BatchNormalization statistics of groups with different means, merged as local SGD does.
         java.util.Random r = new java.util.Random(5);

@@ -42,6 +42,15 @@ final class Replicas {
         }
     }
 
+    /** A new replica of run {@code run}'s model for {@code partition}, in place of the cached one. */
+    static Replica fresh(String run, int partition, byte[] archive) {
+        Replica built = new Replica(load(archive));
+        synchronized (CACHE) {
+            CACHE.put(run + "/" + partition, built);
+        }
+        return built;
+    }
+
     static Sequential load(byte[] archive) {
         try {
             return ModelFiles.load(ModelArchive.read(archive, "the training run's model"), "the training run's model");

@@ -25,6 +25,25 @@ final class StateCodec {
         return ReplicaState.of(model, withOptimizer, false).toBytes();
     }
 
+    /**
+     * Whether {@link #decodeInto} can give {@code model} exactly this state: not when the state
+     * has an optimizer that has not stepped yet for some weight (no slots) while the model's
+     * optimizer has (an optimizer's first slots are its own to make, Adagrad's not zeros).
+     */
+    static boolean restorable(byte[] bytes, Sequential model) {
+        Layout l = new Layout(bytes, model);
+        if (!l.withSlots) {
+            return true;
+        }
+        List<Parameter> ps = model.weights();
+        for (int i = 0; i < ps.size(); i++) {
+            if (l.slotCount[i] == 0 && model.optimizer().slots(ps.get(i)) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes state bytes of {@code model}'s architecture into the model (weights, counters, slots). */
     static void decodeInto(byte[] bytes, Sequential model) {
         Layout l = new Layout(bytes, model);

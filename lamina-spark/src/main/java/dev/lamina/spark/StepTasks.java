@@ -23,6 +23,9 @@ final class StepTasks {
      */
     static volatile java.util.function.IntConsumer beforeTask = partition -> { };
 
+    /** Runs after a task's work, before it returns (nothing by default): tests fail a task whose replica stepped. */
+    static volatile java.util.function.IntConsumer afterWork = partition -> { };
+
     private StepTasks() {}
 
     /** The plan of a worker's pass in {@code epoch}: its share of the global batch, shuffled by the seed. */
@@ -70,11 +73,16 @@ final class StepTasks {
         public final Iterator<R> call(Integer partition, Iterator<WorkerRows> it) {
             beforeTask.accept(partition);
             WorkerRows data = it.next();
-            Replicas.Replica r = Replicas.get(run, partition, archive.value());
+            byte[] bytes = state.value();
+            Replicas.Replica cached = Replicas.get(run, partition, archive.value());
+            // An optimizer that stepped (an earlier attempt of this task) cannot be made fresh again in place.
+            Replicas.Replica r = StateCodec.restorable(bytes, cached.model) ? cached
+                    : Replicas.fresh(run, partition, archive.value());
             synchronized (r) {
-                StateCodec.decodeInto(state.value(), r.model);
+                StateCodec.decodeInto(bytes, r.model);
                 // A task has its core (spark.task.cpus); the kernels' threads would compete with the other tasks'.
                 R result = dev.lamina.tensor.WorkerPool.alone(() -> work(partition, data, r));
+                afterWork.accept(partition);
                 return List.of(result).iterator();
             }
         }
