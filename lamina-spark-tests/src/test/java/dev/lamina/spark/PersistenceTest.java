@@ -72,6 +72,9 @@ class PersistenceTest {
         Row firstOut = model.transform(columns(List.of(first))).select("prediction").head();
         assertEquals((float) firstOut.getDouble(0), outside.predict(Tensor.wrap(x, 1, 3)).data()[0]);
         assertEquals(3, ((LaminaRegressionModel) loaded.stages()[1]).numFeatures());
+        assertEquals(((LaminaRegressionModel) model.stages()[1]).history(),
+                ((LaminaRegressionModel) loaded.stages()[1]).history(), "the learning curve travels with the model");
+        assertEquals(3, ((LaminaRegressionModel) loaded.stages()[1]).history().get("loss").size());
     }
 
     @Test
@@ -98,6 +101,13 @@ class PersistenceTest {
                 .setNumWorkers(1).fit(SparkTests.frame(rows, 1));
         String path = dir.resolve("m").toString();
         m.save(path);
+        // Hadoop's local file system keeps a checksum beside each file; one who alters a file can drop it.
+        Files.deleteIfExists(dir.resolve("m").resolve(".history.json.crc"));
+        Files.writeString(dir.resolve("m").resolve("history.json"), "{\"loss\": [0.5, \"x\"]}");
+        Exception h = assertThrows(IllegalArgumentException.class, () -> LaminaRegressionModel.load(path));
+        assertTrue(h.getMessage().contains("history.json"), h.getMessage());
+        Files.delete(dir.resolve("m").resolve("history.json"));
+        assertTrue(LaminaRegressionModel.load(path).history().isEmpty(), "a model saved without history loads");
         Path file = dir.resolve("m").resolve("model.lamina");
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x55;

@@ -113,7 +113,7 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
         return Replicas.load(network().archive());
     }
 
-    /** Loss (and val_loss) per epoch of the fit that made this model; empty for a loaded model. */
+    /** Loss (and val_loss) per epoch of the fit that made this model (saved and loaded with it). */
     public Map<String, List<Double>> history() {
         return network().history();
     }
@@ -135,13 +135,13 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
 
     @Override
     public MLWriter write() {
-        return new ModelWriter(this, network().archive());
+        return new ModelWriter(this, network().archive(), network().history());
     }
 
     /** The reader of saved models. */
     public static MLReader<LaminaClassificationModel> read() {
-        return new ModelReader<>(LaminaClassificationModel.class, (uid, archive) -> new LaminaClassificationModel(uid,
-                archive, Map.of(), 2));
+        return new ModelReader<>(LaminaClassificationModel.class, (uid, archive, history) ->
+                new LaminaClassificationModel(uid, archive, history, 2));
     }
 
     /** The model saved at {@code path}. */

@@ -81,7 +81,7 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
         return Replicas.load(network().archive());
     }
 
-    /** Loss (and val_loss) per epoch of the fit that made this model; empty for a loaded model. */
+    /** Loss (and val_loss) per epoch of the fit that made this model (saved and loaded with it). */
     public Map<String, List<Double>> history() {
         return network().history();
     }
@@ -103,13 +103,12 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
 
     @Override
     public MLWriter write() {
-        return new ModelWriter(this, network().archive());
+        return new ModelWriter(this, network().archive(), network().history());
     }
 
     /** The reader of saved models. */
     public static MLReader<LaminaRegressionModel> read() {
-        return new ModelReader<>(LaminaRegressionModel.class, (uid, archive) -> new LaminaRegressionModel(uid,
-                archive, Map.of()));
+        return new ModelReader<>(LaminaRegressionModel.class, LaminaRegressionModel::new);
     }
 
     /** The model saved at {@code path}. */
