@@ -211,7 +211,7 @@ final class DataParallelFit {
             List<byte[]> out = new ArrayList<>(train.blocks().mapPartitionsWithIndex(new StepTasks.Gradient(run,
                     archive, state, s.workerBatch(), s.seed(), epoch, rows, step), false).collect());
             for (int p = 0; p < out.size(); p++) {
-                out.set(p, handoff.answer(state, p, out.get(p)));
+                out.set(p, (byte[]) handoff.answer(state, p, out.get(p)));
             }
             handoff.release(state);
             long total = 0;
@@ -254,7 +254,7 @@ final class DataParallelFit {
             Handoff.Payload state = handoff.send(StateCodec.encode(model, true));
             List<Tuple2<double[], byte[]>> out = train.blocks().mapPartitionsWithIndex(new StepTasks.LocalSteps(run,
                     archive, state, s.workerBatch(), s.seed(), epoch, rows, step, to), false).collect();
-            List<byte[]> states = new ArrayList<>();
+            List<Object> states = new ArrayList<>();
             double[] trained = new double[out.size()];
             for (int p = 0; p < out.size(); p++) {
                 trained[p] = out.get(p)._1()[0];

@@ -14,7 +14,7 @@ import org.apache.spark.broadcast.Broadcast;
  * tens of megabytes a round are saved. A retried task hands over the same bytes again.
  */
 final class Handoff {
-    private static final Map<String, byte[]> HELD = new ConcurrentHashMap<>();
+    private static final Map<String, Object> HELD = new ConcurrentHashMap<>();
 
     /** Off only for tests that run local mode through the cluster's path. */
     static volatile boolean inLocalMode = true;
@@ -50,12 +50,16 @@ final class Handoff {
         }
     }
 
-    /** The bytes partition {@code partition} answered to {@code p} ({@link Payload#reply}), or empty for none. */
-    byte[] answer(Payload p, int partition, byte[] returned) {
+    /**
+     * What partition {@code partition} answered to {@code p} ({@link Payload#reply}): the bytes it
+     * returned, or in local mode what it handed over (bytes, or a {@link ReplicaState} of its
+     * replica's own arrays); empty bytes for no answer.
+     */
+    Object answer(Payload p, int partition, byte[] returned) {
         if (!inMemory || returned.length == 0) {
             return returned;
         }
-        byte[] b = HELD.remove(p.replyKey(partition));
+        Object b = HELD.remove(p.replyKey(partition));
         if (b == null) {
             throw new IllegalStateException("Partition " + partition + " of round " + p.round + " handed over nothing.");
         }
@@ -84,11 +88,11 @@ final class Handoff {
             if (broadcast != null) {
                 return broadcast.value();
             }
-            byte[] b = HELD.get(key);
+            Object b = HELD.get(key);
             if (b == null) {
                 throw new IllegalStateException("The state of round " + round + " is no longer held.");
             }
-            return b;
+            return (byte[]) b;
         }
 
         /** What a task returns for {@code bytes}: the bytes, or in memory a one-byte token (empty stays empty). */
@@ -97,6 +101,18 @@ final class Handoff {
                 return bytes;
             }
             HELD.put(replyKey(partition), bytes);
+            return new byte[] {1};
+        }
+
+        /**
+         * What a local-SGD task returns for its replica's state: in memory, the replica's own arrays
+         * (read by the driver before the next round writes them); else their bytes.
+         */
+        byte[] reply(int partition, dev.lamina.models.Sequential replica) {
+            if (broadcast != null) {
+                return StateCodec.encode(replica, true);
+            }
+            HELD.put(replyKey(partition), ReplicaState.of(replica, true, false));
             return new byte[] {1};
         }
 

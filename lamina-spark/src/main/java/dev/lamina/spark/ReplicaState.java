@@ -16,6 +16,8 @@ import java.util.List;
  * {@link StateCodec}), and is what a checkpoint and early stopping keep.
  */
 final class ReplicaState {
+    /** The byte order of state bytes: the x86 and ARM processors' own, so reading them needs no swaps. */
+    static final java.nio.ByteOrder ORDER = java.nio.ByteOrder.LITTLE_ENDIAN;
     final float[][] weights;
     final long[] passes;
     /** Per weight, the optimizer's slot arrays (null where it keeps none, or without the optimizer). */
@@ -110,7 +112,7 @@ final class ReplicaState {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("The model's state of " + size + " bytes is more than one message holds.");
         }
-        ByteBuffer b = ByteBuffer.allocate((int) size);
+        ByteBuffer b = ByteBuffer.allocate((int) size).order(ORDER);
         b.putInt(weights.length).putInt(passes.length).put((byte) (slots != null ? 1 : 0)).putLong(iterations);
         for (long p : passes) {
             b.putLong(p);

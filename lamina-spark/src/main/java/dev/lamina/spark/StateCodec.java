@@ -76,7 +76,7 @@ final class StateCodec {
      * not count): weights and slots by share, BatchNormalization's moving variance by the law of
      * total variance, counters and iterations their largest. One worker's state is copied as it is.
      */
-    static void averageInto(List<byte[]> states, double[] rows, Sequential model) {
+    static void averageInto(List<?> states, double[] rows, Sequential model) {
         int live = 0;
         double total = 0;
         for (double r : rows) {
@@ -86,7 +86,12 @@ final class StateCodec {
         if (live <= 1) {
             for (int p = 0; p < states.size(); p++) {
                 if (rows[p] > 0 || live == 0) {
-                    decodeInto(states.get(p), model);
+                    Object one = states.get(p);
+                    if (one instanceof ReplicaState r) {
+                        r.applyTo(model);
+                    } else {
+                        decodeInto((byte[]) one, model);
+                    }
                     return;
                 }
             }
@@ -96,7 +101,8 @@ final class StateCodec {
         int at = 0;
         for (int p = 0; p < states.size(); p++) {
             if (rows[p] > 0) {
-                ls[at] = new Layout(states.get(p), model);
+                Object state = states.get(p);
+                ls[at] = state instanceof ReplicaState r ? new Layout(r) : new Layout((byte[]) state, model);
                 f[at++] = rows[p] / total;
             }
         }
@@ -188,9 +194,13 @@ final class StateCodec {
         }
     }
 
-    /** Where each array lies in state bytes, checked against the model's architecture. */
+    /**
+     * Where each array lies in state bytes (checked against the model's architecture), or a state's
+     * arrays themselves (a replica's in local mode): read the same way, so both average to the same bits.
+     */
     private static final class Layout {
         final ByteBuffer bytes;
+        final ReplicaState arrays;
         final boolean withSlots;
         final long iterations;
         final long[] passes;
@@ -198,8 +208,23 @@ final class StateCodec {
         final int[] length;
         final int[] slotCount;
 
+        Layout(ReplicaState state) {
+            bytes = null;
+            arrays = state;
+            withSlots = state.slots != null;
+            iterations = state.iterations;
+            passes = state.passes;
+            offset = null;
+            length = null;
+            slotCount = new int[state.weights.length];
+            for (int i = 0; i < slotCount.length; i++) {
+                slotCount[i] = withSlots && state.slots[i] != null ? state.slots[i].length : 0;
+            }
+        }
+
         Layout(byte[] data, Sequential model) {
-            bytes = ByteBuffer.wrap(data);
+            bytes = ByteBuffer.wrap(data).order(ReplicaState.ORDER);
+            arrays = null;
             List<Parameter> ps = model.weights();
             int n = bytes.getInt();
             int np = bytes.getInt();
@@ -240,8 +265,12 @@ final class StateCodec {
 
         /** Weight {@code i}'s values ({@code slot} -1) or its optimizer slot {@code slot}, as a view. */
         FloatBuffer floats(int i, int slot) {
+            if (arrays != null) {
+                return FloatBuffer.wrap(slot < 0 ? arrays.weights[i] : arrays.slots[i][slot]);
+            }
             int start = offset[i] + (slot < 0 ? 0 : 4 * length[i] + 4 + 4 * slot * length[i]);
-            return bytes.duplicate().position(start).limit(start + 4 * length[i]).slice().asFloatBuffer();
+            return bytes.duplicate().position(start).limit(start + 4 * length[i]).slice().order(ReplicaState.ORDER)
+                    .asFloatBuffer();
         }
     }
 }

@@ -146,8 +146,7 @@ final class StepTasks {
                     seen += b.rows();
                 }
             }
-            return new scala.Tuple2<>(new double[] {seen, lossSum}, state.reply(partition,
-                    StateCodec.encode(r.model, true)));
+            return new scala.Tuple2<>(new double[] {seen, lossSum}, state.reply(partition, r.model));
         }
     }
 
