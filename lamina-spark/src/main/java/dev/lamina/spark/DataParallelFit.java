@@ -207,7 +207,7 @@ final class DataParallelFit {
         BatchPlan plan = StepTasks.plan(s.workerBatch(), s.seed(), epoch);
         long steps = steps(plan, rows);
         for (; step < steps; ) {
-            Handoff.Payload state = handoff.send(StateCodec.encode(model, false));
+            Handoff.Payload state = handoff.send(model, false);
             List<byte[]> out = new ArrayList<>(train.blocks().mapPartitionsWithIndex(new StepTasks.Gradient(run,
                     archive, state, s.workerBatch(), s.seed(), epoch, rows, step), false).collect());
             for (int p = 0; p < out.size(); p++) {
@@ -251,7 +251,7 @@ final class DataParallelFit {
         long steps = steps(plan, rows);
         while (step < steps) {
             long to = Math.min(steps, step + s.syncInterval());
-            Handoff.Payload state = handoff.send(StateCodec.encode(model, true));
+            Handoff.Payload state = handoff.send(model, true);
             List<Tuple2<double[], byte[]>> out = train.blocks().mapPartitionsWithIndex(new StepTasks.LocalSteps(run,
                     archive, state, s.workerBatch(), s.seed(), epoch, rows, step, to), false).collect();
             List<Object> states = new ArrayList<>();
@@ -272,7 +272,7 @@ final class DataParallelFit {
     }
 
     private double validationLoss(RowBlocks validation, Broadcast<byte[]> archive) {
-        Handoff.Payload state = handoff.send(StateCodec.encode(model, false));
+        Handoff.Payload state = handoff.send(model, false);
         List<double[]> out = validation.blocks().mapPartitionsWithIndex(new StepTasks.Validation(run, archive, state,
                 Math.max(s.batchSize(), 32), validation.rows()), false).collect();
         handoff.release(state);

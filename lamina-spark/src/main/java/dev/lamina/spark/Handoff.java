@@ -30,15 +30,19 @@ final class Handoff {
         this.inMemory = inLocalMode && jsc.sc().isLocal();
     }
 
-    /** Bytes sent to every task of a round: what a task reads with {@link Payload#value()}. */
-    Payload send(byte[] bytes) {
+    /**
+     * The driver model's state sent to every task of a round (with its optimizer's when
+     * {@code withOptimizer}): in local mode a view of the model's own arrays, which the driver leaves
+     * alone until the round's job is over; else its bytes, broadcast.
+     */
+    Payload send(dev.lamina.models.Sequential model, boolean withOptimizer) {
         round++;
         if (inMemory) {
             String key = run + "/state/" + round;
-            HELD.put(key, bytes);
+            HELD.put(key, ReplicaState.of(model, withOptimizer, false));
             return new Payload(null, key, round);
         }
-        return new Payload(jsc.broadcast(bytes), null, round);
+        return new Payload(jsc.broadcast(StateCodec.encode(model, withOptimizer)), null, round);
     }
 
     /** Forgets what {@code p} sent. */
@@ -84,7 +88,8 @@ final class Handoff {
             this.round = round;
         }
 
-        byte[] value() {
+        /** The state sent: bytes, or in local mode a {@link ReplicaState} view of the driver's arrays. */
+        Object value() {
             if (broadcast != null) {
                 return broadcast.value();
             }
@@ -92,7 +97,7 @@ final class Handoff {
             if (b == null) {
                 throw new IllegalStateException("The state of round " + round + " is no longer held.");
             }
-            return (byte[]) b;
+            return b;
         }
 
         /** What a task returns for {@code bytes}: the bytes, or in memory a one-byte token (empty stays empty). */

@@ -118,32 +118,37 @@ final class StateCodec {
             }
         }
         Optimizer o = model.optimizer();
-        FloatBuffer[] in = new FloatBuffer[live];
+        // Slots are made here, before the arrays are averaged in parallel (each element on its own: the same bits).
         for (int i = 0; i < ps.size(); i++) {
+            if (ls[0].withSlots && ls[0].slotCount[i] > 0) {
+                float[][] slots = o.slots(ps.get(i));
+                if (slots == null || slots.length != ls[0].slotCount[i]) {
+                    o.setSlots(ps.get(i), new float[ls[0].slotCount[i]][ps.get(i).value().size()]);
+                }
+            }
+        }
+        java.util.stream.IntStream.range(0, ps.size()).parallel().forEach(i -> {
+            FloatBuffer[] in = new FloatBuffer[ls.length];
             float[] to = ps.get(i).value().data();
             Integer mean = meanOfVariance.get(i);
             if (mean != null) {
                 pooledVariance(ls, f, mean, i, to);
             } else {
-                for (int p = 0; p < live; p++) {
+                for (int p = 0; p < ls.length; p++) {
                     in[p] = ls[p].floats(i, -1);
                 }
                 weighted(in, f, to);
             }
             if (ls[0].withSlots && ls[0].slotCount[i] > 0) {
                 float[][] slots = o.slots(ps.get(i));
-                if (slots == null || slots.length != ls[0].slotCount[i]) {
-                    slots = new float[ls[0].slotCount[i]][to.length];
-                    o.setSlots(ps.get(i), slots);
-                }
                 for (int k = 0; k < slots.length; k++) {
-                    for (int p = 0; p < live; p++) {
+                    for (int p = 0; p < ls.length; p++) {
                         in[p] = ls[p].floats(i, k);
                     }
                     weighted(in, f, slots[k]);
                 }
             }
-        }
+        });
         long iterations = -1;
         for (Layout l : ls) {
             iterations = Math.max(iterations, l.iterations);

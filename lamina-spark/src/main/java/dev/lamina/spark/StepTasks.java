@@ -73,13 +73,18 @@ final class StepTasks {
         public final Iterator<R> call(Integer partition, Iterator<WorkerRows> it) {
             beforeTask.accept(partition);
             WorkerRows data = it.next();
-            byte[] bytes = state.value();
+            Object sent = state.value();
             Replicas.Replica cached = Replicas.get(run, partition, archive.value());
             // An optimizer that stepped (an earlier attempt of this task) cannot be made fresh again in place.
-            Replicas.Replica r = StateCodec.restorable(bytes, cached.model) ? cached
-                    : Replicas.fresh(run, partition, archive.value());
+            boolean restorable = sent instanceof ReplicaState view ? view.restorableIn(cached.model)
+                    : StateCodec.restorable((byte[]) sent, cached.model);
+            Replicas.Replica r = restorable ? cached : Replicas.fresh(run, partition, archive.value());
             synchronized (r) {
-                StateCodec.decodeInto(bytes, r.model);
+                if (sent instanceof ReplicaState view) {
+                    view.applyTo(r.model);
+                } else {
+                    StateCodec.decodeInto((byte[]) sent, r.model);
+                }
                 // A task has its core (spark.task.cpus); the kernels' threads would compete with the other tasks'.
                 R result = dev.lamina.tensor.WorkerPool.alone(() -> work(partition, data, r));
                 afterWork.accept(partition);
