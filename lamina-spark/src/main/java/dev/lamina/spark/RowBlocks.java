@@ -45,11 +45,11 @@ final class RowBlocks {
             float[] x = java.util.Arrays.copyOf(packed, features);
             return new Tuple2<>(RowOrder.key(seed, x, packed[features], packed[features + 1]), packed);
         }).filter(t -> RowOrder.validation(t._1(), validationFraction) == validation);
-        // Global rank by key; rank r goes to worker r mod P, in rank order there.
-        JavaPairRDD<Long, float[]> ranked = keyed.sortByKey(true, workers).zipWithIndex()
-                .mapToPair(t -> new Tuple2<>(t._2(), t._1()._2()));
+        // Global rank by key; rank r goes to worker r mod P, in rank order there, with its key.
+        JavaPairRDD<Long, Tuple2<Long, float[]>> ranked = keyed.sortByKey(true, workers).zipWithIndex()
+                .mapToPair(t -> new Tuple2<>(t._2(), t._1()));
         JavaRDD<WorkerRows> blocks = ranked.repartitionAndSortWithinPartitions(new WorkerPartitioner(workers))
-                .mapPartitions(it -> block(it, features, weighted, seed), true)
+                .mapPartitions(it -> block(it, features, weighted), true)
                 .persist(StorageLevel.MEMORY_ONLY());
         List<long[]> counts = blocks.map(b -> new long[] {b.rows(), b.keySum()}).collect();
         long[] rows = new long[workers];
@@ -88,20 +88,21 @@ final class RowBlocks {
         return v;
     }
 
-    private static Iterator<WorkerRows> block(Iterator<Tuple2<Long, float[]>> it, int features, boolean weighted,
-            long seed) {
+    private static Iterator<WorkerRows> block(Iterator<Tuple2<Long, Tuple2<Long, float[]>>> it, int features,
+            boolean weighted) {
         List<float[]> packed = new ArrayList<>();
+        long keySum = 0;
         while (it.hasNext()) {
-            packed.add(it.next()._2());
+            Tuple2<Long, float[]> keyed = it.next()._2();
+            keySum += keyed._1();
+            packed.add(keyed._2());
         }
         int n = packed.size();
         float[] x = new float[n * features];
         float[] y = new float[n];
         float[] w = weighted ? new float[n] : null;
-        long keySum = 0;
         for (int i = 0; i < n; i++) {
             float[] r = packed.get(i);
-            keySum += RowOrder.key(seed, java.util.Arrays.copyOf(r, features), r[features], r[features + 1]);
             System.arraycopy(r, 0, x, i * features, features);
             y[i] = r[features];
             if (w != null) {
