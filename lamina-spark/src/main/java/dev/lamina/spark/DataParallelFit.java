@@ -54,7 +54,7 @@ final class DataParallelFit {
         this.handoff = new Handoff(jsc, run);
     }
 
-    /** The model the settings describe, built for {@code features} inputs and compiled. */
+    /** The network the settings describe (layers or model config, seed), built for {@code features} inputs. */
     static Sequential build(FitSettings s, int features) {
         Sequential m;
         if (!s.layers().isEmpty()) {
@@ -71,6 +71,11 @@ final class DataParallelFit {
                         + " inputs but the features column holds " + features + " values a row.");
             }
         }
+        return m;
+    }
+
+    /** Compiles {@code m} with the settings' optimizer, learning rate and loss. */
+    static Sequential compile(Sequential m, FitSettings s) {
         m.compile(s.optimizer(), s.loss());
         if (s.learningRate() > 0) {
             m.optimizer().learningRate(s.learningRate());
@@ -78,7 +83,7 @@ final class DataParallelFit {
         return m;
     }
 
-    /** Trains {@code model} (built by {@link #build}) on {@code data}; returns the per-epoch history. */
+    /** Trains {@code model} (built and compiled as above) on {@code data}; returns the per-epoch history. */
     static Map<String, List<Double>> fit(Dataset<Row> data, FitSettings s, Sequential model) {
         DataParallelFit f = new DataParallelFit(s, JavaSparkContext.fromSparkContext(data.sparkSession()
                 .sparkContext()), model);

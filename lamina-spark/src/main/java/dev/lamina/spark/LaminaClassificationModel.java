@@ -8,7 +8,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -26,25 +25,22 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
     private final String uid;
     private final TrainedNetwork network;
     private final IntParam monteCarloSamples;
-    private final int classes;
 
     /** An empty model of a fresh uid, for Spark's service loading; it holds no network. */
     public LaminaClassificationModel() {
-        this(Identifiable.randomUID("laminaClassificationModel"), null, Map.of(), 2);
+        this(Identifiable.randomUID("laminaClassificationModel"), null);
     }
 
-    LaminaClassificationModel(String uid, byte[] archive, Map<String, List<Double>> history, int classes) {
-        this(Uids.pending(uid), archive, history, classes);
+    /** The model of {@code uid} holding {@code network} (null for none). */
+    LaminaClassificationModel(String uid, TrainedNetwork network) {
+        this(Uids.pending(uid), network);
     }
 
-    private LaminaClassificationModel(Void pending, byte[] archive, Map<String, List<Double>> history,
-            int classes) {
+    private LaminaClassificationModel(Void pending, TrainedNetwork network) {
         this.uid = Uids.take();
-        this.monteCarloSamples = new IntParam(uid, "monteCarloSamples", "Monte-Carlo dropout draws a prediction"
-                + " averages; 0 for inference mode", ParamValidators.gtEq(0));
+        this.monteCarloSamples = TrainedNetwork.monteCarloSamples(uid);
         setDefault(monteCarloSamples, 0);
-        this.network = archive == null ? null : new TrainedNetwork(archive, history);
-        this.classes = archive == null ? classes : Math.max(2, network.outputs());
+        this.network = network;
     }
 
     @Override
@@ -52,9 +48,10 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
         return uid != null ? uid : Uids.current();
     }
 
+    /** The network's output units, or 2 for one sigmoid unit (and for a model holding no network). */
     @Override
     public int numClasses() {
-        return classes;
+        return network == null ? 2 : Math.max(2, network.outputs());
     }
 
     /**
@@ -84,7 +81,7 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
     @Override
     public Vector predictRaw(Vector features) {
         float[] out = network().predict(features, samples());
-        double[] p = new double[classes];
+        double[] p = new double[numClasses()];
         if (out.length == 1) {
             p[0] = 1.0 - out[0];
             p[1] = out[0];
@@ -110,7 +107,7 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
 
     /** An independent copy of the trained Lamina model, to use or save outside Spark. */
     public Sequential laminaModel() {
-        return Replicas.load(network().archive());
+        return network().copyOfModel();
     }
 
     /** Loss (and val_loss) per epoch of the fit that made this model (saved and loaded with it). */
@@ -119,29 +116,23 @@ public final class LaminaClassificationModel extends ProbabilisticClassification
     }
 
     private TrainedNetwork network() {
-        if (network == null) {
-            throw new IllegalStateException("This LaminaClassificationModel holds no network; get one from"
-                    + " LaminaClassifier.fit or LaminaClassificationModel.load.");
-        }
-        return network;
+        return TrainedNetwork.required(network, "LaminaClassificationModel", "LaminaClassifier");
     }
 
     @Override
     public LaminaClassificationModel copy(ParamMap extra) {
-        LaminaClassificationModel m = new LaminaClassificationModel(uid, network == null ? null : network.archive(),
-                network == null ? Map.of() : network.history(), classes);
-        return copyValues(m, extra).setParent(parent());
+        return copyValues(new LaminaClassificationModel(uid, network), extra).setParent(parent());
     }
 
     @Override
     public MLWriter write() {
-        return new ModelWriter(this, network().archive(), network().history());
+        return network().writer(this);
     }
 
     /** The reader of saved models. */
     public static MLReader<LaminaClassificationModel> read() {
         return new ModelReader<>(LaminaClassificationModel.class, (uid, archive, history) ->
-                new LaminaClassificationModel(uid, archive, history, 2));
+                new LaminaClassificationModel(uid, new TrainedNetwork(archive, history)));
     }
 
     /** The model saved at {@code path}. */

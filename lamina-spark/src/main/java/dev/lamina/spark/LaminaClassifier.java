@@ -62,15 +62,19 @@ public final class LaminaClassifier extends ProbabilisticClassifier<Vector, Lami
     @Override
     public LaminaClassificationModel train(Dataset<?> dataset) {
         int classes = getNumClasses(dataset, MAX_CLASSES);
-        Training.Result r = Training.fit(this, dataset, getFeaturesCol(), getLabelCol(),
-                outputs -> outputs == 1 ? "binary_crossentropy" : "sparse_categorical_crossentropy");
-        int outputs = r.model().outputShape().size();
+        // The head is checked against the labels once the network is built, before it trains.
+        return new LaminaClassificationModel(uid, Training.fit(this, dataset, getFeaturesCol(), getLabelCol(),
+                outputs -> lossFor(outputs, classes)));
+    }
+
+    /** The default loss of a network ending in {@code outputs} units for {@code classes} classes. */
+    private static String lossFor(int outputs, int classes) {
         if (outputs == 1 ? classes > 2 : outputs < classes) {
             throw new IllegalArgumentException("The labels hold " + classes + " classes but the network ends in "
                     + outputs + " unit" + (outputs == 1 ? "" : "s") + "; end it in dense(1, sigmoid) for two classes"
                     + " or dense(" + classes + ", softmax).");
         }
-        return new LaminaClassificationModel(uid, r.archive(), r.history(), Math.max(classes, Math.max(outputs, 2)));
+        return outputs == 1 ? "binary_crossentropy" : "sparse_categorical_crossentropy";
     }
 
     @Override

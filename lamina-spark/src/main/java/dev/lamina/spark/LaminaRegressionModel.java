@@ -6,7 +6,6 @@ import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
@@ -27,19 +26,19 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
 
     /** An empty model of a fresh uid, for Spark's service loading; it holds no network. */
     public LaminaRegressionModel() {
-        this(Identifiable.randomUID("laminaRegressionModel"), null, Map.of());
+        this(Identifiable.randomUID("laminaRegressionModel"), null);
     }
 
-    LaminaRegressionModel(String uid, byte[] archive, Map<String, List<Double>> history) {
-        this(Uids.pending(uid), archive, history);
+    /** The model of {@code uid} holding {@code network} (null for none). */
+    LaminaRegressionModel(String uid, TrainedNetwork network) {
+        this(Uids.pending(uid), network);
     }
 
-    private LaminaRegressionModel(Void pending, byte[] archive, Map<String, List<Double>> history) {
+    private LaminaRegressionModel(Void pending, TrainedNetwork network) {
         this.uid = Uids.take();
-        this.monteCarloSamples = new IntParam(uid, "monteCarloSamples", "Monte-Carlo dropout draws a prediction"
-                + " averages; 0 for inference mode", ParamValidators.gtEq(0));
+        this.monteCarloSamples = TrainedNetwork.monteCarloSamples(uid);
         setDefault(monteCarloSamples, 0);
-        this.network = archive == null ? null : new TrainedNetwork(archive, history);
+        this.network = network;
     }
 
     @Override
@@ -78,7 +77,7 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
 
     /** An independent copy of the trained Lamina model, to use or save outside Spark. */
     public Sequential laminaModel() {
-        return Replicas.load(network().archive());
+        return network().copyOfModel();
     }
 
     /** Loss (and val_loss) per epoch of the fit that made this model (saved and loaded with it). */
@@ -87,28 +86,23 @@ public final class LaminaRegressionModel extends RegressionModel<Vector, LaminaR
     }
 
     private TrainedNetwork network() {
-        if (network == null) {
-            throw new IllegalStateException("This LaminaRegressionModel holds no network; get one from"
-                    + " LaminaRegressor.fit or LaminaRegressionModel.load.");
-        }
-        return network;
+        return TrainedNetwork.required(network, "LaminaRegressionModel", "LaminaRegressor");
     }
 
     @Override
     public LaminaRegressionModel copy(ParamMap extra) {
-        LaminaRegressionModel m = new LaminaRegressionModel(uid, network == null ? null : network.archive(),
-                network == null ? Map.of() : network.history());
-        return copyValues(m, extra).setParent(parent());
+        return copyValues(new LaminaRegressionModel(uid, network), extra).setParent(parent());
     }
 
     @Override
     public MLWriter write() {
-        return new ModelWriter(this, network().archive(), network().history());
+        return network().writer(this);
     }
 
     /** The reader of saved models. */
     public static MLReader<LaminaRegressionModel> read() {
-        return new ModelReader<>(LaminaRegressionModel.class, LaminaRegressionModel::new);
+        return new ModelReader<>(LaminaRegressionModel.class, (uid, archive, history) ->
+                new LaminaRegressionModel(uid, new TrainedNetwork(archive, history)));
     }
 
     /** The model saved at {@code path}. */

@@ -65,8 +65,8 @@ public final class LaminaRegressor extends Predictor<Vector, LaminaRegressor, La
 
     @Override
     public LaminaRegressionModel train(Dataset<?> dataset) {
-        Training.Result r = Training.fit(this, dataset, getFeaturesCol(), getLabelCol(), outputs -> "mse");
-        return new LaminaRegressionModel(uid, r.archive(), r.history());
+        return new LaminaRegressionModel(uid, Training.fit(this, dataset, getFeaturesCol(), getLabelCol(),
+                outputs -> "mse"));
     }
 
     @Override

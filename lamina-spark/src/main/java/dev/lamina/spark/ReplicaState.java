@@ -62,54 +62,9 @@ final class ReplicaState {
         return new ReplicaState(w, passes, slots, withOptimizer ? o.iterations() : -1);
     }
 
-    /**
-     * Writes this state into {@code model}, a model of the same architecture (into its own arrays
-     * where it has them: a replica takes the driver's state every round without allocating).
-     */
+    /** Writes this state into {@code model}, a model of the same architecture ({@link StateCodec#writeInto}). */
     void applyTo(Sequential model) {
-        List<Parameter> ps = model.weights();
-        Optimizer o = model.optimizer();
-        for (int i = 0; i < weights.length; i++) {
-            float[] to = ps.get(i).value().data();
-            if (to != weights[i]) {
-                System.arraycopy(weights[i], 0, to, 0, to.length);
-            }
-            if (slots != null && slots[i] != null) {
-                float[][] own = o.slots(ps.get(i));
-                if (own != null && own.length == slots[i].length && own != slots[i]) {
-                    for (int k = 0; k < own.length; k++) {
-                        System.arraycopy(slots[i][k], 0, own[k], 0, own[k].length);
-                    }
-                } else if (own != slots[i]) {
-                    float[][] copy = new float[slots[i].length][];
-                    for (int k = 0; k < copy.length; k++) {
-                        copy[k] = slots[i][k].clone();
-                    }
-                    o.setSlots(ps.get(i), copy);
-                }
-            }
-        }
-        if (slots != null) {
-            o.setIterations(iterations);
-        }
-        List<Layer> counted = counted(model);
-        for (int i = 0; i < passes.length; i++) {
-            counted.get(i).restoreTrainingPasses(passes[i]);
-        }
-    }
-
-    /** Whether {@link #applyTo} can give {@code model} exactly this state (see {@link StateCodec#restorable}). */
-    boolean restorableIn(Sequential model) {
-        if (slots == null) {
-            return true;
-        }
-        List<Parameter> ps = model.weights();
-        for (int i = 0; i < ps.size(); i++) {
-            if (slots[i] == null && model.optimizer().slots(ps.get(i)) != null) {
-                return false;
-            }
-        }
-        return true;
+        StateCodec.writeInto(this, model);
     }
 
     static List<Layer> counted(Sequential model) {

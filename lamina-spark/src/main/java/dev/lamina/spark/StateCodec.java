@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link ReplicaState}'s bytes read and written in place, for local SGD's rounds, where the state
- * (weights and optimizer slots: tens of megabytes for the lesson's model) crosses the network twice
- * per round: encoded straight from the model's arrays, decoded straight into them, and averaged
- * from the workers' bytes into the driver's model without copies of its own.
+ * A model's state read and written in place, whether it comes as {@link ReplicaState}'s bytes (a
+ * cluster's broadcasts and task results) or as a {@code ReplicaState}'s arrays (local mode, a
+ * checkpoint): one writer, one restorability check and one average serve both, so both give the
+ * same bits. The state (weights and optimizer slots: tens of megabytes for the lesson's model)
+ * crosses between driver and workers twice per local-SGD round.
  */
 final class StateCodec {
     private StateCodec() {}
@@ -26,12 +27,13 @@ final class StateCodec {
     }
 
     /**
-     * Whether {@link #decodeInto} can give {@code model} exactly this state: not when the state
-     * has an optimizer that has not stepped yet for some weight (no slots) while the model's
-     * optimizer has (an optimizer's first slots are its own to make, Adagrad's not zeros).
+     * Whether {@link #writeInto} can give {@code model} exactly {@code state} (bytes, or a
+     * {@link ReplicaState}): not when the state has an optimizer that has not stepped yet for some
+     * weight (no slots) while the model's optimizer has (an optimizer's first slots are its own to
+     * make, Adagrad's not zeros).
      */
-    static boolean restorable(byte[] bytes, Sequential model) {
-        Layout l = new Layout(bytes, model);
+    static boolean restorable(Object state, Sequential model) {
+        Layout l = Layout.of(state, model);
         if (!l.withSlots) {
             return true;
         }
@@ -44,9 +46,14 @@ final class StateCodec {
         return true;
     }
 
-    /** Writes state bytes of {@code model}'s architecture into the model (weights, counters, slots). */
-    static void decodeInto(byte[] bytes, Sequential model) {
-        Layout l = new Layout(bytes, model);
+    /**
+     * Writes {@code state} (bytes, or a {@link ReplicaState}) into {@code model}, a model of the
+     * same architecture: weights, counters, and the optimizer's slots and iterations where the state
+     * has them, into the model's own arrays where it has them (a replica takes the driver's state every
+     * round without allocating).
+     */
+    static void writeInto(Object state, Sequential model) {
+        Layout l = Layout.of(state, model);
         List<Parameter> ps = model.weights();
         Optimizer o = model.optimizer();
         for (int i = 0; i < ps.size(); i++) {
@@ -86,12 +93,7 @@ final class StateCodec {
         if (live <= 1) {
             for (int p = 0; p < states.size(); p++) {
                 if (rows[p] > 0 || live == 0) {
-                    Object one = states.get(p);
-                    if (one instanceof ReplicaState r) {
-                        r.applyTo(model);
-                    } else {
-                        decodeInto((byte[]) one, model);
-                    }
+                    writeInto(states.get(p), model);
                     return;
                 }
             }
@@ -101,8 +103,7 @@ final class StateCodec {
         int at = 0;
         for (int p = 0; p < states.size(); p++) {
             if (rows[p] > 0) {
-                Object state = states.get(p);
-                ls[at] = state instanceof ReplicaState r ? new Layout(r) : new Layout((byte[]) state, model);
+                ls[at] = Layout.of(states.get(p), model);
                 f[at++] = rows[p] / total;
             }
         }
@@ -212,6 +213,11 @@ final class StateCodec {
         final int[] offset;
         final int[] length;
         final int[] slotCount;
+
+        /** The layout of {@code state}: bytes (checked against {@code model}) or a {@link ReplicaState}'s arrays. */
+        static Layout of(Object state, Sequential model) {
+            return state instanceof ReplicaState r ? new Layout(r) : new Layout((byte[]) state, model);
+        }
 
         Layout(ReplicaState state) {
             bytes = null;

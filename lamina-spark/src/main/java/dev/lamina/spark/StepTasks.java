@@ -76,15 +76,10 @@ final class StepTasks {
             Object sent = state.value();
             Replicas.Replica cached = Replicas.get(run, partition, archive.value());
             // An optimizer that stepped (an earlier attempt of this task) cannot be made fresh again in place.
-            boolean restorable = sent instanceof ReplicaState view ? view.restorableIn(cached.model)
-                    : StateCodec.restorable((byte[]) sent, cached.model);
-            Replicas.Replica r = restorable ? cached : Replicas.fresh(run, partition, archive.value());
+            Replicas.Replica r = StateCodec.restorable(sent, cached.model) ? cached
+                    : Replicas.fresh(run, partition, archive.value());
             synchronized (r) {
-                if (sent instanceof ReplicaState view) {
-                    view.applyTo(r.model);
-                } else {
-                    StateCodec.decodeInto((byte[]) sent, r.model);
-                }
+                StateCodec.writeInto(sent, r.model);
                 // A task has its core (spark.task.cpus); the kernels' threads would compete with the other tasks'.
                 R result = dev.lamina.tensor.WorkerPool.alone(() -> work(partition, data, r));
                 afterWork.accept(partition);

@@ -4,6 +4,10 @@ import dev.lamina.io.ModelArchive;
 import dev.lamina.io.ModelFormatException;
 import dev.lamina.models.ModelFiles;
 import dev.lamina.models.PredictOptions;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.MLWriter;
 import dev.lamina.models.Sequential;
 import dev.lamina.tensor.Tensor;
 import java.io.Serializable;
@@ -13,7 +17,8 @@ import org.apache.spark.ml.linalg.Vector;
 
 /**
  * A trained model inside a Spark model: its {@code .lamina} archive bytes (what travels to the
- * executors and what is saved) and the model they hold, loaded once per JVM copy.
+ * executors and what is saved), the fit's history, and the model they hold, loaded once per JVM
+ * copy. Immutable, so copies of a Spark model share it.
  */
 final class TrainedNetwork implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,8 +32,38 @@ final class TrainedNetwork implements Serializable {
         model(); // a damaged archive fails here, not in a task
     }
 
+    /**
+     * The network held by a Spark model, which holds none when made empty (Spark's service loading).
+     *
+     * @throws IllegalStateException naming how to get one
+     */
+    static TrainedNetwork required(TrainedNetwork network, String model, String estimator) {
+        if (network == null) {
+            throw new IllegalStateException("This " + model + " holds no network; get one from " + estimator
+                    + ".fit or " + model + ".load.");
+        }
+        return network;
+    }
+
+    /** The models' Monte-Carlo param for the model of {@code uid} (default 0: inference mode). */
+    static IntParam monteCarloSamples(String uid) {
+        return new IntParam(uid, "monteCarloSamples", "Monte-Carlo dropout draws a prediction averages; 0 for"
+                + " inference mode", ParamValidators.gtEq(0));
+    }
+
+    /** The archive's bytes (the saved {@code model.lamina}); not to be changed. */
     byte[] archive() {
-        return archive.clone();
+        return archive;
+    }
+
+    /** An independent copy of the trained model. */
+    Sequential copyOfModel() {
+        return Replicas.load(archive);
+    }
+
+    /** The writer that saves this network for the Spark model {@code instance}. */
+    MLWriter writer(Params instance) {
+        return new ModelWriter(instance, archive, history);
     }
 
     Map<String, List<Double>> history() {

@@ -18,14 +18,12 @@ import org.apache.spark.sql.types.StructType;
 final class Training {
     private Training() {}
 
-    /** The trained model's archive bytes and history. */
-    record Result(byte[] archive, Map<String, List<Double>> history, Sequential model) {}
-
     /**
-     * Fits the network {@code params} describe on {@code dataset}; {@code defaultLoss} gives the
-     * loss for the network's output width when the loss param is empty.
+     * Fits the network {@code params} describe on {@code dataset} and returns it trained;
+     * {@code defaultLoss} gives the loss for the network's output width when the loss param is empty
+     * (and may refuse that width, before any training job runs).
      */
-    static Result fit(LaminaParams<?> params, Dataset<?> dataset, String featuresCol, String labelCol,
+    static TrainedNetwork fit(LaminaParams<?> params, Dataset<?> dataset, String featuresCol, String labelCol,
             IntFunction<String> defaultLoss) {
         Dataset<Row> data = dataset.toDF();
         String weightCol = params.getOrDefault(params.weightCol());
@@ -50,12 +48,12 @@ final class Training {
             throw new IllegalArgumentException("Give the network as exactly one of the layers param (e.g. \"dense(64,"
                     + " relu) dropout(0.3) dense(1)\") and the modelConfig param.");
         }
-        FitSettings probe = FitSettings.of(params, featuresCol, labelCol, workers, "mse");
-        int outputs = DataParallelFit.build(probe, features).outputShape().size();
-        FitSettings s = FitSettings.of(params, featuresCol, labelCol, workers, defaultLoss.apply(outputs));
-        Sequential model = DataParallelFit.build(s, features);
-        Map<String, List<Double>> history = DataParallelFit.fit(data, s, model);
-        return new Result(ModelArchive.write(ModelFiles.members(model)), history, model);
+        // The network comes first: the default loss depends on its output width.
+        Sequential model = DataParallelFit.build(FitSettings.of(params, featuresCol, labelCol, workers, ""), features);
+        FitSettings s = FitSettings.of(params, featuresCol, labelCol, workers,
+                defaultLoss.apply(model.outputShape().size()));
+        Map<String, List<Double>> history = DataParallelFit.fit(data, s, DataParallelFit.compile(model, s));
+        return new TrainedNetwork(ModelArchive.write(ModelFiles.members(model)), history);
     }
 
     /** Refuses a weight column that is not numeric, before any job runs. */
