@@ -1,7 +1,5 @@
 package dev.lamina.optimizers;
 
-import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,10 +11,7 @@ import java.util.Map;
  * <p>Defaults: learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7 (PyTorch uses 1e-8),
  * no AMSGrad. {@link AdamW} adds decoupled weight decay.
  */
-public class Adam extends Optimizer {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon = 1e-7;
+public class Adam extends MomentOptimizer<Adam> {
     private boolean amsgrad;
 
     /** Keras' defaults. */
@@ -29,22 +24,6 @@ public class Adam extends Optimizer {
         Adam a = new Adam();
         a.learningRate(learningRate);
         return a;
-    }
-
-    /** Sets beta1 and beta2, each in [0, 1). */
-    public Adam betas(double beta1, double beta2) {
-        Check.arg(beta1 >= 0 && beta1 < 1, className(), "beta_1", beta1, "a number in [0, 1)");
-        Check.arg(beta2 >= 0 && beta2 < 1, className(), "beta_2", beta2, "a number in [0, 1)");
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        return this;
-    }
-
-    /** Sets epsilon, positive. */
-    public Adam epsilon(double epsilon) {
-        Check.arg(epsilon > 0, className(), "epsilon", epsilon, "a positive number");
-        this.epsilon = epsilon;
-        return this;
     }
 
     /** Turns AMSGrad on or off. */
@@ -97,10 +76,7 @@ public class Adam extends Optimizer {
 
     @Override
     protected Map<String, Object> ownConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("beta_1", beta1);
-        c.put("beta_2", beta2);
-        c.put("epsilon", epsilon);
+        Map<String, Object> c = super.ownConfig();
         c.put("amsgrad", amsgrad);
         return c;
     }

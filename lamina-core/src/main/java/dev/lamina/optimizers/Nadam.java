@@ -1,9 +1,5 @@
 package dev.lamina.optimizers;
 
-import dev.lamina.util.Check;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Nadam (Dozat 2016), Adam with Nesterov momentum, in Keras 3's form: with the momentum schedule
  * {@code u_t = beta1 (1 - 0.5 * 0.96^t)} and {@code U_t} the product of {@code u_1..u_t},
@@ -13,10 +9,7 @@ import java.util.Map;
  *
  * <p>Defaults: learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7.
  */
-public final class Nadam extends Optimizer {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon = 1e-7;
+public final class Nadam extends MomentOptimizer<Nadam> {
     // U_t for the last step asked for (the product runs over every step, so it is kept, not recomputed).
     private long productStep;
     private double product = 1;
@@ -26,22 +19,10 @@ public final class Nadam extends Optimizer {
         super(0.001);
     }
 
-    /** Sets beta1 and beta2, each in [0, 1). */
-    public Nadam betas(double beta1, double beta2) {
-        Check.arg(beta1 >= 0 && beta1 < 1, className(), "beta_1", beta1, "a number in [0, 1)");
-        Check.arg(beta2 >= 0 && beta2 < 1, className(), "beta_2", beta2, "a number in [0, 1)");
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+    @Override
+    protected void betasChanged() {
         productStep = 0;
         product = 1;
-        return this;
-    }
-
-    /** Sets epsilon, positive. */
-    public Nadam epsilon(double epsilon) {
-        Check.arg(epsilon > 0, className(), "epsilon", epsilon, "a positive number");
-        this.epsilon = epsilon;
-        return this;
     }
 
     @Override
@@ -94,14 +75,5 @@ public final class Nadam extends Optimizer {
             float mHat = c1 * mi + c2 * gi;
             w[i] -= mHat * rate / ((float) Math.sqrt(vi * vScale) + eps);
         }
-    }
-
-    @Override
-    protected Map<String, Object> ownConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("beta_1", beta1);
-        c.put("beta_2", beta2);
-        c.put("epsilon", epsilon);
-        return c;
     }
 }

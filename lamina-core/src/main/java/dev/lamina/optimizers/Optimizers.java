@@ -76,16 +76,14 @@ public final class Optimizers {
         }
         if (o instanceof SGD sgd) {
             sgd.momentum(num(c, "momentum", 0)).nesterov(Boolean.TRUE.equals(c.get("nesterov")));
-        } else if (o instanceof Adam adam) {
-            adam.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7))
-                    .amsgrad(Boolean.TRUE.equals(c.get("amsgrad")));
+        } else if (o instanceof MomentOptimizer<?> moments) {
+            moments.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7));
+            if (o instanceof Adam adam) {
+                adam.amsgrad(Boolean.TRUE.equals(c.get("amsgrad")));
+            }
         } else if (o instanceof RMSprop rms) {
             rms.rho(num(c, "rho", 0.9)).momentum(num(c, "momentum", 0)).epsilon(num(c, "epsilon", 1e-7))
                     .centered(Boolean.TRUE.equals(c.get("centered")));
-        } else if (o instanceof Nadam nadam) {
-            nadam.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7));
-        } else if (o instanceof Adamax adamax) {
-            adamax.betas(num(c, "beta_1", 0.9), num(c, "beta_2", 0.999)).epsilon(num(c, "epsilon", 1e-7));
         } else if (o instanceof Adadelta delta) {
             delta.rho(num(c, "rho", 0.95)).epsilon(num(c, "epsilon", 1e-7));
         } else if (o instanceof Lion lion) {
