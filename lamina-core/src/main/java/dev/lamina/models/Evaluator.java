@@ -36,7 +36,7 @@ final class Evaluator {
         for (int start = 0; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
             Tensor xb = slice(x, start, rows, xBatch);
-            Tensor yb = model.forward(xb, Mode.INFERENCE);
+            Tensor yb = model.infer(xb);
             System.arraycopy(yb.data(), 0, result.data(), start * outCols, rows * outCols);
         }
         return result;
@@ -53,7 +53,7 @@ final class Evaluator {
             int rows = Math.min(batchSize, n - start);
             Tensor xb = slice(x, start, rows, xBatch);
             for (int s = 0; s < samples; s++) {
-                Tensor yb = model.forward(xb, dev.lamina.layers.Mode.sampling(seed, s, start));
+                Tensor yb = model.forward(xb, Mode.sampling(seed, s, start));
                 float[] y = yb.data();
                 int o = start * outCols;
                 for (int i = 0; i < rows * outCols; i++) {
@@ -111,7 +111,7 @@ final class Evaluator {
                     throw new IllegalArgumentException("Evaluation needs targets, but the " + (prefix.isEmpty()
                             ? "" : "validation ") + "data has inputs only; give a source with targets.");
                 }
-                Tensor out = model.forward(b.x(), Mode.INFERENCE);
+                Tensor out = model.infer(b.x());
                 lossSum += (model.loss().compute(b.y(), out, null, b.weightArray()) + reg) * b.rows();
                 n += b.rows();
                 for (int iM = 0; iM < metrics.size(); iM++) {
@@ -139,7 +139,7 @@ final class Evaluator {
         long n = 0;
         try (Batches pass = data.batches(BatchPlan.inOrder(batchSize))) {
             for (Batch b = pass.next(); b != null; b = pass.next()) {
-                Tensor yb = model.forward(b.x(), Mode.INFERENCE);
+                Tensor yb = model.infer(b.x());
                 long need = (n + b.rows()) * outCols;
                 if (need > Integer.MAX_VALUE - 8) {
                     throw new IllegalArgumentException("The predictions of more than " + n + " rows do not fit in one"

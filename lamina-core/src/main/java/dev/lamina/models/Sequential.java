@@ -377,7 +377,7 @@ public final class Sequential implements TrainableModel {
             checkTrainingBatch("perSampleLoss(...)", "perSampleLoss: x", x, y);
             Tensor in = networkInputs(x);
             Tensor t = networkTargets(y);
-            Tensor out = forward(in, Mode.INFERENCE);
+            Tensor out = infer(in);
             return loss.perSample(t, out);
         });
     }
@@ -817,6 +817,11 @@ public final class Sequential implements TrainableModel {
             t = layers.get(i).forward(t, mode);
         }
         return t;
+    }
+
+    /** A batch's outputs in inference mode, fused where that keeps the bits ({@link FusedInference}). */
+    Tensor infer(Tensor x) {
+        return FusedInference.run(layers, x);
     }
 
     /** Runs the loss gradient back through every layer (the first layer skips its input gradient). */

@@ -22,10 +22,10 @@ final class FewRowsKernel {
 
     /**
      * Accumulates {@code alpha op(A) B} over the depths [k0, k) into rows [i0, i1) (at most
-     * {@link #MAX_ROWS}) and columns [j0, j1) of C.
+     * {@link #MAX_ROWS}) and columns [j0, j1) of C, then {@code epilogue} if not null.
      */
     void compute(Transpose ta, int k0, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b, int ldb,
-                 float[] c, int ldc, int i0, int i1, int j0, int j1) {
+                 float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
         int ars = ta == Transpose.NO ? lda : 1;
         int acs = ta == Transpose.NO ? 1 : lda;
         float[] acc = rowSums.get();
@@ -49,8 +49,9 @@ final class FewRowsKernel {
                         addRow(a[(i0 + i) * ars + (kb + p) * acs], b, r, acc, i * NC, nc);
                     }
                 }
+                Epilogue e = kb + kc == k ? epilogue : null;
                 for (int i = 0; i < rows; i++) {
-                    Fold.run(acc, i * NC, alpha, overwrite && kb == k0, c, (i0 + i) * ldc + jb, nc);
+                    Fold.run(acc, i * NC, alpha, overwrite && kb == k0, c, (i0 + i) * ldc + jb, nc, e, jb);
                 }
             }
         }

@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The last step of a k-block in the packed and few-row Vector API kernels: a run of sums folded
  * into C as {@code C = fma(acc, alpha, C)}, or {@code fma(acc, alpha, +0)} for the first block of a
- * product that overwrites C. A small method taking arrays, not vectors, so that whether or not the
- * JIT inlines it no vector is boxed.
+ * product that overwrites C, and for the last block the product's {@link Epilogue}, if it has one.
+ * Small methods taking arrays, not vectors, so that whether or not the JIT inlines them no vector
+ * is boxed.
  */
 final class Fold {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -34,6 +35,41 @@ final class Fold {
         }
         for (; j < n; j++) {
             c[co + j] = Math.fma(acc[o + j], alpha, c[co + j]);
+        }
+    }
+
+    /**
+     * {@link #run} followed by {@code epilogue} on each element, whose column in C is {@code col + j}
+     * (the epilogue's per-column arrays are indexed by it); {@code epilogue} null is plain {@link #run}.
+     */
+    static void run(float[] acc, int o, float alpha, boolean fresh, float[] c, int co, int n, Epilogue epilogue,
+                    int col) {
+        if (epilogue == null) {
+            run(acc, o, alpha, fresh, c, co, n);
+            return;
+        }
+        float[] bias = epilogue.bias();
+        float[] scale = epilogue.scale();
+        float[] shift = epilogue.shift();
+        boolean relu = epilogue.relu();
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        FloatVector z = FloatVector.zero(S);
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            FloatVector v = FloatVector.fromArray(S, acc, o + j).fma(al, fresh ? z : FloatVector.fromArray(S, c, co + j));
+            if (bias != null) {
+                v = v.add(FloatVector.fromArray(S, bias, col + j));
+            }
+            if (relu) {
+                v = v.max(z);
+            }
+            if (scale != null) {
+                v = v.mul(FloatVector.fromArray(S, scale, col + j)).add(FloatVector.fromArray(S, shift, col + j));
+            }
+            v.intoArray(c, co + j);
+        }
+        for (; j < n; j++) {
+            c[co + j] = epilogue.apply(Math.fma(acc[o + j], alpha, fresh ? 0f : c[co + j]), col + j);
         }
     }
 }

@@ -17,10 +17,12 @@ interface GemmKernel {
      * Accumulates {@code alpha op(A) op(B)} over the depths [k0, k) into rows [i0, i1) and columns
      * [j0, j1) of C, or writes it there if {@code overwrite} ({@code k} must then exceed
      * {@code k0}). {@code k0} is 0 or a multiple of {@link #KC}: the k-blocks keep their places, so
-     * a product split into depth ranges adds up, block after block, to the same bits.
+     * a product split into depth ranges adds up, block after block, to the same bits. A non-null
+     * {@code epilogue} is applied to each element once its last k-block is folded in ({@code k} is
+     * then the product's whole depth), with the same bits as applying it afterwards.
      */
     void compute(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b,
-                 int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1);
+                 int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue);
 
     /** A short name for logs and benchmarks. */
     String name();

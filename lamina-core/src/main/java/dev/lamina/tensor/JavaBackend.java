@@ -75,17 +75,29 @@ public final class JavaBackend implements Backend {
     @Override
     public void gemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda,
                      float[] b, int ldb, float beta, float[] c, int ldc) {
+        gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, null);
+    }
+
+    /** The product with its epilogue applied as each tile of C is stored (the same bits as a pass afterwards). */
+    @Override
+    public void gemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda,
+                     float[] b, int ldb, float beta, float[] c, int ldc, Epilogue epilogue) {
         if (m == 0 || n == 0) {
             return;
         }
+        if (epilogue != null) {
+            epilogue.checkColumns(n);
+        }
         GemmJob job = jobs.get();
         job.set(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        job.epilogue = epilogue == null || epilogue.isIdentity() ? null : epilogue;
         int threads = pool.threads();
         try {
             if (threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD) {
                 job.run(0, 1);
             } else {
-                job.splitDepth = splitsDepth(ta, tb, m, n, k, alpha, beta, threads);
+                // A depth split folds its parts after the kernels: no place for an epilogue there.
+                job.splitDepth = job.epilogue == null && splitsDepth(ta, tb, m, n, k, alpha, beta, threads);
                 if (job.splitDepth) {
                     job.preparePartials(threads);
                 }
@@ -136,6 +148,8 @@ public final class JavaBackend implements Backend {
         private int lda;
         private int ldb;
         private int ldc;
+        /** Applied to C as it is stored, or null. */
+        private Epilogue epilogue;
         /** Whether the parts are depth ranges; part p > 0 then writes its sums to partials[p - 1]. */
         private boolean splitDepth;
         private float[][] partials = new float[0][];
@@ -163,6 +177,7 @@ public final class JavaBackend implements Backend {
             a = null;
             b = null;
             c = null;
+            epilogue = null;
             splitDepth = false;
         }
 
@@ -216,10 +231,10 @@ public final class JavaBackend implements Backend {
             int k0 = part * GemmKernel.KC;
             int k1 = part == parts - 1 ? k : k0 + GemmKernel.KC;
             if (part == 0) {
-                KERNEL.compute(ta, tb, k0, k1, alpha, true, a, lda, b, ldb, c, ldc, 0, m, 0, n);
+                KERNEL.compute(ta, tb, k0, k1, alpha, true, a, lda, b, ldb, c, ldc, 0, m, 0, n, null);
                 return;
             }
-            KERNEL.compute(ta, tb, k0, k1, alpha, true, a, lda, b, ldb, partials[part - 1], n, 0, m, 0, n);
+            KERNEL.compute(ta, tb, k0, k1, alpha, true, a, lda, b, ldb, partials[part - 1], n, 0, m, 0, n, null);
         }
 
         /** Grows the later parts' scratch to m x n each, before the parts run (once per size). */
@@ -241,7 +256,9 @@ public final class JavaBackend implements Backend {
                 scale(i0, i1, j0, j1);
             }
             if (k > 0) {
-                KERNEL.compute(ta, tb, 0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+                KERNEL.compute(ta, tb, 0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
+            } else if (epilogue != null) {
+                epilogue.applyRows(c, ldc, i0, i1, j0, j1);
             }
         }
 

@@ -18,7 +18,7 @@ final class ScalarKernel implements GemmKernel {
 
     @Override
     public void compute(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
-                        float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1) {
+                        float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
         int ars = ta == Transpose.NO ? lda : 1;
         int acs = ta == Transpose.NO ? 1 : lda;
         float[] pack = packs.get();
@@ -53,8 +53,10 @@ final class ScalarKernel implements GemmKernel {
                     }
                     int co = i * ldc + jb;
                     boolean fresh = overwrite && kb == k0;
+                    Epilogue e = kb + kc == k ? epilogue : null;
                     for (int j = 0; j < nc; j++) {
-                        c[co + j] = Math.fma(acc[j], alpha, fresh ? 0f : c[co + j]);
+                        float v = Math.fma(acc[j], alpha, fresh ? 0f : c[co + j]);
+                        c[co + j] = e == null ? v : e.apply(v, jb + j);
                     }
                 }
             }

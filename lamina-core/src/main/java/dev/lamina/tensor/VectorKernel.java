@@ -41,16 +41,22 @@ final class VectorKernel implements GemmKernel {
 
     @Override
     public void compute(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
-                        float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1) {
+                        float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
         if (j0 == 0 && j1 == 1 && ldc == 1 && singleColumn(ta, tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, i0, i1)) {
+            if (epilogue != null) {
+                epilogue.applyRows(c, ldc, i0, i1, 0, 1);
+            }
             return;
         }
         if (tb == Transpose.NO && i1 - i0 <= FewRowsKernel.MAX_ROWS) {
-            fewRows.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+            fewRows.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
         if (tb == Transpose.YES && k >= 2 * (i1 - i0)) {
             transposedB.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
+            if (epilogue != null) {
+                epilogue.applyRows(c, ldc, i0, i1, j0, j1);
+            }
             return;
         }
         float[] ap = aPacks.get();
@@ -58,6 +64,7 @@ final class VectorKernel implements GemmKernel {
         float[] tile = tiles.get();
         for (int kb = k0; kb < k; kb += KC) {
             int kc = Math.min(KC, k - kb);
+            Epilogue e = kb + kc == k ? epilogue : null;
             for (int jb = j0; jb < j1; jb += NC) {
                 int nc = Math.min(NC, j1 - jb);
                 int npanels = (nc + NR - 1) / NR;
@@ -71,7 +78,7 @@ final class VectorKernel implements GemmKernel {
                         for (int q = 0; q < npanels; q++) {
                             int cols = Math.min(NR, nc - q * NR);
                             micro(ap, s * kc * MR, bp, q * kc * NR, kc, c, ldc, ib + s * MR, jb + q * NR, rows, cols,
-                                    alpha, overwrite && kb == k0, tile);
+                                    alpha, overwrite && kb == k0, e, tile);
                         }
                     }
                 }
@@ -88,7 +95,7 @@ final class VectorKernel implements GemmKernel {
     private boolean singleColumn(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
                                  float[] b, int ldb, float[] c, int i0, int i1) {
         if (ta == Transpose.YES && tb == Transpose.NO) {
-            fewRows.compute(Transpose.YES, k0, k, alpha, overwrite, b, ldb, a, lda, c, 1, 0, 1, i0, i1);
+            fewRows.compute(Transpose.YES, k0, k, alpha, overwrite, b, ldb, a, lda, c, 1, 0, 1, i0, i1, null);
             return true;
         }
         if (tb == Transpose.YES || ldb == 1) {
@@ -183,7 +190,7 @@ final class VectorKernel implements GemmKernel {
 
     /** The 4 x NR tile at C[row0.., col0..]: acc over the k-block, then fma(acc, alpha, C or +0 if fresh). */
     private static void micro(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int ldc, int row0, int col0,
-                              int rows, int cols, float alpha, boolean fresh, float[] tile) {
+                              int rows, int cols, float alpha, boolean fresh, Epilogue epilogue, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -235,14 +242,17 @@ final class VectorKernel implements GemmKernel {
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + L);
         c32.intoArray(tile, 3 * NR + 2 * L);
-        fold(tile, c, ldc, row0, col0, rows, cols, alpha, fresh);
+        fold(tile, c, ldc, row0, col0, rows, cols, alpha, fresh, epilogue);
     }
 
-    /** {@code C = fma(tile, alpha, C)} on the valid part of the tile at C[row0.., col0..], with +0 for C if fresh. */
+    /**
+     * {@code C = fma(tile, alpha, C)} on the valid part of the tile at C[row0.., col0..], with +0 for C if
+     * fresh, then the epilogue if not null.
+     */
     private static void fold(float[] tile, float[] c, int ldc, int row0, int col0, int rows, int cols, float alpha,
-                             boolean fresh) {
+                             boolean fresh, Epilogue epilogue) {
         for (int i = 0; i < rows; i++) {
-            Fold.run(tile, i * NR, alpha, fresh, c, (row0 + i) * ldc + col0, cols);
+            Fold.run(tile, i * NR, alpha, fresh, c, (row0 + i) * ldc + col0, cols, epilogue, col0);
         }
     }
 }

@@ -69,8 +69,8 @@ class JavaBackendTest {
                 float[] c1 = random(m * n, 10);
                 float[] c2 = c1.clone();
                 float[] c0 = c1.clone();
-                ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c1, n, 0, m, 0, n);
-                vector.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c2, n, 0, m, 0, n);
+                ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c1, n, 0, m, 0, n, null);
+                vector.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c2, n, 0, m, 0, n, null);
                 assertArrayEquals(c1, c2, ta + "" + tb + " " + m + "x" + n + "x" + k);
                 for (int i = 0; i < m; i += Math.max(1, m / 7)) {
                     for (int j = 0; j < n; j += Math.max(1, n / 7)) {
@@ -102,8 +102,8 @@ class JavaBackendTest {
         float[] c1 = random(m * n, 13);
         float[] c2 = c1.clone();
         float[] before = c1.clone();
-        ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c1, n, 5, 77, 7, 1053);
-        new VectorKernel().compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c2, n, 5, 77, 7, 1053);
+        ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c1, n, 5, 77, 7, 1053, null);
+        new VectorKernel().compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c2, n, 5, 77, 7, 1053, null);
         assertArrayEquals(c1, c2);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -127,11 +127,11 @@ class JavaBackendTest {
                 int ldb = tb == Transpose.NO ? n : k;
                 int i1 = Math.max(1, m - 1);
                 float[] zeroed = new float[m * n];
-                ScalarKernel.INSTANCE.compute(ta, tb, 0, k, -0.5f, false, a, lda, b, ldb, zeroed, n, 0, i1, 0, n);
+                ScalarKernel.INSTANCE.compute(ta, tb, 0, k, -0.5f, false, a, lda, b, ldb, zeroed, n, 0, i1, 0, n, null);
                 for (GemmKernel kernel : kernels) {
                     float[] c = new float[m * n];
                     java.util.Arrays.fill(c, 0, i1 * n, Float.NaN);
-                    kernel.compute(ta, tb, 0, k, -0.5f, true, a, lda, b, ldb, c, n, 0, i1, 0, n);
+                    kernel.compute(ta, tb, 0, k, -0.5f, true, a, lda, b, ldb, c, n, 0, i1, 0, n, null);
                     assertArrayEquals(zeroed, c, kernel.name() + " " + ta + tb + " " + m + "x" + n + "x" + k);
                 }
             }
@@ -187,7 +187,7 @@ class JavaBackendTest {
                         reference = c;
                         float[] plain = new float[m];
                         ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 1f, true, a, ta == Transpose.NO ? k : m, b,
-                                tb == Transpose.NO ? 1 : k, plain, 1, 0, m, 0, 1);
+                                tb == Transpose.NO ? 1 : k, plain, 1, 0, m, 0, 1, null);
                         assertArrayEquals(plain, c, ta + "" + tb + " against the plain kernel");
                     }
                     assertArrayEquals(reference, c, ta + "" + tb + ", " + threads + " threads");
@@ -221,7 +221,7 @@ class JavaBackendTest {
             assertArrayEquals(one, many, "round " + round);
         }
         float[] plain = new float[m * n];
-        ScalarKernel.INSTANCE.compute(Transpose.NO, Transpose.NO, 0, k, 1f, true, a, k, b, n, plain, n, 0, m, 0, n);
+        ScalarKernel.INSTANCE.compute(Transpose.NO, Transpose.NO, 0, k, 1f, true, a, k, b, n, plain, n, 0, m, 0, n, null);
         assertArrayEquals(plain, one, "against the plain kernel");
     }
 

@@ -14,6 +14,7 @@ import dev.lamina.layers.Parameter;
 import dev.lamina.random.RandomStream;
 import dev.lamina.regularizers.Regularizer;
 import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Epilogue;
 import dev.lamina.tensor.Ops;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
@@ -107,6 +108,8 @@ public final class Dense extends Layer {
     private Tensor lastInput;
     private Tensor lastPre;
     private Tensor lastOut;
+    /** The last {@link #forwardInference}'s epilogue, kept while its arrays stay the same. */
+    private Epilogue epilogue;
 
     /** A Dense layer with {@code config}. */
     public Dense(Config config) {
@@ -202,6 +205,43 @@ public final class Dense extends Layer {
         lastInput = x;
         lastPre = z;
         lastOut = y;
+        return y;
+    }
+
+    /** Whether {@link #forwardInference} applies this layer's activation in its product (linear and relu). */
+    public boolean fusesActivation() {
+        String a = activation.name();
+        return a.equals("linear") || a.equals("relu");
+    }
+
+    /**
+     * The inference output followed by a per-unit affine {@code y * scale + shift} (a
+     * BatchNormalization's inference transform, {@link
+     * dev.lamina.layers.normalization.BatchNormalization#inferenceScaleShift()}), in one product:
+     * the bias, the activation and the affine are applied as each tile of the output is stored
+     * ({@link dev.lamina.tensor.Epilogue}) instead of in passes over the output afterwards. The
+     * same bits as {@code forward(x, Mode.INFERENCE)} followed by that layer's inference pass.
+     * {@code scale} and {@code shift} null: the plain inference output. Keeps nothing for a
+     * backward pass. Needs {@link #fusesActivation()}.
+     */
+    public Tensor forwardInference(Tensor x, float[] scale, float[] shift) {
+        checkInput(x);
+        Check.state(fusesActivation(), "Dense '" + name() + "': forwardInference applies linear and relu only,"
+                + " not " + activation.name() + "; use forward(x, Mode.INFERENCE).");
+        int units = config.units();
+        int in = inputShape().dim(-1);
+        int m = x.size() / in;
+        Tensor y = output.get(x.rows(), outputShape());
+        float[] b = bias == null ? null : bias.value().data();
+        boolean relu = activation.name().equals("relu");
+        Epilogue e = epilogue;
+        if (e == null || e.bias() != b || e.relu() != relu || e.scale() != scale || e.shift() != shift) {
+            e = new Epilogue(b, relu, scale, shift);
+            epilogue = e;
+        }
+        dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
+                kernel.value().data(), units, 0f, y.data(), units, e);
+        lastInput = null;
         return y;
     }
 

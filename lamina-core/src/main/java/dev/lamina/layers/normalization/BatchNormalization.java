@@ -64,6 +64,7 @@ public final class BatchNormalization extends Layer {
     private float[] scale = new float[0];
     private float[] shift = new float[0];
     private InferenceTransform inference;
+    private float[][] scaleShift;
     private double[] mean = new double[0];
     private double[] var = new double[0];
     private double[] groupMean = new double[0];
@@ -219,6 +220,19 @@ public final class BatchNormalization extends Layer {
         return t;
     }
 
+    /**
+     * The inference transform brought up to date, as the two arrays {@code {scale, shift}} its
+     * inference pass uses ({@code y = x * scale + shift} per channel, in float): for applying it in
+     * the stores of the layer before ({@link dev.lamina.layers.core.Dense#forwardInference}), with
+     * the same bits as this layer's own pass. The arrays are the layer's own, valid until its
+     * weights or statistics change; read them, never write them.
+     */
+    public float[][] inferenceScaleShift() {
+        requireBuilt("inferenceScaleShift()");
+        refreshInference();
+        return scaleShift;
+    }
+
     /** Whether the channels are the last axis of rank-1 per-sample inputs (what folding into Dense needs). */
     public boolean normalizesFeatures() {
         requireBuilt("normalizesFeatures()");
@@ -260,6 +274,7 @@ public final class BatchNormalization extends Layer {
         scale = new float[channels];
         shift = new float[channels];
         inference = new InferenceTransform(channels, config.epsilon());
+        scaleShift = new float[][] {inference.scale(), inference.shift()};
         mean = new double[channels];
         var = new double[channels];
         gammaEff = new double[channels];
