@@ -28,10 +28,21 @@ public final class JavaBackend implements Backend {
     /** The largest output (elements) split by depth: each later part needs a scratch copy of it. */
     private static final long MAX_PARTIAL = 1L << 20;
 
-    /** Column splits fall on multiples of this, a whole number of the vector kernel's tiles. */
-    private static final int COLUMN_GRAIN = 48;
+    /** Column splits fall on multiples of this: a whole number of the kernel's tiles. */
+    private static final int COLUMN_GRAIN;
+
+    /** Row splits fall on multiples of this: a whole number of the kernel's tiles. */
+    private static final int ROW_GRAIN;
+
+    /** A product narrower than this many columns per part is split by rows. */
+    private static final int MIN_COLUMNS_PER_PART = 96;
 
     private static final GemmKernel KERNEL = chooseKernel();
+
+    static {
+        COLUMN_GRAIN = KERNEL.tileColumns();
+        ROW_GRAIN = KERNEL.tileRows();
+    }
     private final ThreadLocal<GemmJob> jobs = ThreadLocal.withInitial(GemmJob::new);
     private final WorkerPool pool;
 
@@ -130,7 +141,7 @@ public final class JavaBackend implements Backend {
 
     /** Whether the output is split by rows: A is the larger operand, or C is too narrow for columns. */
     private static boolean splitsRows(int m, int n, int parts) {
-        return m >= 8 * parts && (m >= n || n < 2 * COLUMN_GRAIN * parts);
+        return m >= 8 * parts && (m >= n || n < MIN_COLUMNS_PER_PART * parts);
     }
 
     /** One GEMM call, reused by its calling thread so that a call allocates nothing. */
@@ -209,9 +220,9 @@ public final class JavaBackend implements Backend {
                 // Each thread packs the whole of the operand that the split does not divide, so
                 // divide the larger one: rows (and so A) when A is the larger, else columns (B).
                 if (splitsRows(m, n, parts)) {
-                    int quads = (m + 3) / 4;
-                    i0 = Math.min(m, 4 * (int) ((long) quads * part / parts));
-                    i1 = Math.min(m, 4 * (int) ((long) quads * (part + 1) / parts));
+                    int grains = (m + ROW_GRAIN - 1) / ROW_GRAIN;
+                    i0 = Math.min(m, ROW_GRAIN * (int) ((long) grains * part / parts));
+                    i1 = Math.min(m, ROW_GRAIN * (int) ((long) grains * (part + 1) / parts));
                 } else if (n >= COLUMN_GRAIN * parts) {
                     int grains = (n + COLUMN_GRAIN - 1) / COLUMN_GRAIN;
                     j0 = Math.min(n, COLUMN_GRAIN * (int) ((long) grains * part / parts));

@@ -12,6 +12,16 @@ final class ScalarKernel implements GemmKernel {
     private final ThreadLocal<float[]> packs = ThreadLocal.withInitial(() -> new float[KC * NC]);
 
     @Override
+    public int tileRows() {
+        return 4;
+    }
+
+    @Override
+    public int tileColumns() {
+        return 48;
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

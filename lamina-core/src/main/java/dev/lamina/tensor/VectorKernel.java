@@ -5,13 +5,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The {@link GemmKernel} on the Vector API ({@code jdk.incubator.vector}), in the manner of BLIS:
- * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of {@code NR} columns and
- * a panel of A ({@code MC x KC}) into micro-panels of {@code MR = 4} rows (edges padded with zeros),
+ * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of {@code nr} columns and
+ * a panel of A ({@code MC x KC}) into micro-panels of {@code mr} rows (edges padded with zeros),
  * so that the micro-kernel streams both from contiguous memory; the micro-kernel keeps an
- * {@code 4 x NR} tile of C in 12 vector registers ({@code NR} = 3 vectors) across the k-block.
- * (Measured on JDK 17 and AVX-512: 4 x 3 vectors beat 4 x 2; 8 x 2, 6 x 2 and 4 x 4 ran 2 to 5 times
- * slower, the register allocator spilling the accumulators.) Loaded only when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
+ * {@code mr x nr} tile of C in vector registers across the k-block ({@link Tile}: 8 x 2 vectors
+ * with AVX-512, 4 x 3 with fewer registers). Each micro-panel of A (8 rows, 8 KB) stays in L1
+ * while the micro-panels of B stream past it from L2, so the tile's height sets how many FMAs
+ * each vector of B loaded serves: on a Zen 4 core, 8 x 2 ran products of 256 to 2048 rows 7 to
+ * 12 % faster than 4 x 3 (one thread, kernels alternated in one JVM). The sums leave the
+ * registers through a scratch tile folded into C by {@link Fold}, with the epilogue on the last
+ * k-block. Loaded only when the JVM runs with {@code --add-modules jdk.incubator.vector}; see
+ * {@link JavaBackend}.
  *
  * <p>Three kinds of product leave the panels, with the same bits: those with a transposed B and a
  * depth of at least twice the rows go to {@link TransposedBKernel}, which reads B without packing
@@ -23,20 +27,72 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernel implements GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int MR = 4;
-    private static final int NR = 3 * L;
     private static final int MC = 128;
     private static final int NC = 1024;
 
+    /**
+     * The micro-kernel's tile of C, chosen by the registers the vector width implies: with 512-bit
+     * vectors (x86's AVX-512, 32 registers) 8 rows by 2 vectors, 16 accumulators, so each vector
+     * of B loaded per k serves 8 FMAs; with narrower vectors (AVX2, 16 registers) 4 rows by 3
+     * vectors, 12 accumulators and 4 more registers, which is all there is. The tile decides only
+     * the speed: every element's sum has the same terms in the same order either way.
+     */
+    enum Tile {
+        /** 4 rows by 3 vectors. */
+        ROWS_4_BY_3_VECTORS(4, 3),
+        /** 8 rows by 2 vectors. */
+        ROWS_8_BY_2_VECTORS(8, 2);
+
+        final int rows;
+        final int vectors;
+
+        Tile(int rows, int vectors) {
+            this.rows = rows;
+            this.vectors = vectors;
+        }
+
+        /** The tile for the vectors this JVM runs with. */
+        static Tile forThisMachine() {
+            return S.vectorBitSize() >= 512 ? ROWS_8_BY_2_VECTORS : ROWS_4_BY_3_VECTORS;
+        }
+    }
+
+    private final Tile shape;
+    private final int mr;
+    private final int nr;
+
     private final TransposedBKernel transposedB = new TransposedBKernel();
     private final FewRowsKernel fewRows = new FewRowsKernel();
-    private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MC * KC]);
-    private final ThreadLocal<float[]> bPacks = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
-    private final ThreadLocal<float[]> tiles = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private final ThreadLocal<float[]> aPacks;
+    private final ThreadLocal<float[]> bPacks;
+    private final ThreadLocal<float[]> tiles;
+
+    VectorKernel() {
+        this(Tile.forThisMachine());
+    }
+
+    VectorKernel(Tile shape) {
+        this.shape = shape;
+        this.mr = shape.rows;
+        this.nr = shape.vectors * L;
+        aPacks = ThreadLocal.withInitial(() -> new float[MC * KC]);
+        bPacks = ThreadLocal.withInitial(() -> new float[(NC + nr - 1) / nr * nr * KC]);
+        tiles = ThreadLocal.withInitial(() -> new float[mr * nr]);
+    }
+
+    @Override
+    public int tileRows() {
+        return mr;
+    }
+
+    @Override
+    public int tileColumns() {
+        return nr;
+    }
 
     @Override
     public String name() {
-        return "vector-" + S.vectorBitSize();
+        return "vector-" + S.vectorBitSize() + "-" + mr + "x" + shape.vectors;
     }
 
     @Override
@@ -67,18 +123,27 @@ final class VectorKernel implements GemmKernel {
             Epilogue e = kb + kc == k ? epilogue : null;
             for (int jb = j0; jb < j1; jb += NC) {
                 int nc = Math.min(NC, j1 - jb);
-                int npanels = (nc + NR - 1) / NR;
-                packB(tb, b, ldb, kb, kc, jb, nc, bp);
+                int npanels = (nc + nr - 1) / nr;
+                packB(tb, b, ldb, kb, kc, jb, nc, nr, bp);
                 for (int ib = i0; ib < i1; ib += MC) {
                     int mc = Math.min(MC, i1 - ib);
-                    int mpanels = (mc + MR - 1) / MR;
-                    packA(ta, a, lda, ib, mc, kb, kc, ap);
+                    int mpanels = (mc + mr - 1) / mr;
+                    packA(ta, a, lda, ib, mc, kb, kc, mr, ap);
                     for (int s = 0; s < mpanels; s++) {
-                        int rows = Math.min(MR, mc - s * MR);
+                        int rows = Math.min(mr, mc - s * mr);
                         for (int q = 0; q < npanels; q++) {
-                            int cols = Math.min(NR, nc - q * NR);
-                            micro(ap, s * kc * MR, bp, q * kc * NR, kc, c, ldc, ib + s * MR, jb + q * NR, rows, cols,
-                                    alpha, overwrite && kb == k0, e, tile);
+                            int cols = Math.min(nr, nc - q * nr);
+                            int ao = s * kc * mr;
+                            int bo = q * kc * nr;
+                            if (shape == Tile.ROWS_8_BY_2_VECTORS) {
+                                micro8x2(ap, ao, bp, bo, kc, tile);
+                            } else {
+                                micro4x3(ap, ao, bp, bo, kc, tile);
+                            }
+                            for (int i = 0; i < rows; i++) {
+                                Fold.run(tile, i * nr, alpha, overwrite && kb == k0, c, (ib + s * mr + i) * ldc + jb
+                                        + q * nr, cols, e, jb + q * nr);
+                            }
                         }
                     }
                 }
@@ -105,40 +170,38 @@ final class VectorKernel implements GemmKernel {
         return false;
     }
 
-    /** B's block (k rows kb.., columns jb..) as micro-panels: element (p, j) of panel q at q*kc*NR + p*NR + j. */
-    private static void packB(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
-        int npanels = (nc + NR - 1) / NR;
+    /** B's block (k rows kb.., columns jb..) as micro-panels of nr columns: element (p, j) of panel q at q*kc*nr + p*nr + j. */
+    private static void packB(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, int nr, float[] bp) {
+        int npanels = (nc + nr - 1) / nr;
         for (int q = 0; q < npanels; q++) {
-            int cols = Math.min(NR, nc - q * NR);
-            int dst = q * kc * NR;
-            if (tb == Transpose.NO && cols == NR) {
-                // Three vectors per p: a call to System.arraycopy per 48 floats cost more than the copy.
+            int cols = Math.min(nr, nc - q * nr);
+            int dst = q * kc * nr;
+            if (tb == Transpose.NO && cols == nr) {
+                // Whole vectors per p: a call to System.arraycopy per panel row cost more than the copy.
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * NR;
-                    int d = dst + p * NR;
-                    FloatVector.fromArray(S, b, src).intoArray(bp, d);
-                    FloatVector.fromArray(S, b, src + L).intoArray(bp, d + L);
-                    FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
+                    int src = (kb + p) * ldb + jb + q * nr;
+                    int d = dst + p * nr;
+                    for (int v = 0; v < nr; v += L) {
+                        FloatVector.fromArray(S, b, src + v).intoArray(bp, d + v);
+                    }
                 }
             } else if (tb == Transpose.NO) {
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * NR;
-                    int d = dst + p * NR;
+                    int src = (kb + p) * ldb + jb + q * nr;
+                    int d = dst + p * nr;
                     System.arraycopy(b, src, bp, d, cols);
-                    for (int j = cols; j < NR; j++) {
-                        bp[d + j] = 0f;
-                    }
+                    java.util.Arrays.fill(bp, d + cols, d + nr, 0f);
                 }
             } else {
-                for (int j = 0; j < NR; j++) {
+                for (int j = 0; j < nr; j++) {
                     if (j < cols) {
-                        int src = (jb + q * NR + j) * ldb + kb;
+                        int src = (jb + q * nr + j) * ldb + kb;
                         for (int p = 0; p < kc; p++) {
-                            bp[dst + p * NR + j] = b[src + p];
+                            bp[dst + p * nr + j] = b[src + p];
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {
-                            bp[dst + p * NR + j] = 0f;
+                            bp[dst + p * nr + j] = 0f;
                         }
                     }
                 }
@@ -146,41 +209,35 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** A's block (rows ib.., k columns kb..) as micro-panels: element (i, p) of panel s at s*kc*MR + p*MR + i. */
-    private static void packA(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, float[] ap) {
-        int mpanels = (mc + MR - 1) / MR;
+    /** A's block (rows ib.., k columns kb..) as micro-panels of mr rows: element (i, p) of panel s at s*kc*mr + p*mr + i. */
+    private static void packA(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int mr, float[] ap) {
+        int mpanels = (mc + mr - 1) / mr;
         for (int s = 0; s < mpanels; s++) {
-            int rows = Math.min(MR, mc - s * MR);
-            int dst = s * kc * MR;
-            if (ta == Transpose.YES && rows == MR) {
-                // Four floats per p: element by element, since a call to System.arraycopy per p cost
-                // more than the copy (a quarter of a batch-32 step's time went here).
+            int rows = Math.min(mr, mc - s * mr);
+            int dst = s * kc * mr;
+            if (ta == Transpose.YES) {
+                // Element by element: a call to System.arraycopy per p cost more than the copy (a
+                // quarter of a batch-32 step's time went there).
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * lda + ib + s * MR;
-                    int d = dst + p * MR;
-                    ap[d] = a[src];
-                    ap[d + 1] = a[src + 1];
-                    ap[d + 2] = a[src + 2];
-                    ap[d + 3] = a[src + 3];
-                }
-            } else if (ta == Transpose.YES) {
-                for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * lda + ib + s * MR;
-                    int d = dst + p * MR;
-                    for (int i = 0; i < MR; i++) {
-                        ap[d + i] = i < rows ? a[src + i] : 0f;
+                    int src = (kb + p) * lda + ib + s * mr;
+                    int d = dst + p * mr;
+                    for (int i = 0; i < rows; i++) {
+                        ap[d + i] = a[src + i];
+                    }
+                    for (int i = rows; i < mr; i++) {
+                        ap[d + i] = 0f;
                     }
                 }
             } else {
-                for (int i = 0; i < MR; i++) {
+                for (int i = 0; i < mr; i++) {
                     if (i < rows) {
-                        int src = (ib + s * MR + i) * lda + kb;
+                        int src = (ib + s * mr + i) * lda + kb;
                         for (int p = 0; p < kc; p++) {
-                            ap[dst + p * MR + i] = a[src + p];
+                            ap[dst + p * mr + i] = a[src + p];
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {
-                            ap[dst + p * MR + i] = 0f;
+                            ap[dst + p * mr + i] = 0f;
                         }
                     }
                 }
@@ -188,9 +245,8 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** The 4 x NR tile at C[row0.., col0..]: acc over the k-block, then fma(acc, alpha, C or +0 if fresh). */
-    private static void micro(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int ldc, int row0, int col0,
-                              int rows, int cols, float alpha, boolean fresh, Epilogue epilogue, float[] tile) {
+    /** A 4 x 3-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 3L). */
+    private static void micro4x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -204,11 +260,11 @@ final class VectorKernel implements GemmKernel {
         FloatVector c31 = FloatVector.zero(S);
         FloatVector c32 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * NR;
+            int b = bo + p * 3 * L;
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
-            int x = ao + p * MR;
+            int x = ao + p * 4;
             FloatVector v = FloatVector.broadcast(S, ap[x]);
             c00 = v.fma(b0, c00);
             c01 = v.fma(b1, c01);
@@ -226,33 +282,83 @@ final class VectorKernel implements GemmKernel {
             c31 = v.fma(b1, c31);
             c32 = v.fma(b2, c32);
         }
-        // The sums go through a scratch tile, folded into C by a separate method: with the fold
-        // written out here the method grew past C2's inlining budget (NodeCountInliningCutoff), and
-        // in some JVM runs the fold's vector calls were left un-inlined, boxing every vector
-        // (80 KB per step, the step 70 % slower).
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c12.intoArray(tile, NR + 2 * L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c22.intoArray(tile, 2 * NR + 2 * L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c32.intoArray(tile, 3 * NR + 2 * L);
-        fold(tile, c, ldc, row0, col0, rows, cols, alpha, fresh, epilogue);
+        c10.intoArray(tile, 3 * L);
+        c11.intoArray(tile, 4 * L);
+        c12.intoArray(tile, 5 * L);
+        c20.intoArray(tile, 6 * L);
+        c21.intoArray(tile, 7 * L);
+        c22.intoArray(tile, 8 * L);
+        c30.intoArray(tile, 9 * L);
+        c31.intoArray(tile, 10 * L);
+        c32.intoArray(tile, 11 * L);
     }
 
-    /**
-     * {@code C = fma(tile, alpha, C)} on the valid part of the tile at C[row0.., col0..], with +0 for C if
-     * fresh, then the epilogue if not null.
-     */
-    private static void fold(float[] tile, float[] c, int ldc, int row0, int col0, int rows, int cols, float alpha,
-                             boolean fresh, Epilogue epilogue) {
-        for (int i = 0; i < rows; i++) {
-            Fold.run(tile, i * NR, alpha, fresh, c, (row0 + i) * ldc + col0, cols, epilogue, col0);
+    /** A 8 x 2-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 2L). */
+    private static void micro8x2(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        FloatVector c71 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int b = bo + p * 2 * L;
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            int x = ao + p * 8;
+            FloatVector v = FloatVector.broadcast(S, ap[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(S, ap[x + 1]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(S, ap[x + 2]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = FloatVector.broadcast(S, ap[x + 3]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+            v = FloatVector.broadcast(S, ap[x + 4]);
+            c40 = v.fma(b0, c40);
+            c41 = v.fma(b1, c41);
+            v = FloatVector.broadcast(S, ap[x + 5]);
+            c50 = v.fma(b0, c50);
+            c51 = v.fma(b1, c51);
+            v = FloatVector.broadcast(S, ap[x + 6]);
+            c60 = v.fma(b0, c60);
+            c61 = v.fma(b1, c61);
+            v = FloatVector.broadcast(S, ap[x + 7]);
+            c70 = v.fma(b0, c70);
+            c71 = v.fma(b1, c71);
         }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, 2 * L);
+        c11.intoArray(tile, 3 * L);
+        c20.intoArray(tile, 4 * L);
+        c21.intoArray(tile, 5 * L);
+        c30.intoArray(tile, 6 * L);
+        c31.intoArray(tile, 7 * L);
+        c40.intoArray(tile, 8 * L);
+        c41.intoArray(tile, 9 * L);
+        c50.intoArray(tile, 10 * L);
+        c51.intoArray(tile, 11 * L);
+        c60.intoArray(tile, 12 * L);
+        c61.intoArray(tile, 13 * L);
+        c70.intoArray(tile, 14 * L);
+        c71.intoArray(tile, 15 * L);
     }
 }

@@ -79,10 +79,12 @@ class EpilogueTest {
         Epilogue e = new Epilogue(JavaBackendTest.random(n, 43), true, JavaBackendTest.random(n, 44),
                 JavaBackendTest.random(n, 45));
         float[] scalar = new float[m * n];
-        float[] vector = new float[m * n];
         ScalarKernel.INSTANCE.compute(Transpose.NO, Transpose.NO, 0, k, 1f, true, a, k, b, n, scalar, n, 0, m, 0, n, e);
-        new VectorKernel().compute(Transpose.NO, Transpose.NO, 0, k, 1f, true, a, k, b, n, vector, n, 0, m, 0, n, e);
-        assertArrayEquals(scalar, vector);
+        for (VectorKernel.Tile tile : VectorKernel.Tile.values()) {
+            float[] vector = new float[m * n];
+            new VectorKernel(tile).compute(Transpose.NO, Transpose.NO, 0, k, 1f, true, a, k, b, n, vector, n, 0, m, 0, n, e);
+            assertArrayEquals(scalar, vector, tile.name());
+        }
     }
 
     /** NaN stays NaN, -0 and negatives become +0, as the separate relu pass gives. */

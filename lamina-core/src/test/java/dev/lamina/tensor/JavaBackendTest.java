@@ -61,7 +61,12 @@ class JavaBackendTest {
     void edgeSizesAgreeAcrossKernelsAndLayouts(int m, int n, int k) {
         float[] a = random(m * k, 8);
         float[] b = random(k * n, 9);
-        GemmKernel vector = new VectorKernel();
+        for (VectorKernel.Tile tile : VectorKernel.Tile.values()) {
+            edgeSizesAgree(m, n, k, a, b, new VectorKernel(tile));
+        }
+    }
+
+    private static void edgeSizesAgree(int m, int n, int k, float[] a, float[] b, GemmKernel vector) {
         for (Transpose ta : Transpose.values()) {
             for (Transpose tb : Transpose.values()) {
                 int lda = ta == Transpose.NO ? k : m;
@@ -71,7 +76,7 @@ class JavaBackendTest {
                 float[] c0 = c1.clone();
                 ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c1, n, 0, m, 0, n, null);
                 vector.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, c2, n, 0, m, 0, n, null);
-                assertArrayEquals(c1, c2, ta + "" + tb + " " + m + "x" + n + "x" + k);
+                assertArrayEquals(c1, c2, vector.name() + " " + ta + tb + " " + m + "x" + n + "x" + k);
                 for (int i = 0; i < m; i += Math.max(1, m / 7)) {
                     for (int j = 0; j < n; j += Math.max(1, n / 7)) {
                         double s = c0[i * n + j];
@@ -103,6 +108,11 @@ class JavaBackendTest {
         float[] c2 = c1.clone();
         float[] before = c1.clone();
         ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c1, n, 5, 77, 7, 1053, null);
+        for (VectorKernel.Tile tile : VectorKernel.Tile.values()) {
+            float[] c3 = before.clone();
+            new VectorKernel(tile).compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c3, n, 5, 77, 7, 1053, null);
+            assertArrayEquals(c1, c3, tile.name());
+        }
         new VectorKernel().compute(ta, tb, 0, k, 1.5f, false, a, lda, b, ldb, c2, n, 5, 77, 7, 1053, null);
         assertArrayEquals(c1, c2);
         for (int i = 0; i < m; i++) {
@@ -120,7 +130,8 @@ class JavaBackendTest {
     void overwritingMatchesZeroingFirst(int m, int n, int k) {
         float[] a = random(m * k, 14);
         float[] b = random(k * n, 15);
-        GemmKernel[] kernels = {ScalarKernel.INSTANCE, new VectorKernel()};
+        GemmKernel[] kernels = {ScalarKernel.INSTANCE, new VectorKernel(VectorKernel.Tile.ROWS_4_BY_3_VECTORS),
+                new VectorKernel(VectorKernel.Tile.ROWS_8_BY_2_VECTORS)};
         for (Transpose ta : Transpose.values()) {
             for (Transpose tb : Transpose.values()) {
                 int lda = ta == Transpose.NO ? k : m;
