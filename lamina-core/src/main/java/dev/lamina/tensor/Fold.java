@@ -72,4 +72,39 @@ final class Fold {
             c[co + j] = epilogue.apply(Math.fma(acc[o + j], alpha, fresh ? 0f : c[co + j]), col + j);
         }
     }
+
+    /**
+     * The fold of a micro-kernel's tile of sums ({@code rows} rows of {@code cols} valid columns,
+     * row i at {@code acc[i * stride]}) into C at {@code c[co + i * ldc]}, whose first column is
+     * column {@code col} of the product: {@link #run} row by row, in one call, with whole rows
+     * and no epilogue folded vector by vector without the per-row set-up.
+     */
+    static void tile(float[] acc, int stride, int rows, int cols, float alpha, boolean fresh, float[] c, int co, int ldc,
+                     Epilogue epilogue, int col) {
+        if (epilogue != null || cols != stride || cols % L != 0) {
+            for (int i = 0; i < rows; i++) {
+                run(acc, i * stride, alpha, fresh, c, co + i * ldc, cols, epilogue, col);
+            }
+            return;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (fresh) {
+            FloatVector z = FloatVector.zero(S);
+            for (int i = 0; i < rows; i++) {
+                int o = i * stride;
+                int d = co + i * ldc;
+                for (int j = 0; j < cols; j += L) {
+                    FloatVector.fromArray(S, acc, o + j).fma(al, z).intoArray(c, d + j);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            int o = i * stride;
+            int d = co + i * ldc;
+            for (int j = 0; j < cols; j += L) {
+                FloatVector.fromArray(S, acc, o + j).fma(al, FloatVector.fromArray(S, c, d + j)).intoArray(c, d + j);
+            }
+        }
+    }
 }
