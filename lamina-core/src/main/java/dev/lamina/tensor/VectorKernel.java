@@ -174,6 +174,10 @@ final class VectorKernel implements GemmKernel {
             fewRows.compute(Transpose.YES, k0, k, alpha, overwrite, b, ldb, a, lda, c, 1, 0, 1, i0, i1, null);
             return true;
         }
+        if (ta == Transpose.NO && (tb == Transpose.YES || ldb == 1)) {
+            RowDots.compute(k0, k, alpha, overwrite, a, lda, b, c, i0, i1);
+            return true;
+        }
         if (tb == Transpose.YES || ldb == 1) {
             transposedB.compute(ta, k0, k, alpha, overwrite, a, lda, b, k, c, 1, i0, i1, 0, 1);
             return true;
