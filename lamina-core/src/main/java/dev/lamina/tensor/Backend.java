@@ -35,14 +35,20 @@ public interface Backend {
      * {@link #gemm(Transpose, Transpose, int, int, int, float, float[], int, float[], int, float, float[], int)}
      * followed by {@code epilogue} on every element of C (null: none), with the same bits as the
      * product and then the epilogue as a separate pass. A backend may apply it while it stores
-     * C (the Java backend does); this default runs it as a pass afterwards.
+     * C (the Java backend does); this default runs it as a pass afterwards, rows shared among
+     * {@link #workers()}.
      */
     default void gemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda,
                       float[] b, int ldb, float beta, float[] c, int ldc, Epilogue epilogue) {
         gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         if (epilogue != null && m > 0 && n > 0) {
             epilogue.checkColumns(n);
-            epilogue.applyRows(c, ldc, 0, m, 0, n);
+            new ParallelLoop() {
+                @Override
+                protected void body(int from, int to) {
+                    epilogue.applyRows(c, ldc, from, to, 0, n);
+                }
+            }.run(m, (long) m * n);
         }
     }
 

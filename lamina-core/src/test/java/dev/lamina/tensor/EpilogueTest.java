@@ -87,6 +87,35 @@ class EpilogueTest {
         }
     }
 
+    /** A backend that only multiplies (as the OpenBLAS one) gets the epilogue as a pass, with the same bits. */
+    @Test
+    void aBackendWithoutEpiloguesRunsItAsAPass() {
+        Backend plain = new Backend() {
+            @Override
+            public String name() {
+                return "plain";
+            }
+
+            @Override
+            public void gemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int lda, float[] b,
+                             int ldb, float beta, float[] c, int ldc) {
+                JavaBackend.INSTANCE.gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            }
+        };
+        int m = 300;
+        int n = 200;
+        int k = 70;
+        float[] a = JavaBackendTest.random(m * k, 51);
+        float[] b = JavaBackendTest.random(k * n, 52);
+        Epilogue e = new Epilogue(JavaBackendTest.random(n, 53), true, JavaBackendTest.random(n, 54),
+                JavaBackendTest.random(n, 55));
+        float[] fused = new float[m * n];
+        float[] pass = new float[m * n];
+        JavaBackend.INSTANCE.gemm(Transpose.NO, Transpose.NO, m, n, k, 1f, a, k, b, n, 0f, fused, n, e);
+        plain.gemm(Transpose.NO, Transpose.NO, m, n, k, 1f, a, k, b, n, 0f, pass, n, e);
+        assertArrayEquals(fused, pass);
+    }
+
     /** NaN stays NaN, -0 and negatives become +0, as the separate relu pass gives. */
     @Test
     void reluKeepsNaNAndClearsNegativeZero() {
