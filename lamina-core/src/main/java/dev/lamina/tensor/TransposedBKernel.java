@@ -47,10 +47,7 @@ final class TransposedBKernel {
             int nc = Math.min(NC, j1 - jb);
             for (int ib = i0; ib < i1; ib += MT) {
                 int rows = Math.min(MT, i1 - ib);
-                if (overwrite) {
-                    // +0 in place of C, as fma(acc, alpha, +0) in the first k-block would give.
-                    java.util.Arrays.fill(ct, 0, (nc + NB - 1) / NB * NB * MT, 0f);
-                } else {
+                if (!overwrite) {
                     loadTransposed(c, ldc, ib, rows, jb, nc, ct);
                 }
                 for (int kb = k0; kb < k; kb += GemmKernel.KC) {
@@ -58,7 +55,7 @@ final class TransposedBKernel {
                     packA(ta, a, lda, ib, rows, kb, kc, ap);
                     for (int q = 0; q < nc; q += NB) {
                         int last = jb + Math.min(q + NB, nc) - 1;
-                        micro(ap, kc, b, ldb, kb, jb + q, last, alpha, ct, q * MT, tile);
+                        micro(ap, kc, b, ldb, kb, jb + q, last, alpha, overwrite && kb == k0, ct, q * MT, tile);
                     }
                 }
                 storeTransposed(ct, ib, rows, jb, nc, c, ldc);
@@ -109,7 +106,7 @@ final class TransposedBKernel {
      * their sums land in scratch that is never stored) over one k-block.
      */
     private static void micro(float[] ap, int kc, float[] b, int ldb, int kb, int col0, int last, float alpha,
-                              float[] ct, int co, float[] tile) {
+                              boolean fresh, float[] ct, int co, float[] tile) {
         int b0 = Math.min(col0, last) * ldb + kb;
         int b1 = Math.min(col0 + 1, last) * ldb + kb;
         int b2 = Math.min(col0 + 2, last) * ldb + kb;
@@ -164,16 +161,25 @@ final class TransposedBKernel {
         c41.intoArray(tile, 4 * MT + L);
         c50.intoArray(tile, 5 * MT);
         c51.intoArray(tile, 5 * MT + L);
-        fold(tile, alpha, ct, co);
+        fold(tile, alpha, fresh, ct, co);
     }
 
     /**
-     * {@code ct[co + x] = fma(tile[x], alpha, ct[co + x])} over the whole tile. Not {@link Fold#run}:
-     * this tile is always whole and never fresh (the block starts from zeros), and the general fold
-     * made NT 256x1024x1024 about 10 % slower (84-86 against 96 GFLOP/s on one thread, K1 alternated).
+     * {@code ct[co + x] = fma(tile[x], alpha, ct[co + x])} over the whole tile, or with +0 in place of
+     * {@code ct} in the first k-block of a product that overwrites C (so the scratch block is never
+     * zeroed first, a pass that took 1 % of a batch-256 training step). Not {@link Fold#run}: this
+     * tile is always whole, and the general fold made NT 256x1024x1024 about 10 % slower (84-86
+     * against 96 GFLOP/s on one thread, K1 alternated).
      */
-    private static void fold(float[] tile, float alpha, float[] ct, int co) {
+    private static void fold(float[] tile, float alpha, boolean fresh, float[] ct, int co) {
         FloatVector al = FloatVector.broadcast(S, alpha);
+        if (fresh) {
+            FloatVector z = FloatVector.zero(S);
+            for (int x = 0; x < NB * MT; x += L) {
+                FloatVector.fromArray(S, tile, x).fma(al, z).intoArray(ct, co + x);
+            }
+            return;
+        }
         for (int x = 0; x < NB * MT; x += L) {
             FloatVector.fromArray(S, tile, x).fma(al, FloatVector.fromArray(S, ct, co + x)).intoArray(ct, co + x);
         }
