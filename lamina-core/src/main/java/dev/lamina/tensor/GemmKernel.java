@@ -24,11 +24,11 @@ interface GemmKernel {
     void compute(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b,
                  int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue);
 
-    /** The height of the kernel's tiles of C, in rows: row splits between threads fall on multiples of it. */
-    int tileRows();
+    /** The height of the kernel's tiles of C for products with A so laid out: row splits between threads fall on multiples of it. */
+    int tileRows(Transpose ta);
 
-    /** The width of the kernel's tiles of C, in columns: column splits between threads fall on multiples of it. */
-    int tileColumns();
+    /** The width of the kernel's tiles of C for products with A so laid out: column splits fall on multiples of it. */
+    int tileColumns(Transpose ta);
 
     /** A short name for logs and benchmarks. */
     String name();

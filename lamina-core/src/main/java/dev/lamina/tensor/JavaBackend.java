@@ -28,21 +28,11 @@ public final class JavaBackend implements Backend {
     /** The largest output (elements) split by depth: each later part needs a scratch copy of it. */
     private static final long MAX_PARTIAL = 1L << 20;
 
-    /** Column splits fall on multiples of this: a whole number of the kernel's tiles. */
-    private static final int COLUMN_GRAIN;
-
-    /** Row splits fall on multiples of this: a whole number of the kernel's tiles. */
-    private static final int ROW_GRAIN;
 
     /** A product narrower than this many columns per part is split by rows. */
     private static final int MIN_COLUMNS_PER_PART = 96;
 
     private static final GemmKernel KERNEL = chooseKernel();
-
-    static {
-        COLUMN_GRAIN = KERNEL.tileColumns();
-        ROW_GRAIN = KERNEL.tileRows();
-    }
     private final ThreadLocal<GemmJob> jobs = ThreadLocal.withInitial(GemmJob::new);
     private final WorkerPool pool;
 
@@ -220,13 +210,16 @@ public final class JavaBackend implements Backend {
                 // Each thread packs the whole of the operand that the split does not divide, so
                 // divide the larger one: rows (and so A) when A is the larger, else columns (B).
                 if (splitsRows(m, n, parts)) {
-                    int grains = (m + ROW_GRAIN - 1) / ROW_GRAIN;
-                    i0 = Math.min(m, ROW_GRAIN * (int) ((long) grains * part / parts));
-                    i1 = Math.min(m, ROW_GRAIN * (int) ((long) grains * (part + 1) / parts));
-                } else if (n >= COLUMN_GRAIN * parts) {
-                    int grains = (n + COLUMN_GRAIN - 1) / COLUMN_GRAIN;
-                    j0 = Math.min(n, COLUMN_GRAIN * (int) ((long) grains * part / parts));
-                    j1 = Math.min(n, COLUMN_GRAIN * (int) ((long) grains * (part + 1) / parts));
+                    // Splits fall on whole tiles of the kernel's.
+                    int grain = KERNEL.tileRows(ta);
+                    int grains = (m + grain - 1) / grain;
+                    i0 = Math.min(m, grain * (int) ((long) grains * part / parts));
+                    i1 = Math.min(m, grain * (int) ((long) grains * (part + 1) / parts));
+                } else if (n >= KERNEL.tileColumns(ta) * parts) {
+                    int grain = KERNEL.tileColumns(ta);
+                    int grains = (n + grain - 1) / grain;
+                    j0 = Math.min(n, grain * (int) ((long) grains * part / parts));
+                    j1 = Math.min(n, grain * (int) ((long) grains * (part + 1) / parts));
                 } else {
                     j0 = (int) ((long) n * part / parts);
                     j1 = (int) ((long) n * (part + 1) / parts);

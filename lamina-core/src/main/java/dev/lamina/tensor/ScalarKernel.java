@@ -12,12 +12,12 @@ final class ScalarKernel implements GemmKernel {
     private final ThreadLocal<float[]> packs = ThreadLocal.withInitial(() -> new float[KC * NC]);
 
     @Override
-    public int tileRows() {
+    public int tileRows(Transpose ta) {
         return 4;
     }
 
     @Override
-    public int tileColumns() {
+    public int tileColumns(Transpose ta) {
         return 48;
     }
 

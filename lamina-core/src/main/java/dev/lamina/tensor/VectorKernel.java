@@ -5,17 +5,18 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The {@link GemmKernel} on the Vector API ({@code jdk.incubator.vector}), in the manner of BLIS:
- * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of {@code nr} columns and
- * a panel of A ({@code MC x KC}) into micro-panels of {@code mr} rows (edges padded with zeros),
- * so that the micro-kernel streams both from contiguous memory; the micro-kernel keeps an
- * {@code mr x nr} tile of C in vector registers across the k-block ({@link Tile}: 6 x 4 vectors
- * with AVX-512, 4 x 3 with fewer registers). Each micro-panel of A (6 rows, 6 KB) stays in L1
- * while the micro-panels of B stream past it from L2: per k, the 6 x 4 tile loads 4 vectors and
- * broadcasts 6 floats for 24 FMAs, where 4 x 3 loads 3 and broadcasts 4 for 12. On a Zen 4 core
- * (one thread, tiles alternated in one JVM, 11 rounds) 6 x 4 ran the layer shapes of 256 rows 7 to
- * 14 % faster than 4 x 3 and those of 1024 to 2048 rows 12 %; 8 x 2 and 8 x 3 came between, 12 x 2
- * no better than 8 x 2. The sums leave the registers through a scratch tile folded into C by
- * {@link Fold}, with the epilogue on the last k-block. Loaded only when the JVM runs with
+ * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of the tile's width and
+ * a panel of A into micro-panels of its height (edges padded with zeros), so that the micro-kernel
+ * streams both from contiguous memory; the micro-kernel keeps a tile of C in vector registers
+ * across the k-block ({@link Tile}). With AVX-512 a plain A runs on a 6 x 4-vector tile whose A
+ * panels are read in place (per k, 4 vector loads and 6 broadcasts for 24 FMAs, against 3 and 4
+ * for 12 with 4 x 3); a transposed A, and every product with narrower vectors, on a 4 x 3 tile
+ * whose A is packed four floats at a time. Measured on a Zen 4 (kernels alternated in one JVM,
+ * medians of 9 to 11 rounds): on a busy host the 6 x 4 tile ran plain-A products of 256 to 4096
+ * rows 5 to 16 % faster than 4 x 3 on two threads, and on a quiet one as fast; for a transposed
+ * A it was 6 to 12 % slower, so those keep 4 x 3. Tiles of 8 x 2, 8 x 3 and 12 x 2 came between.
+ * The sums leave the registers through a scratch tile folded into C by {@link Fold}, with the
+ * epilogue on the last k-block. Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
  *
  * <p>Three kinds of product leave the panels, with the same bits: those with a transposed B and a
@@ -28,73 +29,83 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernel implements GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int MC = 120;
     private static final int NC = 1024;
+    /** The 4 x 3-vector tile: rows, columns, rows of A per block. */
+    private static final int MR = 4;
+    private static final int NR = 3 * L;
+    private static final int MC = 128;
+    /** The 6 x 4-vector tile. */
+    private static final int MR6 = 6;
+    private static final int NR6 = 4 * L;
+    private static final int MC6 = 120;
 
     /**
-     * The micro-kernel's tile of C, chosen by the registers the vector width implies: with 512-bit
-     * vectors (x86's AVX-512, 32 registers) 6 rows by 4 vectors, 24 accumulators and 5 more
-     * registers; with narrower vectors (AVX2, 16 registers) 4 rows by 3 vectors, 12 accumulators
-     * and 4 more, which is all there is. On a CPU with two full-width FMA pipes (Zen 5), 24
-     * independent sums cover the FMA latency (4 cycles x 2 pipes = 8 in flight) three times over. The tile decides only
-     * the speed: every element's sum has the same terms in the same order either way.
+     * The micro-kernels this JVM uses, chosen by the registers its vector width implies. With
+     * 512-bit vectors (x86's AVX-512, 32 registers) a plain A (every forward product) runs on a 6
+     * x 4-vector tile, 24 accumulators and 5 more registers, reading whole panels of A in place;
+     * a transposed A (weight gradients) keeps the 4 x 3 tile, packed, which ran those products 6
+     * to 12 % faster than 6 x 4 on a Zen 4 core, on one thread and on two. With narrower vectors
+     * (AVX2, 16 registers) 4 x 3 everywhere: 12 accumulators and 4 more registers are all there
+     * is. The tile decides only the speed: every element's sum has the same terms in the same
+     * order either way.
      */
     enum Tile {
-        /** 4 rows by 3 vectors. */
-        ROWS_4_BY_3_VECTORS(4, 3),
-        /** 6 rows by 4 vectors. */
-        ROWS_6_BY_4_VECTORS(6, 4);
+        /** 4 rows by 3 vectors for every product. */
+        ROWS_4_BY_3_VECTORS,
+        /** 6 rows by 4 vectors where A is plain, 4 by 3 where it is transposed. */
+        ROWS_6_BY_4_VECTORS;
 
-        final int rows;
-        final int vectors;
-
-        Tile(int rows, int vectors) {
-            this.rows = rows;
-            this.vectors = vectors;
-        }
-
-        /** The tile for the vectors this JVM runs with. */
+        /**
+         * The tiles for the vectors this JVM runs with, unless {@code -Dlamina.gemm.tile=4x3} or
+         * {@code 6x4} names them (6 x 4 needs 32 vector registers).
+         */
         static Tile forThisMachine() {
+            String named = System.getProperty("lamina.gemm.tile", "");
+            if (named.equals("4x3")) {
+                return ROWS_4_BY_3_VECTORS;
+            }
+            if (named.equals("6x4")) {
+                return ROWS_6_BY_4_VECTORS;
+            }
             return S.vectorBitSize() >= 512 ? ROWS_6_BY_4_VECTORS : ROWS_4_BY_3_VECTORS;
         }
     }
 
-    private final Tile shape;
-    private final int mr;
-    private final int nr;
-
+    private final boolean sixByFour;
     private final TransposedBKernel transposedB = new TransposedBKernel();
     private final FewRowsKernel fewRows = new FewRowsKernel();
-    private final ThreadLocal<float[]> aPacks;
-    private final ThreadLocal<float[]> bPacks;
-    private final ThreadLocal<float[]> tiles;
+    private final ThreadLocal<float[]> aPacks4 = ThreadLocal.withInitial(() -> new float[MC * KC]);
+    private final ThreadLocal<float[]> bPacks4 = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
+    private final ThreadLocal<float[]> tiles4 = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private final ThreadLocal<float[]> aPacks6 = ThreadLocal.withInitial(() -> new float[MR6 * KC]);
+    private final ThreadLocal<float[]> bPacks6 = ThreadLocal.withInitial(() -> new float[(NC + NR6 - 1) / NR6 * NR6 * KC]);
+    private final ThreadLocal<float[]> tiles6 = ThreadLocal.withInitial(() -> new float[MR6 * NR6]);
 
     VectorKernel() {
         this(Tile.forThisMachine());
     }
 
-    VectorKernel(Tile shape) {
-        this.shape = shape;
-        this.mr = shape.rows;
-        this.nr = shape.vectors * L;
-        aPacks = ThreadLocal.withInitial(() -> new float[MC * KC]);
-        bPacks = ThreadLocal.withInitial(() -> new float[(NC + nr - 1) / nr * nr * KC]);
-        tiles = ThreadLocal.withInitial(() -> new float[mr * nr]);
+    VectorKernel(Tile tile) {
+        this.sixByFour = tile == Tile.ROWS_6_BY_4_VECTORS;
+    }
+
+    private boolean sixByFour(Transpose ta) {
+        return sixByFour && ta == Transpose.NO;
     }
 
     @Override
-    public int tileRows() {
-        return mr;
+    public int tileRows(Transpose ta) {
+        return sixByFour(ta) ? MR6 : MR;
     }
 
     @Override
-    public int tileColumns() {
-        return nr;
+    public int tileColumns(Transpose ta) {
+        return sixByFour(ta) ? NR6 : NR;
     }
 
     @Override
     public String name() {
-        return "vector-" + S.vectorBitSize() + "-" + mr + "x" + shape.vectors;
+        return "vector-" + S.vectorBitSize() + (sixByFour ? "-6x4" : "-4x3");
     }
 
     @Override
@@ -117,44 +128,73 @@ final class VectorKernel implements GemmKernel {
             }
             return;
         }
-        float[] ap = aPacks.get();
-        float[] bp = bPacks.get();
-        float[] tile = tiles.get();
+        if (sixByFour(ta)) {
+            computePlainA(tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
+            return;
+        }
+        float[] ap = aPacks4.get();
+        float[] bp = bPacks4.get();
+        float[] tile = tiles4.get();
         for (int kb = k0; kb < k; kb += KC) {
             int kc = Math.min(KC, k - kb);
             Epilogue e = kb + kc == k ? epilogue : null;
             for (int jb = j0; jb < j1; jb += NC) {
                 int nc = Math.min(NC, j1 - jb);
-                int npanels = (nc + nr - 1) / nr;
-                packB(tb, b, ldb, kb, kc, jb, nc, nr, bp);
+                int npanels = (nc + NR - 1) / NR;
+                packB4(tb, b, ldb, kb, kc, jb, nc, bp);
                 for (int ib = i0; ib < i1; ib += MC) {
                     int mc = Math.min(MC, i1 - ib);
-                    int mpanels = (mc + mr - 1) / mr;
-                    // The 6 x 4 tile reads whole panels of a plain A in place, from six rows at once
-                    // (0 to 9 % faster than packing them, one Zen 4 core); only a partial last panel
-                    // is packed, with its zero rows.
-                    boolean inPlace = ta == Transpose.NO && shape == Tile.ROWS_6_BY_4_VECTORS;
-                    if (!inPlace) {
-                        packA(ta, a, lda, ib, mc, kb, kc, mr, ap);
-                    } else if (mc % mr != 0) {
-                        packA(ta, a, lda, ib + (mpanels - 1) * mr, mc % mr, kb, kc, mr, ap);
+                    int mpanels = (mc + MR - 1) / MR;
+                    packA4(ta, a, lda, ib, mc, kb, kc, ap);
+                    for (int s = 0; s < mpanels; s++) {
+                        int rows = Math.min(MR, mc - s * MR);
+                        for (int q = 0; q < npanels; q++) {
+                            int cols = Math.min(NR, nc - q * NR);
+                            micro4x3(ap, s * kc * MR, bp, q * kc * NR, kc, c, ldc, ib + s * MR, jb + q * NR, rows, cols,
+                                    alpha, overwrite && kb == k0, e, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The 6 x 4 path: whole panels of a plain A read in place, from six rows at once (0 to 9 %
+     * faster than packing them, one Zen 4 core); only a partial last panel is packed, with its
+     * zero rows.
+     */
+    private void computePlainA(Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
+                               float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
+        float[] ap = aPacks6.get();
+        float[] bp = bPacks6.get();
+        float[] tile = tiles6.get();
+        for (int kb = k0; kb < k; kb += KC) {
+            int kc = Math.min(KC, k - kb);
+            Epilogue e = kb + kc == k ? epilogue : null;
+            boolean fresh = overwrite && kb == k0;
+            for (int jb = j0; jb < j1; jb += NC) {
+                int nc = Math.min(NC, j1 - jb);
+                int npanels = (nc + NR6 - 1) / NR6;
+                packB6(tb, b, ldb, kb, kc, jb, nc, bp);
+                for (int ib = i0; ib < i1; ib += MC6) {
+                    int mc = Math.min(MC6, i1 - ib);
+                    int mpanels = (mc + MR6 - 1) / MR6;
+                    if (mc % MR6 != 0) {
+                        packPartialPanel(a, lda, ib + (mpanels - 1) * MR6, mc % MR6, kb, kc, ap);
                     }
                     for (int s = 0; s < mpanels; s++) {
-                        int rows = Math.min(mr, mc - s * mr);
+                        int rows = Math.min(MR6, mc - s * MR6);
                         for (int q = 0; q < npanels; q++) {
-                            int cols = Math.min(nr, nc - q * nr);
-                            int bo = q * kc * nr;
-                            if (inPlace && rows == mr) {
-                                micro6x4(a, (ib + s * mr) * lda + kb, lda, 1, bp, bo, kc, tile);
-                            } else if (inPlace) {
-                                micro6x4(ap, 0, 1, mr, bp, bo, kc, tile);
-                            } else if (shape == Tile.ROWS_6_BY_4_VECTORS) {
-                                micro6x4(ap, s * kc * mr, 1, mr, bp, bo, kc, tile);
+                            int cols = Math.min(NR6, nc - q * NR6);
+                            int bo = q * kc * NR6;
+                            if (rows == MR6) {
+                                micro6x4(a, (ib + s * MR6) * lda + kb, lda, 1, bp, bo, kc, tile);
                             } else {
-                                micro4x3(ap, s * kc * mr, bp, bo, kc, tile);
+                                micro6x4(ap, 0, 1, MR6, bp, bo, kc, tile);
                             }
-                            Fold.tile(tile, nr, rows, cols, alpha, overwrite && kb == k0, c, (ib + s * mr) * ldc + jb
-                                    + q * nr, ldc, e, jb + q * nr);
+                            Fold.tile(tile, NR6, rows, cols, alpha, fresh, c, (ib + s * MR6) * ldc + jb + q * NR6, ldc,
+                                    e, jb + q * NR6);
                         }
                     }
                 }
@@ -184,77 +224,120 @@ final class VectorKernel implements GemmKernel {
         }
         return false;
     }
-
-    /** B's block (k rows kb.., columns jb..) as micro-panels of nr columns: element (p, j) of panel q at q*kc*nr + p*nr + j. */
-    private static void packB(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, int nr, float[] bp) {
-        int npanels = (nc + nr - 1) / nr;
+    /** B's block (k rows kb.., columns jb..) as micro-panels: element (p, j) of panel q at q*kc*NR + p*NR + j. */
+    private static void packB4(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
+        int npanels = (nc + NR - 1) / NR;
         for (int q = 0; q < npanels; q++) {
-            int cols = Math.min(nr, nc - q * nr);
-            int dst = q * kc * nr;
-            if (tb == Transpose.NO && cols == nr) {
-                // Whole vectors per p: a call to System.arraycopy per panel row cost more than the copy.
+            int cols = Math.min(NR, nc - q * NR);
+            int dst = q * kc * NR;
+            if (tb == Transpose.NO && cols == NR) {
+                // Three vectors per p: a call to System.arraycopy per 48 floats cost more than the copy.
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * nr;
-                    int d = dst + p * nr;
-                    for (int v = 0; v < nr; v += L) {
-                        FloatVector.fromArray(S, b, src + v).intoArray(bp, d + v);
-                    }
+                    int src = (kb + p) * ldb + jb + q * NR;
+                    int d = dst + p * NR;
+                    FloatVector.fromArray(S, b, src).intoArray(bp, d);
+                    FloatVector.fromArray(S, b, src + L).intoArray(bp, d + L);
+                    FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
                 }
             } else if (tb == Transpose.NO) {
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * nr;
-                    int d = dst + p * nr;
+                    int src = (kb + p) * ldb + jb + q * NR;
+                    int d = dst + p * NR;
                     System.arraycopy(b, src, bp, d, cols);
-                    java.util.Arrays.fill(bp, d + cols, d + nr, 0f);
+                    for (int j = cols; j < NR; j++) {
+                        bp[d + j] = 0f;
+                    }
                 }
             } else {
-                for (int j = 0; j < nr; j++) {
+                for (int j = 0; j < NR; j++) {
                     if (j < cols) {
-                        int src = (jb + q * nr + j) * ldb + kb;
+                        int src = (jb + q * NR + j) * ldb + kb;
                         for (int p = 0; p < kc; p++) {
-                            bp[dst + p * nr + j] = b[src + p];
+                            bp[dst + p * NR + j] = b[src + p];
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {
-                            bp[dst + p * nr + j] = 0f;
+                            bp[dst + p * NR + j] = 0f;
                         }
                     }
                 }
             }
         }
     }
-
-    /** A's block (rows ib.., k columns kb..) as micro-panels of mr rows: element (i, p) of panel s at s*kc*mr + p*mr + i. */
-    private static void packA(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int mr, float[] ap) {
-        int mpanels = (mc + mr - 1) / mr;
+    /** A's block (rows ib.., k columns kb..) as micro-panels: element (i, p) of panel s at s*kc*MR + p*MR + i. */
+    private static void packA4(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, float[] ap) {
+        int mpanels = (mc + MR - 1) / MR;
         for (int s = 0; s < mpanels; s++) {
-            int rows = Math.min(mr, mc - s * mr);
-            int dst = s * kc * mr;
-            if (rows == 6 && mr == 6 && ta == Transpose.YES) {
-                packSix(a, lda, ib + s * mr, kb, kc, ap, dst);
-            } else if (ta == Transpose.YES) {
-                // Element by element: a call to System.arraycopy per p cost more than the copy (a
-                // quarter of a batch-32 step's time went there).
+            int rows = Math.min(MR, mc - s * MR);
+            int dst = s * kc * MR;
+            if (ta == Transpose.YES && rows == MR) {
+                // Four floats per p: element by element, since a call to System.arraycopy per p cost
+                // more than the copy (a quarter of a batch-32 step's time went here).
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * lda + ib + s * mr;
-                    int d = dst + p * mr;
-                    for (int i = 0; i < rows; i++) {
-                        ap[d + i] = a[src + i];
-                    }
-                    for (int i = rows; i < mr; i++) {
-                        ap[d + i] = 0f;
+                    int src = (kb + p) * lda + ib + s * MR;
+                    int d = dst + p * MR;
+                    ap[d] = a[src];
+                    ap[d + 1] = a[src + 1];
+                    ap[d + 2] = a[src + 2];
+                    ap[d + 3] = a[src + 3];
+                }
+            } else if (ta == Transpose.YES) {
+                for (int p = 0; p < kc; p++) {
+                    int src = (kb + p) * lda + ib + s * MR;
+                    int d = dst + p * MR;
+                    for (int i = 0; i < MR; i++) {
+                        ap[d + i] = i < rows ? a[src + i] : 0f;
                     }
                 }
             } else {
-                for (int i = 0; i < mr; i++) {
+                for (int i = 0; i < MR; i++) {
                     if (i < rows) {
-                        int src = (ib + s * mr + i) * lda + kb;
+                        int src = (ib + s * MR + i) * lda + kb;
                         for (int p = 0; p < kc; p++) {
-                            ap[dst + p * mr + i] = a[src + p];
+                            ap[dst + p * MR + i] = a[src + p];
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {
-                            ap[dst + p * mr + i] = 0f;
+                            ap[dst + p * MR + i] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    /** B's block (k rows kb.., columns jb..) as micro-panels of 4 vectors: element (p, j) of panel q at q*kc*NR6 + p*NR6 + j. */
+    private static void packB6(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
+        int npanels = (nc + NR6 - 1) / NR6;
+        for (int q = 0; q < npanels; q++) {
+            int cols = Math.min(NR6, nc - q * NR6);
+            int dst = q * kc * NR6;
+            if (tb == Transpose.NO && cols == NR6) {
+                // Four vectors per p: a call to System.arraycopy per 64 floats cost more than the copy.
+                for (int p = 0; p < kc; p++) {
+                    int src = (kb + p) * ldb + jb + q * NR6;
+                    int d = dst + p * NR6;
+                    FloatVector.fromArray(S, b, src).intoArray(bp, d);
+                    FloatVector.fromArray(S, b, src + L).intoArray(bp, d + L);
+                    FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
+                    FloatVector.fromArray(S, b, src + 3 * L).intoArray(bp, d + 3 * L);
+                }
+            } else if (tb == Transpose.NO) {
+                for (int p = 0; p < kc; p++) {
+                    int src = (kb + p) * ldb + jb + q * NR6;
+                    int d = dst + p * NR6;
+                    System.arraycopy(b, src, bp, d, cols);
+                    java.util.Arrays.fill(bp, d + cols, d + NR6, 0f);
+                }
+            } else {
+                for (int j = 0; j < NR6; j++) {
+                    if (j < cols) {
+                        int src = (jb + q * NR6 + j) * ldb + kb;
+                        for (int p = 0; p < kc; p++) {
+                            bp[dst + p * NR6 + j] = b[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            bp[dst + p * NR6 + j] = 0f;
                         }
                     }
                 }
@@ -262,26 +345,25 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /**
-     * A whole panel of six rows of a transposed A ({@code A(p, i0..i0+5)}, six consecutive floats
-     * per p), written out: as a loop over the rows, packing took a tenth of the weight-gradient
-     * products' time at batch 256.
-     */
-    private static void packSix(float[] a, int lda, int i0, int kb, int kc, float[] ap, int dst) {
-        for (int p = 0; p < kc; p++) {
-            int src = (kb + p) * lda + i0;
-            int d = dst + p * 6;
-            ap[d] = a[src];
-            ap[d + 1] = a[src + 1];
-            ap[d + 2] = a[src + 2];
-            ap[d + 3] = a[src + 3];
-            ap[d + 4] = a[src + 4];
-            ap[d + 5] = a[src + 5];
+    /** Rows [i0, i0 + rows) of a plain A (fewer than six), k columns kb.., as one zero-padded panel of six rows. */
+    private static void packPartialPanel(float[] a, int lda, int i0, int rows, int kb, int kc, float[] ap) {
+        for (int i = 0; i < MR6; i++) {
+            if (i < rows) {
+                int src = (i0 + i) * lda + kb;
+                for (int p = 0; p < kc; p++) {
+                    ap[p * MR6 + i] = a[src + p];
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    ap[p * MR6 + i] = 0f;
+                }
+            }
         }
     }
 
-    /** A 4 x 3-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 3L). */
-    private static void micro4x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile) {
+    /** The 4 x NR tile at C[row0.., col0..]: acc over the k-block, then fma(acc, alpha, C or +0 if fresh). */
+    private static void micro4x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int ldc, int row0, int col0,
+                              int rows, int cols, float alpha, boolean fresh, Epilogue epilogue, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -295,11 +377,11 @@ final class VectorKernel implements GemmKernel {
         FloatVector c31 = FloatVector.zero(S);
         FloatVector c32 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * 3 * L;
+            int b = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
-            int x = ao + p * 4;
+            int x = ao + p * MR;
             FloatVector v = FloatVector.broadcast(S, ap[x]);
             c00 = v.fma(b0, c00);
             c01 = v.fma(b1, c01);
@@ -317,20 +399,34 @@ final class VectorKernel implements GemmKernel {
             c31 = v.fma(b1, c31);
             c32 = v.fma(b2, c32);
         }
+        // The sums go through a scratch tile, folded into C by a separate method: with the fold
+        // written out here the method grew past C2's inlining budget (NodeCountInliningCutoff), and
+        // in some JVM runs the fold's vector calls were left un-inlined, boxing every vector
+        // (80 KB per step, the step 70 % slower).
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, 3 * L);
-        c11.intoArray(tile, 4 * L);
-        c12.intoArray(tile, 5 * L);
-        c20.intoArray(tile, 6 * L);
-        c21.intoArray(tile, 7 * L);
-        c22.intoArray(tile, 8 * L);
-        c30.intoArray(tile, 9 * L);
-        c31.intoArray(tile, 10 * L);
-        c32.intoArray(tile, 11 * L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c12.intoArray(tile, NR + 2 * L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c22.intoArray(tile, 2 * NR + 2 * L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c32.intoArray(tile, 3 * NR + 2 * L);
+        fold4(tile, c, ldc, row0, col0, rows, cols, alpha, fresh, epilogue);
     }
-
+    /**
+     * {@code C = fma(tile, alpha, C)} on the valid part of the tile at C[row0.., col0..], with +0 for C if
+     * fresh, then the epilogue if not null.
+     */
+    private static void fold4(float[] tile, float[] c, int ldc, int row0, int col0, int rows, int cols, float alpha,
+                             boolean fresh, Epilogue epilogue) {
+        for (int i = 0; i < rows; i++) {
+            Fold.run(tile, i * NR, alpha, fresh, c, (row0 + i) * ldc + col0, cols, epilogue, col0);
+        }
+    }
     /**
      * A 6 x 4-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 4L);
      * row i's element p of A is at {@code ap[ao + i * rs + p * ps]} (a packed panel: rs 1, ps 6;
@@ -428,6 +524,4 @@ final class VectorKernel implements GemmKernel {
         c52.intoArray(tile, 22 * L);
         c53.intoArray(tile, 23 * L);
     }
-
-
 }
