@@ -8,13 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of the tile's width and
  * a panel of A into micro-panels of its height (edges padded with zeros), so that the micro-kernel
  * streams both from contiguous memory; the micro-kernel keeps a tile of C in vector registers
- * across the k-block ({@link Tile}). With AVX-512 a plain A runs on a 6 x 4-vector tile whose A
- * panels are read in place (per k, 4 vector loads and 6 broadcasts for 24 FMAs, against 3 and 4
- * for 12 with 4 x 3); a transposed A, and every product with narrower vectors, on a 4 x 3 tile
- * whose A is packed four floats at a time. Measured on a Zen 4 (kernels alternated in one JVM,
- * medians of 9 to 11 rounds): on a busy host the 6 x 4 tile ran plain-A products of 256 to 4096
- * rows 5 to 16 % faster than 4 x 3 on two threads, and on a quiet one as fast; for a transposed
- * A it was 6 to 12 % slower, so those keep 4 x 3. Tiles of 8 x 2, 8 x 3 and 12 x 2 came between.
+ * across the k-block ({@link Tile}): 4 rows by 3 vectors, or on request with AVX-512 6 by 4 for
+ * a plain A, whose panels it then reads in place. Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were
+ * measured against 4 x 3 on a Zen 4; see {@link Tile}.
  * The sums leave the registers through a scratch tile folded into C by {@link Fold}, with the
  * epilogue on the last k-block. Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
@@ -40,34 +36,26 @@ final class VectorKernel implements GemmKernel {
     private static final int MC6 = 120;
 
     /**
-     * The micro-kernels this JVM uses, chosen by the registers its vector width implies. With
-     * 512-bit vectors (x86's AVX-512, 32 registers) a plain A (every forward product) runs on a 6
-     * x 4-vector tile, 24 accumulators and 5 more registers, reading whole panels of A in place;
-     * a transposed A (weight gradients) keeps the 4 x 3 tile, packed, which ran those products 6
-     * to 12 % faster than 6 x 4 on a Zen 4 core, on one thread and on two. With narrower vectors
-     * (AVX2, 16 registers) 4 x 3 everywhere: 12 accumulators and 4 more registers are all there
-     * is. The tile decides only the speed: every element's sum has the same terms in the same
-     * order either way.
+     * The micro-kernels this JVM uses. The default, 4 rows by 3 vectors (12 accumulators and 4 more
+     * registers), fits every vector width's register file (AVX2 has 16). With 512-bit vectors
+     * (AVX-512, 32 registers) {@code -Dlamina.gemm.tile=6x4} runs products with a plain A on 6
+     * rows by 4 vectors (24 accumulators; A's panels read in place) and keeps 4 x 3 for a
+     * transposed A. Measured on a Zen 4 (kernels alternated in one JVM): the same steady speed on
+     * a quiet host and 5 to 16 % more on a busy one, but in a fresh JVM its first products ran at
+     * a third to two thirds of their speed for longer than a benchmark's half-second warm-up (a
+     * larger method for the JIT), so it is not the default. The tile decides only the speed: every
+     * element's sum has the same terms in the same order either way.
      */
     enum Tile {
         /** 4 rows by 3 vectors for every product. */
         ROWS_4_BY_3_VECTORS,
-        /** 6 rows by 4 vectors where A is plain, 4 by 3 where it is transposed. */
+        /** 6 rows by 4 vectors where A is plain, 4 by 3 where it is transposed (512-bit vectors only). */
         ROWS_6_BY_4_VECTORS;
 
-        /**
-         * The tiles for the vectors this JVM runs with, unless {@code -Dlamina.gemm.tile=4x3} or
-         * {@code 6x4} names them (6 x 4 needs 32 vector registers).
-         */
+        /** The tiles {@code -Dlamina.gemm.tile} names ({@code 4x3}, the default, or {@code 6x4}). */
         static Tile forThisMachine() {
-            String named = System.getProperty("lamina.gemm.tile", "");
-            if (named.equals("4x3")) {
-                return ROWS_4_BY_3_VECTORS;
-            }
-            if (named.equals("6x4")) {
-                return ROWS_6_BY_4_VECTORS;
-            }
-            return S.vectorBitSize() >= 512 ? ROWS_6_BY_4_VECTORS : ROWS_4_BY_3_VECTORS;
+            boolean wide = "6x4".equals(System.getProperty("lamina.gemm.tile")) && S.vectorBitSize() >= 512;
+            return wide ? ROWS_6_BY_4_VECTORS : ROWS_4_BY_3_VECTORS;
         }
     }
 
