@@ -42,8 +42,8 @@ final class VectorKernel implements GemmKernel {
      * rows by 4 vectors (24 accumulators; A's panels read in place) and keeps 4 x 3 for a
      * transposed A. Measured on a Zen 4 (kernels alternated in one JVM): the same steady speed on
      * a quiet host and 5 to 16 % more on a busy one, but in a fresh JVM its first products ran at
-     * a third to two thirds of their speed for longer than a benchmark's half-second warm-up (a
-     * larger method for the JIT), so it is not the default. The tile decides only the speed: every
+     * a third to two thirds of their speed for longer than K1's warm-up (0.3 s; 0.5 s was not
+     * enough either), so it is not the default. The tile decides only the speed: every
      * element's sum has the same terms in the same order either way.
      */
     enum Tile {
