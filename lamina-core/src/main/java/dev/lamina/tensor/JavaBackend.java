@@ -28,7 +28,6 @@ public final class JavaBackend implements Backend {
     /** The largest output (elements) split by depth: each later part needs a scratch copy of it. */
     private static final long MAX_PARTIAL = 1L << 20;
 
-
     /** A product narrower than this many columns per part is split by rows. */
     private static final int MIN_COLUMNS_PER_PART = 96;
 

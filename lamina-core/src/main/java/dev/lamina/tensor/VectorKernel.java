@@ -77,18 +77,18 @@ final class VectorKernel implements GemmKernel {
         this.sixByFour = tile == Tile.ROWS_6_BY_4_VECTORS;
     }
 
-    private boolean sixByFour(Transpose ta) {
+    private boolean usesSixByFour(Transpose ta) {
         return sixByFour && ta == Transpose.NO;
     }
 
     @Override
     public int tileRows(Transpose ta) {
-        return sixByFour(ta) ? MR6 : MR;
+        return usesSixByFour(ta) ? MR6 : MR;
     }
 
     @Override
     public int tileColumns(Transpose ta) {
-        return sixByFour(ta) ? NR6 : NR;
+        return usesSixByFour(ta) ? NR6 : NR;
     }
 
     @Override
@@ -116,7 +116,7 @@ final class VectorKernel implements GemmKernel {
             }
             return;
         }
-        if (sixByFour(ta)) {
+        if (usesSixByFour(ta)) {
             computePlainA(tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
@@ -169,7 +169,7 @@ final class VectorKernel implements GemmKernel {
                     int mc = Math.min(MC6, i1 - ib);
                     int mpanels = (mc + MR6 - 1) / MR6;
                     if (mc % MR6 != 0) {
-                        packPartialPanel(a, lda, ib + (mpanels - 1) * MR6, mc % MR6, kb, kc, ap);
+                        packPlainRows(a, lda, ib + (mpanels - 1) * MR6, mc % MR6, kb, kc, MR6, ap, 0);
                     }
                     for (int s = 0; s < mpanels; s++) {
                         int rows = Math.min(MR6, mc - s * MR6);
@@ -212,6 +212,7 @@ final class VectorKernel implements GemmKernel {
         }
         return false;
     }
+
     /** B's block (k rows kb.., columns jb..) as micro-panels: element (p, j) of panel q at q*kc*NR + p*NR + j. */
     private static void packB4(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
         int npanels = (nc + NR - 1) / NR;
@@ -227,31 +228,12 @@ final class VectorKernel implements GemmKernel {
                     FloatVector.fromArray(S, b, src + L).intoArray(bp, d + L);
                     FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
                 }
-            } else if (tb == Transpose.NO) {
-                for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * NR;
-                    int d = dst + p * NR;
-                    System.arraycopy(b, src, bp, d, cols);
-                    for (int j = cols; j < NR; j++) {
-                        bp[d + j] = 0f;
-                    }
-                }
             } else {
-                for (int j = 0; j < NR; j++) {
-                    if (j < cols) {
-                        int src = (jb + q * NR + j) * ldb + kb;
-                        for (int p = 0; p < kc; p++) {
-                            bp[dst + p * NR + j] = b[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            bp[dst + p * NR + j] = 0f;
-                        }
-                    }
-                }
+                packPanel(tb, b, ldb, kb, kc, jb + q * NR, cols, NR, bp, dst);
             }
         }
     }
+
     /** A's block (rows ib.., k columns kb..) as micro-panels: element (i, p) of panel s at s*kc*MR + p*MR + i. */
     private static void packA4(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, float[] ap) {
         int mpanels = (mc + MR - 1) / MR;
@@ -278,6 +260,8 @@ final class VectorKernel implements GemmKernel {
                     }
                 }
             } else {
+                // packPlainRows with MR written in: the default tile's packing keeps its constant
+                // sizes (through shared code with sizes as values, 4 x 3 had run up to 20 % slower).
                 for (int i = 0; i < MR; i++) {
                     if (i < rows) {
                         int src = (ib + s * MR + i) * lda + kb;
@@ -293,6 +277,7 @@ final class VectorKernel implements GemmKernel {
             }
         }
     }
+
     /** B's block (k rows kb.., columns jb..) as micro-panels of 4 vectors: element (p, j) of panel q at q*kc*NR6 + p*NR6 + j. */
     private static void packB6(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
         int npanels = (nc + NR6 - 1) / NR6;
@@ -309,49 +294,64 @@ final class VectorKernel implements GemmKernel {
                     FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
                     FloatVector.fromArray(S, b, src + 3 * L).intoArray(bp, d + 3 * L);
                 }
-            } else if (tb == Transpose.NO) {
+            } else {
+                packPanel(tb, b, ldb, kb, kc, jb + q * NR6, cols, NR6, bp, dst);
+            }
+        }
+    }
+
+    /**
+     * A panel of B that is not a whole plain one (a partial last panel, or a transposed B): its
+     * {@code cols} columns from column {@code col}, k rows kb.., at {@code bp[dst + p * nr + j]},
+     * zeros past the last column.
+     */
+    private static void packPanel(Transpose tb, float[] b, int ldb, int kb, int kc, int col, int cols, int nr, float[] bp,
+                                  int dst) {
+        if (tb == Transpose.NO) {
+            for (int p = 0; p < kc; p++) {
+                int d = dst + p * nr;
+                System.arraycopy(b, (kb + p) * ldb + col, bp, d, cols);
+                java.util.Arrays.fill(bp, d + cols, d + nr, 0f);
+            }
+            return;
+        }
+        for (int j = 0; j < nr; j++) {
+            if (j < cols) {
+                int src = (col + j) * ldb + kb;
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * NR6;
-                    int d = dst + p * NR6;
-                    System.arraycopy(b, src, bp, d, cols);
-                    java.util.Arrays.fill(bp, d + cols, d + NR6, 0f);
+                    bp[dst + p * nr + j] = b[src + p];
                 }
             } else {
-                for (int j = 0; j < NR6; j++) {
-                    if (j < cols) {
-                        int src = (jb + q * NR6 + j) * ldb + kb;
-                        for (int p = 0; p < kc; p++) {
-                            bp[dst + p * NR6 + j] = b[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            bp[dst + p * NR6 + j] = 0f;
-                        }
-                    }
+                for (int p = 0; p < kc; p++) {
+                    bp[dst + p * nr + j] = 0f;
                 }
             }
         }
     }
 
-    /** Rows [i0, i0 + rows) of a plain A (fewer than six), k columns kb.., as one zero-padded panel of six rows. */
-    private static void packPartialPanel(float[] a, int lda, int i0, int rows, int kb, int kc, float[] ap) {
-        for (int i = 0; i < MR6; i++) {
+    /**
+     * Rows [i0, i0 + rows) of a plain A, k columns kb.., as one panel of {@code mr} rows at
+     * {@code ap[dst + p * mr + i]}, zero rows past the last.
+     */
+    private static void packPlainRows(float[] a, int lda, int i0, int rows, int kb, int kc, int mr, float[] ap, int dst) {
+        for (int i = 0; i < mr; i++) {
             if (i < rows) {
                 int src = (i0 + i) * lda + kb;
                 for (int p = 0; p < kc; p++) {
-                    ap[p * MR6 + i] = a[src + p];
+                    ap[dst + p * mr + i] = a[src + p];
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    ap[p * MR6 + i] = 0f;
+                    ap[dst + p * mr + i] = 0f;
                 }
             }
         }
     }
 
+
     /** The 4 x NR tile at C[row0.., col0..]: acc over the k-block, then fma(acc, alpha, C or +0 if fresh). */
     private static void micro4x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int ldc, int row0, int col0,
-                              int rows, int cols, float alpha, boolean fresh, Epilogue epilogue, float[] tile) {
+                                 int rows, int cols, float alpha, boolean fresh, Epilogue epilogue, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -405,16 +405,18 @@ final class VectorKernel implements GemmKernel {
         c32.intoArray(tile, 3 * NR + 2 * L);
         fold4(tile, c, ldc, row0, col0, rows, cols, alpha, fresh, epilogue);
     }
+
     /**
      * {@code C = fma(tile, alpha, C)} on the valid part of the tile at C[row0.., col0..], with +0 for C if
      * fresh, then the epilogue if not null.
      */
     private static void fold4(float[] tile, float[] c, int ldc, int row0, int col0, int rows, int cols, float alpha,
-                             boolean fresh, Epilogue epilogue) {
+                              boolean fresh, Epilogue epilogue) {
         for (int i = 0; i < rows; i++) {
             Fold.run(tile, i * NR, alpha, fresh, c, (row0 + i) * ldc + col0, cols, epilogue, col0);
         }
     }
+
     /**
      * A 6 x 4-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 4L);
      * row i's element p of A is at {@code ap[ao + i * rs + p * ps]} (a packed panel: rs 1, ps 6;
