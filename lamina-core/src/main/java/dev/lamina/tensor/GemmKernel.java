@@ -24,11 +24,17 @@ interface GemmKernel {
     void compute(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda, float[] b,
                  int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue);
 
-    /** The height of the kernel's tiles of C for products with A so laid out: row splits between threads fall on multiples of it. */
-    int tileRows(Transpose ta);
+    /**
+     * Row splits between threads fall on multiples of this for products with A so laid out: the
+     * height of the kernel's tiles, so that no part computes padding rows a whole part would not.
+     */
+    int rowGrain(Transpose ta);
 
-    /** The width of the kernel's tiles of C for products with A so laid out: column splits fall on multiples of it. */
-    int tileColumns(Transpose ta);
+    /**
+     * Column splits between threads fall on multiples of this for products with A so laid out:
+     * the narrowest width the kernel covers without computing padding columns.
+     */
+    int columnGrain(Transpose ta);
 
     /** A short name for logs and benchmarks. */
     String name();

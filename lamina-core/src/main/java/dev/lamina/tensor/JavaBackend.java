@@ -209,13 +209,13 @@ public final class JavaBackend implements Backend {
                 // Each thread packs the whole of the operand that the split does not divide, so
                 // divide the larger one: rows (and so A) when A is the larger, else columns (B).
                 if (splitsRows(m, n, parts)) {
-                    // Splits fall on whole tiles of the kernel's.
-                    int grain = KERNEL.tileRows(ta);
+                    // Splits fall on the kernel's grains (whole tiles, or vectors where it has narrow tiles).
+                    int grain = KERNEL.rowGrain(ta);
                     int grains = (m + grain - 1) / grain;
                     i0 = Math.min(m, grain * (int) ((long) grains * part / parts));
                     i1 = Math.min(m, grain * (int) ((long) grains * (part + 1) / parts));
-                } else if (n >= KERNEL.tileColumns(ta) * parts) {
-                    int grain = KERNEL.tileColumns(ta);
+                } else if (n >= KERNEL.columnGrain(ta) * parts) {
+                    int grain = KERNEL.columnGrain(ta);
                     int grains = (n + grain - 1) / grain;
                     j0 = Math.min(n, grain * (int) ((long) grains * part / parts));
                     j1 = Math.min(n, grain * (int) ((long) grains * (part + 1) / parts));

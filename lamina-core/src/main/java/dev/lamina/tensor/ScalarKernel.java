@@ -12,12 +12,12 @@ final class ScalarKernel implements GemmKernel {
     private final ThreadLocal<float[]> packs = ThreadLocal.withInitial(() -> new float[KC * NC]);
 
     @Override
-    public int tileRows(Transpose ta) {
+    public int rowGrain(Transpose ta) {
         return 4;
     }
 
     @Override
-    public int tileColumns(Transpose ta) {
+    public int columnGrain(Transpose ta) {
         return 48;
     }
 

@@ -82,13 +82,14 @@ final class VectorKernel implements GemmKernel {
     }
 
     @Override
-    public int tileRows(Transpose ta) {
+    public int rowGrain(Transpose ta) {
         return usesSixByFour(ta) ? MR6 : MR;
     }
 
+    /** A vector for the 4 x 3 tile, which ends a part with a 1- or 2-vector tile; a whole tile for 6 x 4. */
     @Override
-    public int tileColumns(Transpose ta) {
-        return usesSixByFour(ta) ? NR6 : NR;
+    public int columnGrain(Transpose ta) {
+        return usesSixByFour(ta) ? NR6 : L;
     }
 
     @Override
@@ -138,8 +139,18 @@ final class VectorKernel implements GemmKernel {
                         int rows = Math.min(MR, mc - s * MR);
                         for (int q = 0; q < npanels; q++) {
                             int cols = Math.min(NR, nc - q * NR);
-                            micro4x3(ap, s * kc * MR, bp, q * kc * NR, kc, c, ldc, ib + s * MR, jb + q * NR, rows, cols,
-                                    alpha, overwrite && kb == k0, e, tile);
+                            int ao = s * kc * MR;
+                            int bo = q * kc * NR;
+                            int row0 = ib + s * MR;
+                            int col0 = jb + q * NR;
+                            boolean fresh = overwrite && kb == k0;
+                            if (cols > 2 * L) {
+                                micro4x3(ap, ao, bp, bo, kc, c, ldc, row0, col0, rows, cols, alpha, fresh, e, tile);
+                            } else if (cols > L) {
+                                micro4x2(ap, ao, bp, bo, kc, c, ldc, row0, col0, rows, cols, alpha, fresh, e, tile);
+                            } else {
+                                micro4x1(ap, ao, bp, bo, kc, c, ldc, row0, col0, rows, cols, alpha, fresh, e, tile);
+                            }
                         }
                     }
                 }
@@ -213,7 +224,10 @@ final class VectorKernel implements GemmKernel {
         return false;
     }
 
-    /** B's block (k rows kb.., columns jb..) as micro-panels: element (p, j) of panel q at q*kc*NR + p*NR + j. */
+    /**
+     * B's block (k rows kb.., columns jb..) as micro-panels: element (p, j) of panel q at
+     * q*kc*NR + p*w + j, w = NR except in a narrow last panel ({@link #panelWidth}).
+     */
     private static void packB4(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
         int npanels = (nc + NR - 1) / NR;
         for (int q = 0; q < npanels; q++) {
@@ -229,9 +243,17 @@ final class VectorKernel implements GemmKernel {
                     FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
                 }
             } else {
-                packPanel(tb, b, ldb, kb, kc, jb + q * NR, cols, NR, bp, dst);
+                packPanel(tb, b, ldb, kb, kc, jb + q * NR, cols, panelWidth(cols), bp, dst);
             }
         }
+    }
+
+    /**
+     * The width of the micro-panel that holds {@code cols} columns of B: a last panel of at most two
+     * vectors' width is packed as narrow as the tile that reads it (see {@link #micro4x2}).
+     */
+    private static int panelWidth(int cols) {
+        return cols > 2 * L ? NR : cols > L ? 2 * L : L;
     }
 
     /** A's block (rows ib.., k columns kb..) as micro-panels: element (i, p) of panel s at s*kc*MR + p*MR + i. */
@@ -403,6 +425,72 @@ final class VectorKernel implements GemmKernel {
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + L);
         c32.intoArray(tile, 3 * NR + 2 * L);
+        fold4(tile, c, ldc, row0, col0, rows, cols, alpha, fresh, epilogue);
+    }
+
+    /**
+     * The 4 x 2-vector tile for a last panel of at most two vectors' width (packed that narrow), so
+     * that a part of C ending between two 3-vector tiles computes no padding: each element's sum
+     * has the same terms in the same order as in {@link #micro4x3}.
+     */
+    private static void micro4x2(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int ldc, int row0, int col0,
+                                 int rows, int cols, float alpha, boolean fresh, Epilogue epilogue, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int b = bo + p * 2 * L;
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            int x = ao + p * MR;
+            FloatVector v = FloatVector.broadcast(S, ap[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(S, ap[x + 1]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(S, ap[x + 2]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = FloatVector.broadcast(S, ap[x + 3]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        fold4(tile, c, ldc, row0, col0, rows, cols, alpha, fresh, epilogue);
+    }
+
+    /** The 4 x 1-vector tile for a last panel of at most one vector's width; see {@link #micro4x2}. */
+    private static void micro4x1(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int ldc, int row0, int col0,
+                                 int rows, int cols, float alpha, boolean fresh, Epilogue epilogue, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo + p * L);
+            int x = ao + p * MR;
+            c0 = FloatVector.broadcast(S, ap[x]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[x + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[x + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[x + 3]).fma(b0, c3);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, NR);
+        c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR);
         fold4(tile, c, ldc, row0, col0, rows, cols, alpha, fresh, epilogue);
     }
 

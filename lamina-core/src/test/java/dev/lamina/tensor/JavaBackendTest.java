@@ -124,6 +124,34 @@ class JavaBackendTest {
         }
     }
 
+    /**
+     * Every width of a part of C, so that its last panel is each width a 3-, 2- or 1-vector tile
+     * takes (splits between threads fall on any whole vector): the plain kernel's bits.
+     */
+    @Test
+    void everyPartWidthAgreesWithThePlainKernel() {
+        int m = 9;
+        int n = 110;
+        int k = 300;
+        float[] a = random(m * k, 18);
+        float[] b = random(k * n, 19);
+        for (Transpose ta : Transpose.values()) {
+            for (Transpose tb : Transpose.values()) {
+                int lda = ta == Transpose.NO ? k : m;
+                int ldb = tb == Transpose.NO ? n : k;
+                for (int width = 1; width <= n - 3; width++) {
+                    float[] plain = random(m * n, 20);
+                    float[] vector = plain.clone();
+                    ScalarKernel.INSTANCE.compute(ta, tb, 0, k, 0.75f, false, a, lda, b, ldb, plain, n, 0, m, 3, 3 + width,
+                            null);
+                    new VectorKernel(VectorKernel.Tile.ROWS_4_BY_3_VECTORS).compute(ta, tb, 0, k, 0.75f, false, a, lda, b,
+                            ldb, vector, n, 0, m, 3, 3 + width, null);
+                    assertArrayEquals(plain, vector, ta + "" + tb + ", columns 3.." + (3 + width));
+                }
+            }
+        }
+    }
+
     /** Overwriting gives the bits of zeroing C and accumulating, never reads C, and stays inside the block. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "3,40,300", "4,1030,5", "17,15,257", "33,65,513", "130,1030,300", "90,100,2", "31,512,512"})
