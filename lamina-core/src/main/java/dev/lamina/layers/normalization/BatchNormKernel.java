@@ -20,8 +20,8 @@ import dev.lamina.tensor.ParallelLoop;
  * by a sample of the data keeps the one-pass variance accurate on unscaled inputs, where
  * {@code E[x^2] - E[x]^2} would cancel) and the affine pass; backward, the two gradient sums in
  * one pass and the input gradient. Other layouts take two passes for the moments. The affine pass
- * runs on {@link Ops#scaleAndShiftRows} (vectorized); the double sums stay plain loops, since on
- * JDK 17 vector conversions between float and double lane counts allocate.
+ * runs on {@link Ops#scaleAndShiftRows}, the channels-last double loops on {@link BatchNormRows}
+ * (both vectorized where the JVM has the Vector API); other layouts' loops stay plain.
  */
 final class BatchNormKernel {
     private final Moments moments = new Moments();
@@ -171,16 +171,7 @@ final class BatchNormKernel {
             for (int c = c0; c < c1; c++) {
                 shift[c] = x[o0 * channels + c];
             }
-            // The shift is a float array: a third double array would let the JIT suspect it
-            // aliases the sums and keep the loop scalar.
-            for (int o = o0; o < o1; o++) {
-                int base = o * channels;
-                for (int c = c0; c < c1; c++) {
-                    double d = (double) x[base + c] - shift[c];
-                    mean[c] += d;
-                    var[c] += d * d;
-                }
-            }
+            BatchNormRows.INSTANCE.shiftedSums(x, o0, o1, channels, c0, c1, shift, mean, var);
             for (int c = c0; c < c1; c++) {
                 double m = mean[c] / n;
                 mean[c] = (double) shift[c] + m;
@@ -228,14 +219,7 @@ final class BatchNormKernel {
             java.util.Arrays.fill(sumDy, c0, c1, 0);
             java.util.Arrays.fill(sumDyXhat, c0, c1, 0);
             if (inner == 1) {
-                for (int o = o0; o < o1; o++) {
-                    int base = o * channels;
-                    for (int c = c0; c < c1; c++) {
-                        double g = dy[base + c];
-                        sumDy[c] += g;
-                        sumDyXhat[c] += g * (x[base + c] - mean[c]) * invStd[c];
-                    }
-                }
+                BatchNormRows.INSTANCE.gradientSums(x, dy, o0, o1, channels, c0, c1, mean, invStd, sumDy, sumDyXhat);
                 return;
             }
             for (int o = o0; o < o1; o++) {
@@ -271,13 +255,8 @@ final class BatchNormKernel {
         protected void body(int from, int to) {
             double n = (double) (o1 - o0) * inner;
             if (inner == 1) {
-                for (int o = o0 + from; o < o0 + to; o++) {
-                    int base = o * channels;
-                    for (int c = 0; c < channels; c++) {
-                        double xhat = (x[base + c] - mean[c]) * invStd[c];
-                        dx[base + c] = (float) (coef[c] * (n * dy[base + c] - sumDy[c] - xhat * sumDyXhat[c]));
-                    }
-                }
+                BatchNormRows.INSTANCE.inputGradient(x, dy, dx, o0 + from, o0 + to, channels, n, coef, mean, invStd,
+                        sumDy, sumDyXhat);
                 return;
             }
             for (int o = o0 + from; o < o0 + to; o++) {

@@ -1,5 +1,6 @@
 package dev.lamina.layers.normalization;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.random.RandomStream;
@@ -95,6 +96,38 @@ class BatchNormKernelTest {
                     assertEquals((float) expected, dx[k], at + ", row " + r);
                 }
             }
+        }
+    }
+
+    /** The vector loops give the plain loops' bits, also in the channels past the last whole vectors. */
+    @Test
+    void vectorRowsMatchPlainRowsBitForBit() {
+        BatchNormRows plain = new BatchNormRows.Scalar();
+        BatchNormRows vector = new VectorBatchNormRows();
+        int rows = 37;
+        for (int ch : new int[] {1, 7, 16, 33, 1030}) {
+            float[] x = data(rows * ch, ch, 3e3, 2);
+            float[] dy = data(rows * ch, ch + 1, 0, 1);
+            float[] shift = new float[ch];
+            System.arraycopy(x, 0, shift, 0, ch);
+            double[][] sums = new double[4][ch];
+            plain.shiftedSums(x, 2, rows, ch, 0, ch, shift, sums[0], sums[1]);
+            vector.shiftedSums(x, 2, rows, ch, 0, ch, shift, sums[2], sums[3]);
+            assertArrayEquals(sums[0], sums[2], "sum, " + ch + " channels");
+            assertArrayEquals(sums[1], sums[3], "squares, " + ch + " channels");
+            double[] mean = doubles(ch, 4);
+            double[] inv = doubles(ch, 5);
+            double[] coef = doubles(ch, 6);
+            double[][] grads = new double[4][ch];
+            plain.gradientSums(x, dy, 1, rows - 1, ch, 0, ch, mean, inv, grads[0], grads[1]);
+            vector.gradientSums(x, dy, 1, rows - 1, ch, 0, ch, mean, inv, grads[2], grads[3]);
+            assertArrayEquals(grads[0], grads[2], "sum of dy, " + ch + " channels");
+            assertArrayEquals(grads[1], grads[3], "sum of dy xhat, " + ch + " channels");
+            float[] dx1 = new float[x.length];
+            float[] dx2 = new float[x.length];
+            plain.inputGradient(x, dy, dx1, 3, rows, ch, rows - 3.0, coef, mean, inv, grads[0], grads[1]);
+            vector.inputGradient(x, dy, dx2, 3, rows, ch, rows - 3.0, coef, mean, inv, grads[0], grads[1]);
+            assertArrayEquals(dx1, dx2, "input gradient, " + ch + " channels");
         }
     }
 }

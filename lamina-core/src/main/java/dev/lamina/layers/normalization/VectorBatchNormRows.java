@@ -1,0 +1,130 @@
+package dev.lamina.layers.normalization;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BatchNormRows} on the Vector API; loaded only when the JVM has {@code jdk.incubator.vector}.
+ * A float vector is widened into two double vectors (its low and high halves; the preferred species
+ * only, see {@code VectorSpeciesRuleTest}), and the sums stay in registers across the rows, one
+ * float vector of channels at a time.
+ */
+final class VectorBatchNormRows implements BatchNormRows {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Doubles per vector: half a float vector. */
+    private static final int H = D.length();
+    /** The float lanes filled from the high double vector. */
+    private static final VectorMask<Float> HIGH = FloatVector.zero(F).addIndex(1).compare(VectorOperators.GE, H);
+    /** The loops for the channels past the last whole float vector. */
+    private static final Scalar TAIL = new Scalar();
+
+    private static DoubleVector low(FloatVector v) {
+        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    private static DoubleVector high(FloatVector v) {
+        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+    }
+
+    /** The two halves rounded to float, each lane as {@code (float)} rounds it (signed zeros kept). */
+    private static FloatVector narrow(DoubleVector lo, DoubleVector hi) {
+        FloatVector a = (FloatVector) lo.convertShape(VectorOperators.D2F, F, 0);
+        FloatVector b = (FloatVector) hi.convertShape(VectorOperators.D2F, F, -1);
+        return a.blend(b, HIGH);
+    }
+
+    @Override
+    public void shiftedSums(float[] x, int o0, int o1, int channels, int c0, int c1, float[] shift, double[] sum,
+                            double[] squares) {
+        int c = c0;
+        for (; c + F.length() <= c1; c += F.length()) {
+            FloatVector h = FloatVector.fromArray(F, shift, c);
+            DoubleVector h0 = low(h);
+            DoubleVector h1 = high(h);
+            DoubleVector s0 = DoubleVector.fromArray(D, sum, c);
+            DoubleVector s1 = DoubleVector.fromArray(D, sum, c + H);
+            DoubleVector q0 = DoubleVector.fromArray(D, squares, c);
+            DoubleVector q1 = DoubleVector.fromArray(D, squares, c + H);
+            for (int o = o0; o < o1; o++) {
+                FloatVector v = FloatVector.fromArray(F, x, o * channels + c);
+                DoubleVector d0 = low(v).sub(h0);
+                DoubleVector d1 = high(v).sub(h1);
+                s0 = s0.add(d0);
+                s1 = s1.add(d1);
+                q0 = q0.add(d0.mul(d0));
+                q1 = q1.add(d1.mul(d1));
+            }
+            s0.intoArray(sum, c);
+            s1.intoArray(sum, c + H);
+            q0.intoArray(squares, c);
+            q1.intoArray(squares, c + H);
+        }
+        if (c < c1) {
+            TAIL.shiftedSums(x, o0, o1, channels, c, c1, shift, sum, squares);
+        }
+    }
+
+    @Override
+    public void gradientSums(float[] x, float[] dy, int o0, int o1, int channels, int c0, int c1, double[] mean,
+                             double[] invStd, double[] sumDy, double[] sumDyXhat) {
+        int c = c0;
+        for (; c + F.length() <= c1; c += F.length()) {
+            DoubleVector m0 = DoubleVector.fromArray(D, mean, c);
+            DoubleVector m1 = DoubleVector.fromArray(D, mean, c + H);
+            DoubleVector i0 = DoubleVector.fromArray(D, invStd, c);
+            DoubleVector i1 = DoubleVector.fromArray(D, invStd, c + H);
+            DoubleVector s0 = DoubleVector.fromArray(D, sumDy, c);
+            DoubleVector s1 = DoubleVector.fromArray(D, sumDy, c + H);
+            DoubleVector x0 = DoubleVector.fromArray(D, sumDyXhat, c);
+            DoubleVector x1 = DoubleVector.fromArray(D, sumDyXhat, c + H);
+            for (int o = o0; o < o1; o++) {
+                int at = o * channels + c;
+                FloatVector g = FloatVector.fromArray(F, dy, at);
+                FloatVector v = FloatVector.fromArray(F, x, at);
+                DoubleVector g0 = low(g);
+                DoubleVector g1 = high(g);
+                s0 = s0.add(g0);
+                s1 = s1.add(g1);
+                x0 = x0.add(g0.mul(low(v).sub(m0)).mul(i0));
+                x1 = x1.add(g1.mul(high(v).sub(m1)).mul(i1));
+            }
+            s0.intoArray(sumDy, c);
+            s1.intoArray(sumDy, c + H);
+            x0.intoArray(sumDyXhat, c);
+            x1.intoArray(sumDyXhat, c + H);
+        }
+        if (c < c1) {
+            TAIL.gradientSums(x, dy, o0, o1, channels, c, c1, mean, invStd, sumDy, sumDyXhat);
+        }
+    }
+
+    @Override
+    public void inputGradient(float[] x, float[] dy, float[] dx, int o0, int o1, int channels, double n, double[] coef,
+                              double[] mean, double[] invStd, double[] sumDy, double[] sumDyXhat) {
+        int end = F.loopBound(channels);
+        for (int o = o0; o < o1; o++) {
+            int base = o * channels;
+            for (int c = 0; c < end; c += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, x, base + c);
+                FloatVector g = FloatVector.fromArray(F, dy, base + c);
+                narrow(inputGradient(low(v), low(g), n, c, coef, mean, invStd, sumDy, sumDyXhat),
+                        inputGradient(high(v), high(g), n, c + H, coef, mean, invStd, sumDy, sumDyXhat))
+                        .intoArray(dx, base + c);
+            }
+            Scalar.inputGradientRow(x, dy, dx, base, end, channels, n, coef, mean, invStd, sumDy, sumDyXhat);
+        }
+    }
+
+    /** {@code coef * (n * dy - sumDy - xhat * sumDyXhat)}, {@code xhat = (x - mean) * invStd}, channels c... */
+    private static DoubleVector inputGradient(DoubleVector x, DoubleVector dy, double n, int c, double[] coef,
+                                              double[] mean, double[] invStd, double[] sumDy, double[] sumDyXhat) {
+        DoubleVector xhat = x.sub(DoubleVector.fromArray(D, mean, c)).mul(DoubleVector.fromArray(D, invStd, c));
+        DoubleVector v = dy.mul(n).sub(DoubleVector.fromArray(D, sumDy, c))
+                .sub(xhat.mul(DoubleVector.fromArray(D, sumDyXhat, c)));
+        return DoubleVector.fromArray(D, coef, c).mul(v);
+    }
+}
