@@ -29,8 +29,11 @@ public record Epilogue(float[] bias, boolean relu, float[] scale, float[] shift)
 
     /** Checks that the per-column arrays cover {@code columns} columns. */
     public void checkColumns(int columns) {
-        Check.that(covers(bias, columns) && covers(scale, columns) && covers(shift, columns),
-                "Epilogue: its per-column arrays are shorter than the product's " + columns + " columns.");
+        // The message is built only on failure: this runs on every product of a training step.
+        if (!(covers(bias, columns) && covers(scale, columns) && covers(shift, columns))) {
+            throw new IllegalArgumentException("Epilogue: its per-column arrays are shorter than the product's "
+                    + columns + " columns.");
+        }
     }
 
     /** The element of column {@code j} after the epilogue. */

@@ -96,8 +96,8 @@ public final class JavaBackend implements Backend {
             if (threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD) {
                 job.run(0, 1);
             } else {
-                // A depth split folds its parts after the kernels: no place for an epilogue there.
-                job.splitDepth = job.epilogue == null && splitsDepth(ta, tb, m, n, k, alpha, beta, threads);
+                // A depth split adds its parts after the kernels, and applies the epilogue there.
+                job.splitDepth = splitsDepth(ta, tb, m, n, k, alpha, beta, threads);
                 if (job.splitDepth) {
                     job.preparePartials(threads);
                 }
@@ -181,16 +181,22 @@ public final class JavaBackend implements Backend {
             splitDepth = false;
         }
 
-        /** Adds the later depth parts' sums to C, part after part (the order of the k-blocks). */
+        /**
+         * Adds the later depth parts' sums to C, part after part (the order of the k-blocks), row
+         * by row, then applies the epilogue to the row.
+         */
         void addPartials(int parts) {
-            for (int p = 1; p < parts; p++) {
-                float[] s = partials[p - 1];
-                for (int i = 0; i < m; i++) {
-                    int co = i * ldc;
-                    int so = i * n;
+            for (int i = 0; i < m; i++) {
+                int co = i * ldc;
+                int so = i * n;
+                for (int p = 1; p < parts; p++) {
+                    float[] s = partials[p - 1];
                     for (int j = 0; j < n; j++) {
                         c[co + j] += s[so + j];
                     }
+                }
+                if (epilogue != null) {
+                    epilogue.applyRows(c, ldc, i, i + 1, 0, n);
                 }
             }
         }

@@ -35,10 +35,13 @@ class EpilogueTest {
         return y;
     }
 
-    /** Every kernel's path (packed, few rows, one column, transposed B, split by rows or columns), 1 to 3 threads. */
+    /**
+     * Every kernel's path (packed, few rows, one column, transposed B, split by rows, columns or
+     * depth: 33 x 300 x 450 and 32 x 512 x 512 on two threads, 40 x 700 x 700 on three), 1 to 3 threads.
+     */
     @ParameterizedTest
     @CsvSource({"1,1,1", "1,1030,259", "3,40,300", "4,17,6", "5,1,2", "300,1,700", "17,15,257", "130,1030,300",
-            "33,65,513", "64,300,1200", "200,96,40", "513,1024,11"})
+            "33,65,513", "64,300,1200", "200,96,40", "513,1024,11", "33,300,450", "32,512,512", "40,700,700"})
     void fusedEqualsProductThenPasses(int m, int n, int k) {
         float[] a = JavaBackendTest.random(m * k, 31);
         float[] b = JavaBackendTest.random(k * n, 32);

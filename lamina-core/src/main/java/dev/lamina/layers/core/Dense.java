@@ -110,6 +110,8 @@ public final class Dense extends Layer {
     private Tensor lastOut;
     /** The last {@link #forwardInference}'s epilogue, kept while its arrays stay the same. */
     private Epilogue epilogue;
+    /** The last {@link #forward}'s epilogue (bias and relu), likewise. */
+    private Epilogue trainingEpilogue;
 
     /** A Dense layer with {@code config}. */
     public Dense(Config config) {
@@ -190,6 +192,24 @@ public final class Dense extends Layer {
         int units = config.units();
         int in = inputShape().dim(-1);
         int m = x.size() / in;
+        if (fusesActivation()) {
+            // Bias and relu in the product's stores: one pass over the output fewer. Relu's
+            // derivative reads its input only as x > 0, which its output y answers alike.
+            Tensor y = output.get(x.rows(), outputShape());
+            float[] b = bias == null ? null : bias.value().data();
+            boolean relu = activation.name().equals("relu");
+            Epilogue e = trainingEpilogue;
+            if (e == null || e.bias() != b || e.relu() != relu) {
+                e = new Epilogue(b, relu, null, null);
+                trainingEpilogue = e;
+            }
+            dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
+                    kernel.value().data(), units, 0f, y.data(), units, e);
+            lastInput = x;
+            lastPre = y;
+            lastOut = y;
+            return y;
+        }
         Tensor z = preact.get(x.rows(), outputShape());
         dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
                 kernel.value().data(), units, 0f, z.data(), units);
