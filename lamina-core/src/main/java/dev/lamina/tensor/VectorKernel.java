@@ -256,46 +256,73 @@ final class VectorKernel implements GemmKernel {
         return cols > 2 * L ? NR : cols > L ? 2 * L : L;
     }
 
-    /** A's block (rows ib.., k columns kb..) as micro-panels: element (i, p) of panel s at s*kc*MR + p*MR + i. */
+    /**
+     * A's block (rows ib.., k columns kb..) as micro-panels: element (i, p) of panel s at
+     * s*kc*MR + p*MR + i. Each layout and the partial last panel have a method of their own: a
+     * product that first reaches one of them then costs the JIT a small compilation, not a
+     * recompilation of all of them (in a fresh JVM running W1, one method for all three was
+     * compiled 16 times, 220 ms of compilation on a two-core machine, much of it in the timed
+     * epochs; split, the packing of A took 104 ms in 14 compilations).
+     */
     private static void packA4(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, float[] ap) {
-        int mpanels = (mc + MR - 1) / MR;
-        for (int s = 0; s < mpanels; s++) {
-            int rows = Math.min(MR, mc - s * MR);
+        int whole = mc / MR;
+        if (ta == Transpose.YES) {
+            packTransposedPanels(a, lda, ib, whole, kb, kc, ap);
+        } else {
+            packPlainPanels(a, lda, ib, whole, kb, kc, ap);
+        }
+        int rows = mc - whole * MR;
+        if (rows > 0) {
+            packPartialPanel(ta, a, lda, ib + whole * MR, rows, kb, kc, ap, whole * kc * MR);
+        }
+    }
+
+    /** Whole panels of a transposed A: four floats per p, element by element. */
+    private static void packTransposedPanels(float[] a, int lda, int ib, int panels, int kb, int kc, float[] ap) {
+        for (int s = 0; s < panels; s++) {
             int dst = s * kc * MR;
-            if (ta == Transpose.YES && rows == MR) {
-                // Four floats per p: element by element, since a call to System.arraycopy per p cost
-                // more than the copy (a quarter of a batch-32 step's time went here).
+            // Element by element, since a call to System.arraycopy per p cost more than the copy
+            // (a quarter of a batch-32 step's time went here).
+            for (int p = 0; p < kc; p++) {
+                int src = (kb + p) * lda + ib + s * MR;
+                int d = dst + p * MR;
+                ap[d] = a[src];
+                ap[d + 1] = a[src + 1];
+                ap[d + 2] = a[src + 2];
+                ap[d + 3] = a[src + 3];
+            }
+        }
+    }
+
+    /**
+     * Whole panels of a plain A, row by row (packPlainRows with MR written in: the default tile's
+     * packing keeps its constant sizes; through shared code with sizes as values, 4 x 3 had run up
+     * to 20 % slower).
+     */
+    private static void packPlainPanels(float[] a, int lda, int ib, int panels, int kb, int kc, float[] ap) {
+        for (int s = 0; s < panels; s++) {
+            int dst = s * kc * MR;
+            for (int i = 0; i < MR; i++) {
+                int src = (ib + s * MR + i) * lda + kb;
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * lda + ib + s * MR;
-                    int d = dst + p * MR;
-                    ap[d] = a[src];
-                    ap[d + 1] = a[src + 1];
-                    ap[d + 2] = a[src + 2];
-                    ap[d + 3] = a[src + 3];
+                    ap[dst + p * MR + i] = a[src + p];
                 }
-            } else if (ta == Transpose.YES) {
-                for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * lda + ib + s * MR;
-                    int d = dst + p * MR;
-                    for (int i = 0; i < MR; i++) {
-                        ap[d + i] = i < rows ? a[src + i] : 0f;
-                    }
-                }
-            } else {
-                // packPlainRows with MR written in: the default tile's packing keeps its constant
-                // sizes (through shared code with sizes as values, 4 x 3 had run up to 20 % slower).
-                for (int i = 0; i < MR; i++) {
-                    if (i < rows) {
-                        int src = (ib + s * MR + i) * lda + kb;
-                        for (int p = 0; p < kc; p++) {
-                            ap[dst + p * MR + i] = a[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            ap[dst + p * MR + i] = 0f;
-                        }
-                    }
-                }
+            }
+        }
+    }
+
+    /** The last panel's {@code rows} (fewer than MR) rows from row i0, zero rows after them, at {@code ap[dst..]}. */
+    private static void packPartialPanel(Transpose ta, float[] a, int lda, int i0, int rows, int kb, int kc, float[] ap,
+                                         int dst) {
+        if (ta == Transpose.NO) {
+            packPlainRows(a, lda, i0, rows, kb, kc, MR, ap, dst);
+            return;
+        }
+        for (int p = 0; p < kc; p++) {
+            int src = (kb + p) * lda + i0;
+            int d = dst + p * MR;
+            for (int i = 0; i < MR; i++) {
+                ap[d + i] = i < rows ? a[src + i] : 0f;
             }
         }
     }
