@@ -76,6 +76,9 @@ final class DropoutMask {
 
     /** The per-element mask (and dropout) over a range of elements. */
     private static final class ElementDraw extends ParallelLoop {
+        /** Elements per chunk: 4 KB of mask, 16 KB of input. */
+        private static final int CHUNK = 4096;
+
         private long key;
         private long base;
         private float threshold;
@@ -100,11 +103,20 @@ final class DropoutMask {
             y = null;
         }
 
+        /**
+         * Chunk by chunk, the mask and then the scaling, so that the chunk's mask is still in the L1
+         * cache when the scaling reads it (the whole range's mask, then its scaling, read the mask
+         * back from L2).
+         */
         @Override
         protected void body(int from, int to) {
-            DropoutKernels.INSTANCE.keepMask(key, base, DropoutKernels.threshold(threshold), keep, from, to);
-            if (y != null) {
-                DropoutKernels.INSTANCE.scaleKept(keep, x, y, keepProb, from, to);
+            long t = DropoutKernels.threshold(threshold);
+            for (int c = from; c < to; c += CHUNK) {
+                int end = Math.min(to, c + CHUNK);
+                DropoutKernels.INSTANCE.keepMask(key, base, t, keep, c, end);
+                if (y != null) {
+                    DropoutKernels.INSTANCE.scaleKept(keep, x, y, keepProb, c, end);
+                }
             }
         }
     }
