@@ -50,12 +50,29 @@ public record Epilogue(float[] bias, boolean relu, float[] scale, float[] shift)
         return v;
     }
 
-    /** Applies the epilogue in place to rows [i0, i1), columns [j0, j1) of C (a separate pass). */
+    /**
+     * Applies the epilogue in place to rows [i0, i1), columns [j0, j1) of C (a separate pass):
+     * per row, a loop for each step, which the JIT vectorizes (one loop with the steps' branches
+     * inside it stayed scalar); each element sees the same operations in the same order as in
+     * {@link #apply}.
+     */
     void applyRows(float[] c, int ldc, int i0, int i1, int j0, int j1) {
         for (int i = i0; i < i1; i++) {
             int o = i * ldc;
-            for (int j = j0; j < j1; j++) {
-                c[o + j] = apply(c[o + j], j);
+            if (bias != null) {
+                for (int j = j0; j < j1; j++) {
+                    c[o + j] += bias[j];
+                }
+            }
+            if (relu) {
+                for (int j = j0; j < j1; j++) {
+                    c[o + j] = Math.max(c[o + j], 0f);
+                }
+            }
+            if (scale != null) {
+                for (int j = j0; j < j1; j++) {
+                    c[o + j] = c[o + j] * scale[j] + shift[j];
+                }
             }
         }
     }
