@@ -314,28 +314,7 @@ public final class BatchNormalization extends Layer {
             double[] gm = sumDy;
             double[] gv = sumDyXhat;
             kernel.moments(x.data(), r0 * pre, r1 * pre, channels, inner, gm, gv);
-            for (int c = 0; c < channels; c++) {
-                double std = Math.sqrt(gv[c] + config.epsilon());
-                groupMean[g * channels + c] = gm[c];
-                groupInvStd[g * channels + c] = 1 / std;
-                mean[c] += weight * gm[c];
-                var[c] += weight * gv[c];
-                double gam = gamma == null ? 1 : gamma.value().data()[c];
-                double bet = beta == null ? 0 : beta.value().data()[c];
-                double rc = 1;
-                double dc = 0;
-                if (clip != null) {
-                    double rs = Math.max(renormStddev.value().data()[c], Math.sqrt(config.epsilon()));
-                    rc = clipR(std / rs, clip);
-                    dc = clipD((gm[c] - renormMean.value().data()[c]) / rs, clip);
-                }
-                r[c] = rc;
-                d[c] = dc;
-                gammaEff[c] = rc * gam;
-                double inv = gammaEff[c] / std;
-                scale[c] = (float) inv;
-                shift[c] = (float) (dc * gam + bet - gm[c] * inv);
-            }
+            groupTransform(g, weight, gm, gv, clip);
             kernel.affine(x.data(), y.data(), r0 * pre, r1 * pre, channels, inner, scale, shift);
         }
         lastGroups = groups;
@@ -343,6 +322,37 @@ public final class BatchNormalization extends Layer {
         updateMovingStatistics();
         step++;
         return y;
+    }
+
+    /**
+     * Group g's statistics (its moments gm and gv, its weight in the batch) into the per-channel
+     * affine {@code scale}, {@code shift} and what backward needs. A method of its own, like the
+     * other per-channel loops: {@link #forward} stays small, so the JIT compiles it quickly when it
+     * gets hot, late in a short run, instead of recompiling these loops inside it.
+     */
+    private void groupTransform(int g, double weight, double[] gm, double[] gv, RenormClipping clip) {
+        for (int c = 0; c < channels; c++) {
+            double std = Math.sqrt(gv[c] + config.epsilon());
+            groupMean[g * channels + c] = gm[c];
+            groupInvStd[g * channels + c] = 1 / std;
+            mean[c] += weight * gm[c];
+            var[c] += weight * gv[c];
+            double gam = gamma == null ? 1 : gamma.value().data()[c];
+            double bet = beta == null ? 0 : beta.value().data()[c];
+            double rc = 1;
+            double dc = 0;
+            if (clip != null) {
+                double rs = Math.max(renormStddev.value().data()[c], Math.sqrt(config.epsilon()));
+                rc = clipR(std / rs, clip);
+                dc = clipD((gm[c] - renormMean.value().data()[c]) / rs, clip);
+            }
+            r[c] = rc;
+            d[c] = dc;
+            gammaEff[c] = rc * gam;
+            double inv = gammaEff[c] / std;
+            scale[c] = (float) inv;
+            shift[c] = (float) (dc * gam + bet - gm[c] * inv);
+        }
     }
 
     private void checkGroupSizes(int rows, int groupRows) {
@@ -433,20 +443,25 @@ public final class BatchNormalization extends Layer {
             System.arraycopy(groupMean, g * channels, gm, 0, channels);
             System.arraycopy(groupInvStd, g * channels, gi, 0, channels);
             kernel.sums(x, dy, r0 * pre, r1 * pre, channels, inner, gm, gi, sumDy, sumDyXhat);
-            for (int c = 0; c < channels; c++) {
-                if (dg != null) {
-                    dg[c] += (float) (r[c] * sumDyXhat[c] + d[c] * sumDy[c]);
-                }
-                if (db != null) {
-                    db[c] += (float) sumDy[c];
-                }
-            }
+            addParameterGradients(dg, db);
             if (dx != null) {
                 kernel.inputGradient(x, dy, dx.data(), r0 * pre, r1 * pre, channels, inner, gm, gi, gammaEff,
                         sumDy, sumDyXhat);
             }
         }
         return dx;
+    }
+
+    /** The group's gradient sums into gamma's and beta's gradients (either may be null). */
+    private void addParameterGradients(float[] dg, float[] db) {
+        for (int c = 0; c < channels; c++) {
+            if (dg != null) {
+                dg[c] += (float) (r[c] * sumDyXhat[c] + d[c] * sumDy[c]);
+            }
+            if (db != null) {
+                db[c] += (float) sumDy[c];
+            }
+        }
     }
 
     private void inferenceBackward(float[] x, float[] dy, Tensor dx, float[] dg, float[] db, int rows) {
