@@ -26,7 +26,7 @@ interface GemmKernel {
 
     /**
      * Row splits between threads fall on multiples of this for products with A so laid out: the
-     * height of the kernel's tiles, so that no part computes padding rows a whole part would not.
+     * height of the kernel's tiles, so that only the last part can end in a partial tile.
      */
     int rowGrain(Transpose ta);
 
