@@ -9,7 +9,7 @@ import dev.lamina.tensor.VectorApi;
  */
 interface ReluGradient {
     /** The implementation for this JVM. */
-    ReluGradient INSTANCE = choose();
+    ReluGradient INSTANCE = VectorApi.<ReluGradient>choose(() -> new VectorReluGradient(), () -> ReluGradient::scalar);
 
     /** {@code dx[i] = x[i] > 0 ? dy[i] : 0} for {@code i} in {@code [from, to)}. */
     void apply(float[] x, float[] dy, float[] dx, int from, int to);
@@ -19,17 +19,5 @@ interface ReluGradient {
         for (int i = from; i < to; i++) {
             dx[i] = x[i] > 0f ? dy[i] : 0f;
         }
-    }
-
-    private static ReluGradient choose() {
-        if (VectorApi.enabled()) {
-            try {
-                // Linked only here, so a JVM without the module never resolves the vector classes.
-                return new VectorReluGradient();
-            } catch (LinkageError e) {
-                return ReluGradient::scalar;
-            }
-        }
-        return ReluGradient::scalar;
     }
 }

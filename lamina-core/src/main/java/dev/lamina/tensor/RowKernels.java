@@ -9,7 +9,7 @@ package dev.lamina.tensor;
  */
 interface RowKernels {
     /** The implementation for this JVM. */
-    RowKernels INSTANCE = choose();
+    RowKernels INSTANCE = VectorApi.choose(() -> new VectorRowKernels(), Scalar::new);
 
     /** {@code m[i * cols + j] += row[j]} for rows {@code i} in {@code [fromRow, toRow)}. */
     void addToRows(float[] m, float[] row, int fromRow, int toRow, int cols);
@@ -67,17 +67,5 @@ interface RowKernels {
                 out[j] += m[o + j];
             }
         }
-    }
-
-    private static RowKernels choose() {
-        if (VectorApi.enabled()) {
-            try {
-                // Linked only here, so a JVM without the module never resolves the vector classes.
-                return new VectorRowKernels();
-            } catch (LinkageError e) {
-                return new Scalar();
-            }
-        }
-        return new Scalar();
     }
 }

@@ -26,6 +26,23 @@ public final class VectorApi {
         return present;
     }
 
+    /**
+     * The vector version of a set of loops where {@link #enabled()}, else (or if it fails to link)
+     * the plain one. Pass the vector version as a lambda, {@code () -> new VectorThing()}, not a
+     * constructor reference: a lambda's body, and so the vector class, is linked only when this
+     * calls it, so a JVM without the module never resolves the vector classes.
+     */
+    public static <T> T choose(java.util.function.Supplier<T> vector, java.util.function.Supplier<T> plain) {
+        if (enabled()) {
+            try {
+                return vector.get();
+            } catch (LinkageError e) {
+                return plain.get();
+            }
+        }
+        return plain.get();
+    }
+
     /** Whether the JVM was started with the Vector API module. */
     public static boolean modulePresent() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

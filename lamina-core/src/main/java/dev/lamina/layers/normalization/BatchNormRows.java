@@ -12,7 +12,7 @@ import dev.lamina.tensor.VectorApi;
  */
 interface BatchNormRows {
     /** The implementation for this JVM. */
-    BatchNormRows INSTANCE = choose();
+    BatchNormRows INSTANCE = VectorApi.choose(() -> new VectorBatchNormRows(), Scalar::new);
 
     /**
      * For channels {@code [c0, c1)} over rows {@code [o0, o1)}: {@code sum[c] += d} and
@@ -82,17 +82,5 @@ interface BatchNormRows {
                 dx[base + c] = (float) (coef[c] * (n * dy[base + c] - sumDy[c] - xhat * sumDyXhat[c]));
             }
         }
-    }
-
-    private static BatchNormRows choose() {
-        if (VectorApi.enabled()) {
-            try {
-                // Linked only here, so a JVM without the module never resolves the vector classes.
-                return new VectorBatchNormRows();
-            } catch (LinkageError e) {
-                return new Scalar();
-            }
-        }
-        return new Scalar();
     }
 }

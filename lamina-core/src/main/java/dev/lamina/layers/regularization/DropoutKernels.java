@@ -11,7 +11,7 @@ import dev.lamina.tensor.VectorApi;
  */
 interface DropoutKernels {
     /** The implementation for this JVM. */
-    DropoutKernels INSTANCE = choose();
+    DropoutKernels INSTANCE = VectorApi.choose(() -> new VectorDropoutKernels(), ScalarDropoutKernels::new);
 
     /**
      * {@code keep[i] = uniformFloat(key, base + i) >= rate} for {@code i} in {@code [from, to)},
@@ -34,17 +34,5 @@ interface DropoutKernels {
     /** The top 24 bits that {@link CounterRandom#uniformFloat} scales, for one counter. */
     static long top24(long key, long counter) {
         return CounterRandom.bitsFromKey(key, counter) >>> 40;
-    }
-
-    private static DropoutKernels choose() {
-        if (VectorApi.enabled()) {
-            try {
-                // Linked only here, so a JVM without the module never resolves the vector classes.
-                return new VectorDropoutKernels();
-            } catch (LinkageError e) {
-                return new ScalarDropoutKernels();
-            }
-        }
-        return new ScalarDropoutKernels();
     }
 }
