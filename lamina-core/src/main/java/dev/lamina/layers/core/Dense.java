@@ -108,10 +108,10 @@ public final class Dense extends Layer {
     private Tensor lastInput;
     private Tensor lastPre;
     private Tensor lastOut;
-    /** The last {@link #forwardInference}'s epilogue, kept while its arrays stay the same. */
-    private Epilogue epilogue;
-    /** The last {@link #forward}'s epilogue (bias and relu), likewise. */
-    private Epilogue trainingEpilogue;
+    /** The last fused product's epilogue without an affine, kept while its arrays stay the same. */
+    private Epilogue plainEpilogue;
+    /** The last fused product's epilogue with a following BatchNormalization's affine, likewise. */
+    private Epilogue affineEpilogue;
 
     /** A Dense layer with {@code config}. */
     public Dense(Config config) {
@@ -189,27 +189,18 @@ public final class Dense extends Layer {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         checkInput(x);
-        int units = config.units();
-        int in = inputShape().dim(-1);
-        int m = x.size() / in;
         if (fusesActivation()) {
             // Bias and relu in the product's stores: one pass over the output fewer. Relu's
             // derivative reads its input only as x > 0, which its output y answers alike.
-            Tensor y = output.get(x.rows(), outputShape());
-            float[] b = bias == null ? null : bias.value().data();
-            boolean relu = activation.name().equals("relu");
-            Epilogue e = trainingEpilogue;
-            if (e == null || e.bias() != b || e.relu() != relu) {
-                e = new Epilogue(b, relu, null, null);
-                trainingEpilogue = e;
-            }
-            dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
-                    kernel.value().data(), units, 0f, y.data(), units, e);
+            Tensor y = fusedProduct(x, null, null);
             lastInput = x;
             lastPre = y;
             lastOut = y;
             return y;
         }
+        int units = config.units();
+        int in = inputShape().dim(-1);
+        int m = x.size() / in;
         Tensor z = preact.get(x.rows(), outputShape());
         dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
                 kernel.value().data(), units, 0f, z.data(), units);
@@ -248,21 +239,42 @@ public final class Dense extends Layer {
         checkInput(x);
         Check.state(fusesActivation(), "Dense '" + name() + "': forwardInference applies linear and relu only,"
                 + " not " + activation.name() + "; use forward(x, Mode.INFERENCE).");
-        int units = config.units();
-        int in = inputShape().dim(-1);
-        int m = x.size() / in;
-        Tensor y = output.get(x.rows(), outputShape());
-        float[] b = bias == null ? null : bias.value().data();
-        boolean relu = activation.name().equals("relu");
-        Epilogue e = epilogue;
-        if (e == null || e.bias() != b || e.relu() != relu || e.scale() != scale || e.shift() != shift) {
-            e = new Epilogue(b, relu, scale, shift);
-            epilogue = e;
-        }
-        dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, m, units, in, 1f, x.data(), in,
-                kernel.value().data(), units, 0f, y.data(), units, e);
+        Tensor y = fusedProduct(x, scale, shift);
         lastInput = null;
         return y;
+    }
+
+    /**
+     * The product into the output buffer with bias, activation (linear or relu) and the affine
+     * {@code scale}, {@code shift} (both null: none) applied in its stores.
+     */
+    private Tensor fusedProduct(Tensor x, float[] scale, float[] shift) {
+        int units = config.units();
+        int in = inputShape().dim(-1);
+        Tensor y = output.get(x.rows(), outputShape());
+        dev.lamina.tensor.Backends.current().gemm(Transpose.NO, Transpose.NO, x.size() / in, units, in, 1f, x.data(),
+                in, kernel.value().data(), units, 0f, y.data(), units, epilogue(scale, shift));
+        return y;
+    }
+
+    /**
+     * The epilogue for bias, activation and {@code scale}, {@code shift}: the one kept for such
+     * calls while its arrays stay the same (one kept without an affine, one with, so that training
+     * and a following BatchNormalization's inference each reuse theirs), else a new one.
+     */
+    private Epilogue epilogue(float[] scale, float[] shift) {
+        float[] b = bias == null ? null : bias.value().data();
+        boolean relu = activation.name().equals("relu");
+        Epilogue e = scale == null ? plainEpilogue : affineEpilogue;
+        if (e == null || e.bias() != b || e.relu() != relu || e.scale() != scale || e.shift() != shift) {
+            e = new Epilogue(b, relu, scale, shift);
+            if (scale == null) {
+                plainEpilogue = e;
+            } else {
+                affineEpilogue = e;
+            }
+        }
+        return e;
     }
 
     @Override
