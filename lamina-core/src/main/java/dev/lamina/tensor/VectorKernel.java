@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * epilogue on the last k-block. Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
  *
- * <p>Three kinds of product leave the panels, with the same bits: those with a transposed B and a
+ * <p>Four kinds of product leave the panels, with the same bits: those of depth one with a
+ * contiguous row of B (outer products) go to {@link RankOneKernel}; those with a transposed B and a
  * depth of at least twice the rows go to {@link TransposedBKernel}, which reads B without packing
  * it (packing a transposed B is a gather that costs about as much as a product of 32 rows; that
  * kernel's own cost is a transposed pass over C, about as much at a depth of 32); those of at most
@@ -62,6 +63,7 @@ final class VectorKernel implements GemmKernel {
     private final boolean sixByFour;
     private final TransposedBKernel transposedB = new TransposedBKernel();
     private final FewRowsKernel fewRows = new FewRowsKernel();
+    private final RankOneKernel rankOne = new RankOneKernel();
     private final ThreadLocal<float[]> aPacks4 = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> bPacks4 = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
     private final ThreadLocal<float[]> tiles4 = ThreadLocal.withInitial(() -> new float[MR * NR]);
@@ -104,6 +106,10 @@ final class VectorKernel implements GemmKernel {
             if (epilogue != null) {
                 epilogue.applyRows(c, ldc, i0, i1, 0, 1);
             }
+            return;
+        }
+        if (RankOneKernel.takes(tb, k0, k, ldb)) {
+            rankOne.compute(ta, tb, k0, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
         if (tb == Transpose.NO && i1 - i0 <= FewRowsKernel.MAX_ROWS) {

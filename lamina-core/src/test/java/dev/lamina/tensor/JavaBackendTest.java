@@ -152,6 +152,47 @@ class JavaBackendTest {
         }
     }
 
+    /**
+     * Products of depth one (outer products, as in the input gradient of a Dense(1) layer): the
+     * plain kernel's bits for every layout, accumulating or overwriting (C's NaNs never read), with
+     * and without an epilogue, on a block of C and on whole rows, also as the last depth of a
+     * longer product (k0 past 0).
+     */
+    @ParameterizedTest
+    @CsvSource({"256,1024,1", "95,37,1", "3,5,1", "7,2000,1", "20,33,257"})
+    void depthOneProductsAgreeWithThePlainKernel(int m, int n, int k) {
+        float[] a = random(m * k, 31);
+        float[] b = random(k * n, 32);
+        float[] bias = random(n, 33);
+        float[] scale = random(n, 34);
+        float[] shift = random(n, 35);
+        Epilogue[] epilogues = {null, new Epilogue(bias, true, null, null), new Epilogue(null, false, scale, shift),
+                new Epilogue(bias, true, scale, shift)};
+        int k0 = (k - 1) / GemmKernel.KC * GemmKernel.KC;
+        VectorKernel vector = new VectorKernel(VectorKernel.Tile.ROWS_4_BY_3_VECTORS);
+        for (Transpose ta : Transpose.values()) {
+            for (Transpose tb : Transpose.values()) {
+                int lda = ta == Transpose.NO ? k : m;
+                int ldb = tb == Transpose.NO ? n : k;
+                for (Epilogue e : epilogues) {
+                    for (boolean overwrite : new boolean[] {false, true}) {
+                        float[] plain = random(m * n, 36);
+                        if (overwrite) {
+                            java.util.Arrays.fill(plain, Float.NaN);
+                        }
+                        float[] fast = plain.clone();
+                        int j0 = n > 4 ? 1 : 0;
+                        ScalarKernel.INSTANCE.compute(ta, tb, k0, k, -1.25f, overwrite, a, lda, b, ldb, plain, n, 0, m, j0,
+                                n, e);
+                        vector.compute(ta, tb, k0, k, -1.25f, overwrite, a, lda, b, ldb, fast, n, 0, m, j0, n, e);
+                        assertArrayEquals(plain, fast, ta + "" + tb + " " + m + "x" + n + "x" + k + " overwrite "
+                                + overwrite + " epilogue " + e);
+                    }
+                }
+            }
+        }
+    }
+
     /** Overwriting gives the bits of zeroing C and accumulating, never reads C, and stays inside the block. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "3,40,300", "4,1030,5", "17,15,257", "33,65,513", "130,1030,300", "90,100,2", "31,512,512"})
