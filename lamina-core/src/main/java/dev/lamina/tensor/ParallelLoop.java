@@ -31,9 +31,10 @@ public abstract class ParallelLoop implements WorkerPool.Job {
         WorkerPool pool = Backends.current().workers();
         int parts = (int) Math.min(pool.threads(), Math.max(1, size / this.grain));
         if (parts <= 1 || work < MIN_PARALLEL_WORK) {
-            if (size > 0) {
-                body(0, size);
-            }
+            // Through run(part, parts), whose call of body sees every loop's class: a call here of
+            // its own saw only the few loops small enough to stay on one thread, so C2 compiled
+            // it for those and recompiled it when a model with smaller batches brought others.
+            run(0, 1);
             return;
         }
         pool.run(this, parts);
