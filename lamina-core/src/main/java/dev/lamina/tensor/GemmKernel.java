@@ -25,6 +25,14 @@ interface GemmKernel {
                  int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue);
 
     /**
+     * Adds an m x n block of sums (row-major, row i at {@code sums[i * n]}) to rows [0, m) and
+     * columns [0, n) of C as a k-block's fold with alpha 1 does, {@code C = fma(sum, 1, C)} (the
+     * sum rounded once), then applies {@code epilogue} if not null: how a product split by depth
+     * adds its later parts.
+     */
+    void addSums(float[] sums, int m, int n, float[] c, int ldc, Epilogue epilogue);
+
+    /**
      * Row splits between threads fall on multiples of this for products with A so laid out: the
      * height of the kernel's tiles, so that only the last part can end in a partial tile.
      */

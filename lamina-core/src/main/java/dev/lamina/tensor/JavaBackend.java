@@ -182,22 +182,13 @@ public final class JavaBackend implements Backend {
         }
 
         /**
-         * Adds the later depth parts' sums to C, part after part (the order of the k-blocks), row
-         * by row, then applies the epilogue to the row.
+         * Adds the later depth parts' sums to C, part after part (the order of the k-blocks), with
+         * the epilogue after the last; through the kernel's fold, so the same bits as one thread's
+         * k-blocks.
          */
         void addPartials(int parts) {
-            for (int i = 0; i < m; i++) {
-                int co = i * ldc;
-                int so = i * n;
-                for (int p = 1; p < parts; p++) {
-                    float[] s = partials[p - 1];
-                    for (int j = 0; j < n; j++) {
-                        c[co + j] += s[so + j];
-                    }
-                }
-                if (epilogue != null) {
-                    epilogue.applyRows(c, ldc, i, i + 1, 0, n);
-                }
+            for (int p = 1; p < parts; p++) {
+                KERNEL.addSums(partials[p - 1], m, n, c, ldc, p == parts - 1 ? epilogue : null);
             }
         }
 

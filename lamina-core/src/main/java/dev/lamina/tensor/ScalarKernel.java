@@ -22,6 +22,18 @@ final class ScalarKernel implements GemmKernel {
     }
 
     @Override
+    public void addSums(float[] sums, int m, int n, float[] c, int ldc, Epilogue epilogue) {
+        for (int i = 0; i < m; i++) {
+            int co = i * ldc;
+            int so = i * n;
+            for (int j = 0; j < n; j++) {
+                float v = Math.fma(sums[so + j], 1f, c[co + j]);
+                c[co + j] = epilogue == null ? v : epilogue.apply(v, j);
+            }
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

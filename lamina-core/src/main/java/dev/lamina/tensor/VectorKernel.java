@@ -94,6 +94,17 @@ final class VectorKernel implements GemmKernel {
         return usesSixByFour(ta) ? NR6 : L;
     }
 
+    /**
+     * Through {@link Fold}, the code every k-block's fold takes: a depth split's parts (W3's
+     * products) then run no loop the JIT has not compiled for the other products already.
+     */
+    @Override
+    public void addSums(float[] sums, int m, int n, float[] c, int ldc, Epilogue epilogue) {
+        for (int i = 0; i < m; i++) {
+            Fold.run(sums, i * n, 1f, false, c, i * ldc, n, epilogue, 0);
+        }
+    }
+
     @Override
     public String name() {
         return "vector-" + S.vectorBitSize() + (sixByFour ? "-6x4" : "-4x3");
