@@ -82,14 +82,18 @@ final class TransposedBKernel {
         }
     }
 
-    /** op(A)'s rows ib.. (k columns kb..) column by column: {@code ap[p * MT + r]}, zero past the last row. */
+    /**
+     * op(A)'s rows ib.. (k columns kb..) column by column: {@code ap[p * MT + r]}, zero past the last
+     * row. The zeros are written by {@code Arrays.fill} per column, with a length of 0 for whole
+     * blocks, instead of a fill behind a test of the row count: with the test, C2 compiled this
+     * kernel for whole blocks only and deoptimized and recompiled it (50 ms, in W1's timed epochs)
+     * when the first batch of fewer rows came.
+     */
     private static void packA(Transpose ta, float[] a, int lda, int ib, int rows, int kb, int kc, float[] ap) {
-        if (rows < MT) {
-            java.util.Arrays.fill(ap, 0, kc * MT, 0f);
-        }
         if (ta == Transpose.YES) {
             for (int p = 0; p < kc; p++) {
                 System.arraycopy(a, (kb + p) * lda + ib, ap, p * MT, rows);
+                java.util.Arrays.fill(ap, p * MT + rows, (p + 1) * MT, 0f);
             }
             return;
         }
@@ -98,6 +102,9 @@ final class TransposedBKernel {
             for (int p = 0; p < kc; p++) {
                 ap[p * MT + r] = a[src + p];
             }
+        }
+        for (int p = 0; p < kc; p++) {
+            java.util.Arrays.fill(ap, p * MT + rows, (p + 1) * MT, 0f);
         }
     }
 
