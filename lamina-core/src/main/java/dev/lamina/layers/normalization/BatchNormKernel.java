@@ -34,9 +34,6 @@ final class BatchNormKernel {
     void moments(float[] x, int o0, int o1, int channels, int inner, double[] mean, double[] var) {
         Moments p = moments;
         p.set(x, o0, o1, channels, inner);
-        if (p.shift.length < channels) {
-            p.shift = new float[channels];
-        }
         p.mean = mean;
         p.var = var;
         p.run(channels, 2L * (o1 - o0) * channels * inner, 8);
@@ -123,17 +120,16 @@ final class BatchNormKernel {
     private static final class Moments extends Pass {
         double[] mean;
         double[] var;
-        float[] shift = new float[0];
 
         @Override
         protected void body(int c0, int c1) {
+            if (inner == 1) {
+                BatchNormRows.INSTANCE.moments(x, o0, o1, channels, c0, c1, mean, var);
+                return;
+            }
             java.util.Arrays.fill(mean, c0, c1, 0);
             java.util.Arrays.fill(var, c0, c1, 0);
             long n = (long) (o1 - o0) * inner;
-            if (inner == 1) {
-                rowMoments(c0, c1, n);
-                return;
-            }
             for (int o = o0; o < o1; o++) {
                 int base = o * channels * inner;
                 for (int c = c0; c < c1; c++) {
@@ -166,18 +162,6 @@ final class BatchNormKernel {
             }
         }
 
-        /** One pass: sums of {@code x - s} and its square per channel, {@code s} the first row's value. */
-        private void rowMoments(int c0, int c1, long n) {
-            for (int c = c0; c < c1; c++) {
-                shift[c] = x[o0 * channels + c];
-            }
-            BatchNormRows.INSTANCE.shiftedSums(x, o0, o1, channels, c0, c1, shift, mean, var);
-            for (int c = c0; c < c1; c++) {
-                double m = mean[c] / n;
-                mean[c] = (double) shift[c] + m;
-                var[c] = Math.max(0, var[c] / n - m * m);
-            }
-        }
     }
 
     /** Outer indices o0 + [from, to). */

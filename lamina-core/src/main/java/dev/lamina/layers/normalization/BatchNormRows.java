@@ -15,11 +15,15 @@ interface BatchNormRows {
     BatchNormRows INSTANCE = VectorApi.choose(() -> new VectorBatchNormRows(), Scalar::new);
 
     /**
-     * For channels {@code [c0, c1)} over rows {@code [o0, o1)}: {@code sum[c] += d} and
-     * {@code squares[c] += d * d}, {@code d = (double) x - shift[c]}, row after row.
+     * The mean and biased variance of channels {@code [c0, c1)} over rows {@code [o0, o1)}, in one
+     * pass of sums shifted by each channel's value in row o0 ({@code s}): {@code d = (double) x - s},
+     * {@code sum += d} and {@code squares += d * d} row after row from 0, then with {@code n} rows
+     * {@code m = sum / n}, {@code mean[c] = s + m} and {@code var[c] = max(0, squares / n - m * m)}.
+     * The finishing steps run here, in the method the JIT compiles early for its loop over the rows,
+     * rather than in a loop of their own that runs a few times a step and compiled only after some
+     * epochs.
      */
-    void shiftedSums(float[] x, int o0, int o1, int channels, int c0, int c1, float[] shift, double[] sum,
-                     double[] squares);
+    void moments(float[] x, int o0, int o1, int channels, int c0, int c1, double[] mean, double[] var);
 
     /**
      * For channels {@code [c0, c1)} over rows {@code [o0, o1)}: {@code sumDy[c] += g} and
@@ -38,17 +42,25 @@ interface BatchNormRows {
     /** The plain-Java loops, also the vector version's tails. */
     final class Scalar implements BatchNormRows {
         @Override
-        public void shiftedSums(float[] x, int o0, int o1, int channels, int c0, int c1, float[] shift, double[] sum,
-                                double[] squares) {
-            // The shift is a float array: a third double array would let the JIT suspect it
-            // aliases the sums and keep the loop scalar.
+        public void moments(float[] x, int o0, int o1, int channels, int c0, int c1, double[] mean, double[] var) {
+            int first = o0 * channels;
+            java.util.Arrays.fill(mean, c0, c1, 0);
+            java.util.Arrays.fill(var, c0, c1, 0);
+            // The shift is read from x, a float array: a third double array would let the JIT
+            // suspect it aliases the sums and keep the loop scalar.
             for (int o = o0; o < o1; o++) {
                 int base = o * channels;
                 for (int c = c0; c < c1; c++) {
-                    double d = (double) x[base + c] - shift[c];
-                    sum[c] += d;
-                    squares[c] += d * d;
+                    double d = (double) x[base + c] - x[first + c];
+                    mean[c] += d;
+                    var[c] += d * d;
                 }
+            }
+            double n = o1 - o0;
+            for (int c = c0; c < c1; c++) {
+                double m = mean[c] / n;
+                mean[c] = (double) x[first + c] + m;
+                var[c] = Math.max(0, var[c] / n - m * m);
             }
         }
 

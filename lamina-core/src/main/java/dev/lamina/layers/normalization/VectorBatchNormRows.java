@@ -37,18 +37,20 @@ final class VectorBatchNormRows implements BatchNormRows {
         return a.blend(b, HIGH);
     }
 
+    /** The sums in registers per float vector of channels, then finished by a scalar loop here. */
     @Override
-    public void shiftedSums(float[] x, int o0, int o1, int channels, int c0, int c1, float[] shift, double[] sum,
-                            double[] squares) {
+    public void moments(float[] x, int o0, int o1, int channels, int c0, int c1, double[] mean, double[] var) {
         int c = c0;
         for (; c + F.length() <= c1; c += F.length()) {
-            FloatVector h = FloatVector.fromArray(F, shift, c);
+            FloatVector h = FloatVector.fromArray(F, x, o0 * channels + c);
             DoubleVector h0 = low(h);
             DoubleVector h1 = high(h);
-            DoubleVector s0 = DoubleVector.fromArray(D, sum, c);
-            DoubleVector s1 = DoubleVector.fromArray(D, sum, c + H);
-            DoubleVector q0 = DoubleVector.fromArray(D, squares, c);
-            DoubleVector q1 = DoubleVector.fromArray(D, squares, c + H);
+            // Zeros made here, not one zero shared from outside the loop: C2 boxed the shared
+            // one on every call (120 bytes a step).
+            DoubleVector s0 = DoubleVector.zero(D);
+            DoubleVector s1 = DoubleVector.zero(D);
+            DoubleVector q0 = DoubleVector.zero(D);
+            DoubleVector q1 = DoubleVector.zero(D);
             for (int o = o0; o < o1; o++) {
                 FloatVector v = FloatVector.fromArray(F, x, o * channels + c);
                 DoubleVector d0 = low(v).sub(h0);
@@ -58,13 +60,20 @@ final class VectorBatchNormRows implements BatchNormRows {
                 q0 = q0.add(d0.mul(d0));
                 q1 = q1.add(d1.mul(d1));
             }
-            s0.intoArray(sum, c);
-            s1.intoArray(sum, c + H);
-            q0.intoArray(squares, c);
-            q1.intoArray(squares, c + H);
+            s0.intoArray(mean, c);
+            s1.intoArray(mean, c + H);
+            q0.intoArray(var, c);
+            q1.intoArray(var, c + H);
+        }
+        int first = o0 * channels;
+        double n = o1 - o0;
+        for (int v = c0; v < c; v++) {
+            double m = mean[v] / n;
+            mean[v] = (double) x[first + v] + m;
+            var[v] = Math.max(0, var[v] / n - m * m);
         }
         if (c < c1) {
-            TAIL.shiftedSums(x, o0, o1, channels, c, c1, shift, sum, squares);
+            TAIL.moments(x, o0, o1, channels, c, c1, mean, var);
         }
     }
 

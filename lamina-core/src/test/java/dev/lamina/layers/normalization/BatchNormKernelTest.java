@@ -108,13 +108,23 @@ class BatchNormKernelTest {
         for (int ch : new int[] {1, 7, 16, 33, 1030}) {
             float[] x = data(rows * ch, ch, 3e3, 2);
             float[] dy = data(rows * ch, ch + 1, 0, 1);
-            float[] shift = new float[ch];
-            System.arraycopy(x, 0, shift, 0, ch);
-            double[][] sums = new double[4][ch];
-            plain.shiftedSums(x, 2, rows, ch, 0, ch, shift, sums[0], sums[1]);
-            vector.shiftedSums(x, 2, rows, ch, 0, ch, shift, sums[2], sums[3]);
-            assertArrayEquals(sums[0], sums[2], "sum, " + ch + " channels");
-            assertArrayEquals(sums[1], sums[3], "squares, " + ch + " channels");
+            double[][] moments = new double[4][ch];
+            java.util.Arrays.fill(moments[2], Double.NaN);
+            java.util.Arrays.fill(moments[3], Double.NaN);
+            plain.moments(x, 2, rows, ch, 0, ch, moments[0], moments[1]);
+            vector.moments(x, 2, rows, ch, 0, ch, moments[2], moments[3]);
+            assertArrayEquals(moments[0], moments[2], "mean, " + ch + " channels");
+            assertArrayEquals(moments[1], moments[3], "variance, " + ch + " channels");
+            int c1 = Math.max(1, ch - 3);
+            double[] part = new double[2 * ch];
+            vector.moments(x, 5, rows, ch, 1, c1, part, new double[ch]);
+            for (int c = 1; c < c1; c++) {
+                double sum = 0;
+                for (int r = 5; r < rows; r++) {
+                    sum += (double) x[r * ch + c] - x[5 * ch + c];
+                }
+                assertEquals(x[5 * ch + c] + sum / (rows - 5), part[c], "mean of channel " + c + " of " + ch);
+            }
             double[] mean = doubles(ch, 4);
             double[] inv = doubles(ch, 5);
             double[] coef = doubles(ch, 6);
