@@ -193,6 +193,37 @@ class JavaBackendTest {
         }
     }
 
+    /**
+     * A depth split's later parts arrive through {@code addSums}: each kernel gives C + sum rounded
+     * once, then the epilogue's steps, on an m x n block of a wider C, and leaves the rest alone.
+     */
+    @Test
+    void addingSumsIsOneRoundedAdditionThenTheEpilogue() {
+        int m = 5;
+        int n = 37;
+        int ldc = 41;
+        float[] sums = random(m * n, 41);
+        float[] bias = random(n, 42);
+        float[] scale = random(n, 43);
+        float[] shift = random(n, 44);
+        GemmKernel[] kernels = {ScalarKernel.INSTANCE, new VectorKernel(VectorKernel.Tile.ROWS_4_BY_3_VECTORS)};
+        for (Epilogue e : new Epilogue[] {null, new Epilogue(bias, true, scale, shift)}) {
+            float[] start = random(m * ldc, 45);
+            float[] expected = start.clone();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float v = expected[i * ldc + j] + sums[i * n + j];
+                    expected[i * ldc + j] = e == null ? v : e.apply(v, j);
+                }
+            }
+            for (GemmKernel kernel : kernels) {
+                float[] c = start.clone();
+                kernel.addSums(sums, m, n, c, ldc, e);
+                assertArrayEquals(expected, c, kernel.name() + ", epilogue " + e);
+            }
+        }
+    }
+
     /** Overwriting gives the bits of zeroing C and accumulating, never reads C, and stays inside the block. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "3,40,300", "4,1030,5", "17,15,257", "33,65,513", "130,1030,300", "90,100,2", "31,512,512"})
