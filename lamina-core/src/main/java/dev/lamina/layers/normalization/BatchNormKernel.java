@@ -28,7 +28,6 @@ final class BatchNormKernel {
     private final Affine affine = new Affine();
     private final Sums sums = new Sums();
     private final InputGradient inputGradient = new InputGradient();
-    private double[] coef = new double[0];
 
     /** Mean and biased variance per channel over outer indices [o0, o1). */
     void moments(float[] x, int o0, int o1, int channels, int inner, double[] mean, double[] var) {
@@ -58,8 +57,9 @@ final class BatchNormKernel {
      * outer indices [o0, o1).
      */
     void sums(float[] x, float[] dy, int o0, int o1, int channels, int inner, double[] mean, double[] invStd,
-              double[] sumDy, double[] sumDyXhat) {
+              double[] sumDy, double[] sumDyXhat, ChannelGradients finish) {
         Sums p = sums;
+        p.finish = finish;
         p.set(x, o0, o1, channels, inner);
         p.dy = dy;
         p.mean = mean;
@@ -69,21 +69,16 @@ final class BatchNormKernel {
         p.run(channels, 2L * (o1 - o0) * channels * inner, 8);
         p.x = null;
         p.dy = null;
+        p.finish = null;
     }
 
     /**
      * The input gradient through batch statistics:
-     * {@code dx = gammaEff * invStd / n * (n dy - sumDy - xhat sumDyXhat)}, over outer [o0, o1).
+     * {@code dx = coef * (n dy - sumDy - xhat sumDyXhat)}, over outer [o0, o1), with {@code coef}
+     * from {@link ChannelGradients#finish} ({@code gammaEff * invStd / n}).
      */
     void inputGradient(float[] x, float[] dy, float[] dx, int o0, int o1, int channels, int inner,
-                       double[] mean, double[] invStd, double[] gammaEff, double[] sumDy, double[] sumDyXhat) {
-        if (coef.length < channels) {
-            coef = new double[channels];
-        }
-        double n = (double) (o1 - o0) * inner;
-        for (int c = 0; c < channels; c++) {
-            coef[c] = gammaEff[c] * invStd[c] / n;
-        }
+                       double[] mean, double[] invStd, double[] coef, double[] sumDy, double[] sumDyXhat) {
         InputGradient p = inputGradient;
         p.set(x, o0, o1, channels, inner);
         p.coef = coef;
@@ -197,13 +192,15 @@ final class BatchNormKernel {
         double[] invStd;
         double[] sumDy;
         double[] sumDyXhat;
+        ChannelGradients finish;
 
         @Override
         protected void body(int c0, int c1) {
             java.util.Arrays.fill(sumDy, c0, c1, 0);
             java.util.Arrays.fill(sumDyXhat, c0, c1, 0);
             if (inner == 1) {
-                BatchNormRows.INSTANCE.gradientSums(x, dy, o0, o1, channels, c0, c1, mean, invStd, sumDy, sumDyXhat);
+                BatchNormRows.INSTANCE.gradientSums(x, dy, o0, o1, channels, c0, c1, mean, invStd, sumDy, sumDyXhat,
+                        finish);
                 return;
             }
             for (int o = o0; o < o1; o++) {
@@ -221,6 +218,9 @@ final class BatchNormKernel {
                     sumDy[c] += s;
                     sumDyXhat[c] += sx * invStd[c];
                 }
+            }
+            if (finish != null) {
+                finish.finish(c0, c1, (double) (o1 - o0) * inner, invStd, sumDy, sumDyXhat);
             }
         }
     }

@@ -27,10 +27,12 @@ interface BatchNormRows {
 
     /**
      * For channels {@code [c0, c1)} over rows {@code [o0, o1)}: {@code sumDy[c] += g} and
-     * {@code sumDyXhat[c] += g * (x - mean[c]) * invStd[c]}, {@code g = (double) dy}, row after row.
+     * {@code sumDyXhat[c] += g * (x - mean[c]) * invStd[c]}, {@code g = (double) dy}, row after row;
+     * then, if {@code finish} is not null, its {@link ChannelGradients#finish} for those channels
+     * (n = o1 - o0), in this method, which the JIT compiles early.
      */
     void gradientSums(float[] x, float[] dy, int o0, int o1, int channels, int c0, int c1, double[] mean,
-                      double[] invStd, double[] sumDy, double[] sumDyXhat);
+                      double[] invStd, double[] sumDy, double[] sumDyXhat, ChannelGradients finish);
 
     /**
      * For rows {@code [o0, o1)}, every channel:
@@ -66,7 +68,7 @@ interface BatchNormRows {
 
         @Override
         public void gradientSums(float[] x, float[] dy, int o0, int o1, int channels, int c0, int c1, double[] mean,
-                                 double[] invStd, double[] sumDy, double[] sumDyXhat) {
+                                 double[] invStd, double[] sumDy, double[] sumDyXhat, ChannelGradients finish) {
             for (int o = o0; o < o1; o++) {
                 int base = o * channels;
                 for (int c = c0; c < c1; c++) {
@@ -74,6 +76,9 @@ interface BatchNormRows {
                     sumDy[c] += g;
                     sumDyXhat[c] += g * (x[base + c] - mean[c]) * invStd[c];
                 }
+            }
+            if (finish != null) {
+                finish.finish(c0, c1, o1 - o0, invStd, sumDy, sumDyXhat);
             }
         }
 

@@ -73,6 +73,8 @@ public final class BatchNormalization extends Layer {
     private double[] r = new double[0];
     private double[] d = new double[0];
     private double[] sumDy = new double[0];
+    /** The backward pass's per-channel finishing (parameter gradients, input-gradient coefficients). */
+    private final ChannelGradients channelGradients = new ChannelGradients();
     private double[] sumDyXhat = new double[0];
     private Tensor lastInput;
     private boolean lastUsedBatchStats;
@@ -282,6 +284,10 @@ public final class BatchNormalization extends Layer {
         d = new double[channels];
         sumDy = new double[channels];
         sumDyXhat = new double[channels];
+        channelGradients.gammaEff = gammaEff;
+        channelGradients.r = r;
+        channelGradients.d = d;
+        channelGradients.coef = new double[channels];
         return inputShape;
     }
 
@@ -435,6 +441,8 @@ public final class BatchNormalization extends Layer {
         if (db != null) {
             java.util.Arrays.fill(db, 0f);
         }
+        channelGradients.dg = dg;
+        channelGradients.db = db;
         double[] gm = mean;
         double[] gi = var;
         for (int g = 0; g < lastGroups; g++) {
@@ -442,26 +450,17 @@ public final class BatchNormalization extends Layer {
             int r1 = Math.min(rows, r0 + lastGroupRows);
             System.arraycopy(groupMean, g * channels, gm, 0, channels);
             System.arraycopy(groupInvStd, g * channels, gi, 0, channels);
-            kernel.sums(x, dy, r0 * pre, r1 * pre, channels, inner, gm, gi, sumDy, sumDyXhat);
-            addParameterGradients(dg, db);
+            // The sums' kernel also adds the group's share of gamma's and beta's gradients and
+            // computes the input gradient's coefficients (ChannelGradients).
+            kernel.sums(x, dy, r0 * pre, r1 * pre, channels, inner, gm, gi, sumDy, sumDyXhat, channelGradients);
             if (dx != null) {
-                kernel.inputGradient(x, dy, dx.data(), r0 * pre, r1 * pre, channels, inner, gm, gi, gammaEff,
-                        sumDy, sumDyXhat);
+                kernel.inputGradient(x, dy, dx.data(), r0 * pre, r1 * pre, channels, inner, gm, gi,
+                        channelGradients.coef, sumDy, sumDyXhat);
             }
         }
+        channelGradients.dg = null;
+        channelGradients.db = null;
         return dx;
-    }
-
-    /** The group's gradient sums into gamma's and beta's gradients (either may be null). */
-    private void addParameterGradients(float[] dg, float[] db) {
-        for (int c = 0; c < channels; c++) {
-            if (dg != null) {
-                dg[c] += (float) (r[c] * sumDyXhat[c] + d[c] * sumDy[c]);
-            }
-            if (db != null) {
-                db[c] += (float) sumDy[c];
-            }
-        }
     }
 
     private void inferenceBackward(float[] x, float[] dy, Tensor dx, float[] dg, float[] db, int rows) {
@@ -472,7 +471,7 @@ public final class BatchNormalization extends Layer {
             mean[c] = mm[c];
             var[c] = 1 / Math.sqrt(mv[c] + config.epsilon());
         }
-        kernel.sums(x, dy, 0, rows * pre, channels, inner, mean, var, sumDy, sumDyXhat);
+        kernel.sums(x, dy, 0, rows * pre, channels, inner, mean, var, sumDy, sumDyXhat, null);
         for (int c = 0; c < channels; c++) {
             if (dg != null) {
                 dg[c] = (float) sumDyXhat[c];

@@ -79,7 +79,7 @@ final class VectorBatchNormRows implements BatchNormRows {
 
     @Override
     public void gradientSums(float[] x, float[] dy, int o0, int o1, int channels, int c0, int c1, double[] mean,
-                             double[] invStd, double[] sumDy, double[] sumDyXhat) {
+                             double[] invStd, double[] sumDy, double[] sumDyXhat, ChannelGradients finish) {
         int c = c0;
         for (; c + F.length() <= c1; c += F.length()) {
             DoubleVector m0 = DoubleVector.fromArray(D, mean, c);
@@ -106,8 +106,11 @@ final class VectorBatchNormRows implements BatchNormRows {
             x0.intoArray(sumDyXhat, c);
             x1.intoArray(sumDyXhat, c + H);
         }
+        if (finish != null) {
+            finish.finish(c0, c, o1 - o0, invStd, sumDy, sumDyXhat);
+        }
         if (c < c1) {
-            TAIL.gradientSums(x, dy, o0, o1, channels, c, c1, mean, invStd, sumDy, sumDyXhat);
+            TAIL.gradientSums(x, dy, o0, o1, channels, c, c1, mean, invStd, sumDy, sumDyXhat, finish);
         }
     }
 

@@ -73,9 +73,17 @@ class BatchNormKernelTest {
             double[] sumDy = new double[ch];
             double[] sumDyXhat = new double[ch];
             BatchNormKernel kernel = new BatchNormKernel();
-            kernel.sums(x, dy, 0, rows, ch, inner, mean, inv, sumDy, sumDyXhat);
+            ChannelGradients finish = new ChannelGradients();
+            finish.gammaEff = gammaEff;
+            finish.r = doubles(ch, 4);
+            finish.d = doubles(ch, 5);
+            finish.dg = new float[ch];
+            finish.db = new float[ch];
+            java.util.Arrays.fill(finish.dg, 0.5f);
+            finish.coef = new double[ch];
+            kernel.sums(x, dy, 0, rows, ch, inner, mean, inv, sumDy, sumDyXhat, finish);
             float[] dx = new float[x.length];
-            kernel.inputGradient(x, dy, dx, 0, rows, ch, inner, mean, inv, gammaEff, sumDy, sumDyXhat);
+            kernel.inputGradient(x, dy, dx, 0, rows, ch, inner, mean, inv, finish.coef, sumDy, sumDyXhat);
             double n = rows * inner;
             for (int c = 0; c < ch; c += Math.max(1, ch / 9)) {
                 double s = 0;
@@ -89,6 +97,10 @@ class BatchNormKernelTest {
                 }
                 assertEquals(s, sumDy[c], 1e-12 * rows, at);
                 assertEquals(sx, sumDyXhat[c], 1e-12 * rows * 10, at);
+                assertEquals(gammaEff[c] * inv[c] / n, finish.coef[c], at + ", coefficient");
+                assertEquals(0.5f + (float) (finish.r[c] * sumDyXhat[c] + finish.d[c] * sumDy[c]), finish.dg[c],
+                        at + ", gamma's gradient");
+                assertEquals((float) sumDy[c], finish.db[c], at + ", beta's gradient");
                 for (int r = 0; r < rows; r++) {
                     int k = (r * ch + c) * inner;
                     double xhat = (x[k] - mean[c]) * inv[c];
@@ -129,8 +141,8 @@ class BatchNormKernelTest {
             double[] inv = doubles(ch, 5);
             double[] coef = doubles(ch, 6);
             double[][] grads = new double[4][ch];
-            plain.gradientSums(x, dy, 1, rows - 1, ch, 0, ch, mean, inv, grads[0], grads[1]);
-            vector.gradientSums(x, dy, 1, rows - 1, ch, 0, ch, mean, inv, grads[2], grads[3]);
+            plain.gradientSums(x, dy, 1, rows - 1, ch, 0, ch, mean, inv, grads[0], grads[1], null);
+            vector.gradientSums(x, dy, 1, rows - 1, ch, 0, ch, mean, inv, grads[2], grads[3], null);
             assertArrayEquals(grads[0], grads[2], "sum of dy, " + ch + " channels");
             assertArrayEquals(grads[1], grads[3], "sum of dy xhat, " + ch + " channels");
             float[] dx1 = new float[x.length];
