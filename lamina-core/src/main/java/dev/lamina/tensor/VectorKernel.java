@@ -453,52 +453,10 @@ final class VectorKernel implements GemmKernel {
             c31 = v.fma(b1, c31);
             c32 = v.fma(b2, c32);
         }
-        // A whole tile without an epilogue (every k-block but a product's last) folds straight
-        // from the registers: 3 % faster for the micro-kernel alone than through the scratch tile
-        // (Zen 4, one thread), and NN 256 x 1024 x 1024 3 to 4 % on one and two threads.
-        if (epilogue == null && rows == MR && cols == NR) {
-            FloatVector al = FloatVector.broadcast(S, alpha);
-            int o = row0 * ldc + col0;
-            if (fresh) {
-                FloatVector z = FloatVector.zero(S);
-                c00.fma(al, z).intoArray(c, o);
-                c01.fma(al, z).intoArray(c, o + L);
-                c02.fma(al, z).intoArray(c, o + 2 * L);
-                o += ldc;
-                c10.fma(al, z).intoArray(c, o);
-                c11.fma(al, z).intoArray(c, o + L);
-                c12.fma(al, z).intoArray(c, o + 2 * L);
-                o += ldc;
-                c20.fma(al, z).intoArray(c, o);
-                c21.fma(al, z).intoArray(c, o + L);
-                c22.fma(al, z).intoArray(c, o + 2 * L);
-                o += ldc;
-                c30.fma(al, z).intoArray(c, o);
-                c31.fma(al, z).intoArray(c, o + L);
-                c32.fma(al, z).intoArray(c, o + 2 * L);
-                return;
-            }
-            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            c02.fma(al, FloatVector.fromArray(S, c, o + 2 * L)).intoArray(c, o + 2 * L);
-            o += ldc;
-            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c11.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            c12.fma(al, FloatVector.fromArray(S, c, o + 2 * L)).intoArray(c, o + 2 * L);
-            o += ldc;
-            c20.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c21.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            c22.fma(al, FloatVector.fromArray(S, c, o + 2 * L)).intoArray(c, o + 2 * L);
-            o += ldc;
-            c30.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c31.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            c32.fma(al, FloatVector.fromArray(S, c, o + 2 * L)).intoArray(c, o + 2 * L);
-            return;
-        }
-        // Other tiles go through a scratch tile, folded into C by a separate method: with the
-        // epilogue and the edges written out here the method grew past C2's inlining budget
-        // (NodeCountInliningCutoff), and in some JVM runs the fold's vector calls were left
-        // un-inlined, boxing every vector (80 KB per step, the step 70 % slower).
+        // The sums go through a scratch tile, folded into C by a separate method: with the fold
+        // written out here the method grew past C2's inlining budget (NodeCountInliningCutoff), and
+        // in some JVM runs the fold's vector calls were left un-inlined, boxing every vector
+        // (80 KB per step, the step 70 % slower).
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c02.intoArray(tile, 2 * L);
