@@ -65,6 +65,8 @@ final class VectorBatchNormRows implements BatchNormRows {
             q0.intoArray(var, c);
             q1.intoArray(var, c + H);
         }
+        // The plain version's finishing loop, written out here rather than called: as a method of
+        // its own it was compiled separately, OSR then again, in W1's timed epochs (12 ms).
         int first = o0 * channels;
         double n = o1 - o0;
         for (int v = c0; v < c; v++) {
