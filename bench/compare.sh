@@ -2,7 +2,8 @@
 # Runs Lamina's, PyTorch 2.13's and Keras 3.15.1-on-JAX's benchmarks in turn (A B C, ROUNDS times)
 # on the same machine, 2 threads each, and prints each row's medians, its best peer, and Lamina's
 # ratio to that peer (time / time or rate / rate, so below 1 means ahead on times and above 1 on
-# rates), with the machine's CPU family (25: Zen 4, 26: Zen 5).
+# rates), then that ratio in each round (how far the host moved between rounds), with the
+# machine's CPU family (25: Zen 4, 26: Zen 5).
 # The peers come from the machine's local package mirror into virtual environments:
 #   python3 -m venv .torchvenv && .torchvenv/bin/pip install "torch==2.13.0+cpu" numpy
 #   python3 -m venv .jaxvenv && .jaxvenv/bin/pip install keras==3.15.1 jax numpy
@@ -39,19 +40,25 @@ rows = [("W1", {"*": "epoch_s"}, "s/epoch", True),
         ("W3", {"*": "epoch_s"}, "s/epoch", True),
         ("W4", {"*": "batch4096_rows_per_s"}, "rows/s", False),
         ("W4", {"*": "latency_us", "keras": "latency_predict_on_batch_us"}, "us batch-1", True)]
-def med(who, w, key):
+def per_round(who, w, key):
+    """The workload's median in each round (None where that round has no value)."""
     vals = []
     for r in range(1, rounds + 1):
         f = f"{out}/{who}{r}.json"
-        if not os.path.exists(f):
-            continue
-        d = json.load(open(f))
-        if w in d and key in d[w]:
-            v = d[w][key]
-            vals.append(v["median"] if isinstance(v, dict) else v)
+        v = None
+        if os.path.exists(f):
+            d = json.load(open(f))
+            if w in d and key in d[w]:
+                v = d[w][key]
+                v = v["median"] if isinstance(v, dict) else v
+        vals.append(v)
+    return vals
+def med(who, w, key):
+    vals = [v for v in per_round(who, w, key) if v is not None]
     return statistics.median(vals) if vals else None
 print(f"cpu family {family} ({ {'25': 'Zen 4', '26': 'Zen 5'}.get(family, 'other') }), {rounds} rounds, 2 threads")
-print(f"{'metric':24} {'Lamina':>10} {'PyTorch':>10} {'Keras/JAX':>10}  {'best peer':>12} {'Lamina/best':>11}")
+print(f"{'metric':24} {'Lamina':>10} {'PyTorch':>10} {'Keras/JAX':>10}  {'best peer':>12} {'Lamina/best':>11}"
+      f"  per round")
 for w, keys, unit, lower in rows:
     vals = {who: med(who, w, keys.get(who, keys["*"])) for who in ("lamina", "torch", "keras")}
     peers = {who: v for who, v in vals.items() if who != "lamina" and v is not None}
@@ -60,7 +67,12 @@ for w, keys, unit, lower in rows:
     best = min(peers, key=peers.get) if lower else max(peers, key=peers.get)
     ratio = vals["lamina"] / peers[best]
     cell = lambda v: f"{v:10.4g}" if v is not None else f"{'-':>10}"
+    key_of = lambda who: keys.get(who, keys["*"])
+    rounds_l = per_round("lamina", w, key_of("lamina"))
+    rounds_p = per_round(best, w, key_of(best))
+    each = " ".join(f"{a / b:.2f}" if a is not None and b else "-" for a, b in zip(rounds_l, rounds_p))
     print(f"{w + ' (' + unit + ')':24} {cell(vals['lamina'])} {cell(vals['torch'])} {cell(vals['keras'])}"
-          f"  {names[best]:>12} {ratio:11.2f}")
-print("(Lamina/best: below 1 is ahead for s and us, above 1 is ahead for rows/s)")
+          f"  {names[best]:>12} {ratio:11.2f}  {each}")
+print("(Lamina/best: below 1 is ahead for s and us, above 1 is ahead for rows/s; per round: the same ratio")
+print(f" in each round against the same peer; each round's logs and JSON are in {out})")
 PY
