@@ -56,7 +56,10 @@ def per_round(who, w, key):
 def med(who, w, key):
     vals = [v for v in per_round(who, w, key) if v is not None]
     return statistics.median(vals) if vals else None
-print(f"cpu family {family} ({ {'25': 'Zen 4', '26': 'Zen 5'}.get(family, 'other') }), {rounds} rounds, 2 threads")
+java = next((json.load(open(f)).get("java") for f in (f"{out}/lamina{r}.json" for r in range(1, rounds + 1))
+             if os.path.exists(f)), None)
+print(f"cpu family {family} ({ {'25': 'Zen 4', '26': 'Zen 5'}.get(family, 'other') }), {rounds} rounds, 2 threads"
+      + (f", Lamina on Java {java}" if java else ""))
 print(f"{'metric':24} {'Lamina':>10} {'PyTorch':>10} {'Keras/JAX':>10}  {'best peer':>12} {'Lamina/best':>11}"
       f"  per round")
 for w, keys, unit, lower in rows:

@@ -106,11 +106,13 @@ public final class Main implements Runnable {
         return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** The version line of {@code lamina --version}. */
+    /** The lines of {@code lamina --version}: Lamina's version, then the Java runtime and the matrix kernel it runs on. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"lamina " + LaminaVersion.get()};
+            return new String[] {"lamina " + LaminaVersion.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                        + "), matrix kernel " + dev.lamina.tensor.JavaBackend.kernelName()};
         }
     }
 

@@ -38,6 +38,17 @@ class TrainPredictTest {
     }
 
     @Test
+    void versionNamesTheJavaRuntimeAndTheMatrixKernel() {
+        String[] r = run("--version");
+        assertEquals("0", r[0], r[2]);
+        String[] lines = r[1].strip().split("\\R");
+        assertEquals(2, lines.length, r[1]);
+        assertTrue(lines[0].startsWith("lamina "), lines[0]);
+        assertTrue(lines[1].startsWith("Java " + System.getProperty("java.version") + " ("), lines[1]);
+        assertTrue(lines[1].endsWith("matrix kernel " + dev.lamina.tensor.JavaBackend.kernelName()), lines[1]);
+    }
+
+    @Test
     void trainThenPredictAndEvaluateOnRawRows(@TempDir Path dir) throws Exception {
         Path data = wine(dir);
         Path model = dir.resolve("m.lamina");
