@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.tensor.Backends;
+import dev.lamina.tensor.JavaBackend;
 import dev.lamina.util.LaminaVersion;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -106,13 +107,16 @@ public final class Main implements Runnable {
         return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** The lines of {@code lamina --version}: Lamina's version, then the Java runtime and the matrix kernel it runs on. */
+    /**
+     * The lines of {@code lamina --version}: Lamina's version, then the Java runtime and the matrix
+     * kernel it runs on.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"lamina " + LaminaVersion.get(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-                        + "), matrix kernel " + dev.lamina.tensor.JavaBackend.kernelName()};
+                        + "), matrix kernel " + JavaBackend.kernelName()};
         }
     }
 

@@ -10,6 +10,7 @@ import dev.lamina.data.CsvReader;
 import dev.lamina.data.Dataset;
 import dev.lamina.data.TableToDataset;
 import dev.lamina.models.Sequential;
+import dev.lamina.tensor.JavaBackend;
 import dev.lamina.tensor.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -45,7 +46,7 @@ class TrainPredictTest {
         assertEquals(2, lines.length, r[1]);
         assertTrue(lines[0].startsWith("lamina "), lines[0]);
         assertTrue(lines[1].startsWith("Java " + System.getProperty("java.version") + " ("), lines[1]);
-        assertTrue(lines[1].endsWith("matrix kernel " + dev.lamina.tensor.JavaBackend.kernelName()), lines[1]);
+        assertTrue(lines[1].endsWith("matrix kernel " + JavaBackend.kernelName()), lines[1]);
     }
 
     @Test
