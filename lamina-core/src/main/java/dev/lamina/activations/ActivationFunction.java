@@ -32,6 +32,21 @@ public interface ActivationFunction {
         gradient(x, y, dy, dx, 0, rows, cols);
     }
 
+    /** Whether {@link #gradientThroughMask} is available. */
+    default boolean hasGradientThroughMask() {
+        return false;
+    }
+
+    /**
+     * {@link #gradient} of {@code keep ? dy / keepProb : 0} (an inverted dropout's backward pass,
+     * element by element) in one pass, with the bits of the two passes; only where {@link
+     * #hasGradientThroughMask()}.
+     */
+    default void gradientThroughMask(float[] x, float[] y, float[] dy, boolean[] keep, float keepProb, float[] dx,
+                                     int fromRow, int toRow, int cols) {
+        throw new UnsupportedOperationException(name() + " has no gradient through a dropout mask.");
+    }
+
     /** True when {@code apply} with {@code y == x} is correct and {@link #gradient} needs only {@code y}. */
     default boolean needsInput() {
         return true;

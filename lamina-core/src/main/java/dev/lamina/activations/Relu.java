@@ -28,6 +28,17 @@ final class Relu implements ActivationFunction {
     }
 
     @Override
+    public boolean hasGradientThroughMask() {
+        return true;
+    }
+
+    @Override
+    public void gradientThroughMask(float[] x, float[] y, float[] dy, boolean[] keep, float keepProb, float[] dx,
+                                    int fromRow, int toRow, int cols) {
+        ReluGradient.INSTANCE.applyThroughMask(x, dy, keep, keepProb, dx, fromRow * cols, toRow * cols);
+    }
+
+    @Override
     public String toString() {
         return name();
     }

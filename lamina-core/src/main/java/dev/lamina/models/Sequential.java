@@ -8,11 +8,13 @@ import dev.lamina.data.DataSource;
 import dev.lamina.data.EncodeReport;
 import dev.lamina.data.Table;
 import dev.lamina.io.WeightFiles;
+import dev.lamina.layers.KeepMaskLayer;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Mode;
 import dev.lamina.layers.Names;
 import dev.lamina.layers.Parameter;
 import dev.lamina.layers.WeightBudget;
+import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.core.Input;
 import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.losses.Loss;
@@ -824,12 +826,24 @@ public final class Sequential implements TrainableModel {
         return FusedInference.run(layers, x);
     }
 
-    /** Runs the loss gradient back through every layer (the first layer skips its input gradient). */
+    /**
+     * Runs the loss gradient back through every layer (the first layer skips its input gradient).
+     * An inverted dropout that drew a mask right after a Dense layer whose activation takes one
+     * (relu) hands the mask to that layer, which applies it with its derivative in one pass
+     * ({@link Dense#backwardThroughMask}): the same bits as the two layers' own passes.
+     */
     void backward(Tensor grad) {
         Tensor g = grad;
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
             l.setComputeInputGradient(i > 0);
+            if (i > 0 && l instanceof KeepMaskLayer d && d.lastKeepMask() != null
+                    && layers.get(i - 1) instanceof Dense dense && dense.takesDropoutMask()) {
+                dense.setComputeInputGradient(i > 1);
+                g = dense.backwardThroughMask(g, d.lastKeepMask(), d.lastKeepProbability());
+                i--;
+                continue;
+            }
             g = l.backward(g);
         }
     }

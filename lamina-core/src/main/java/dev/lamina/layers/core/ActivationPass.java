@@ -32,18 +32,31 @@ final class ActivationPass {
 
     /** {@code dx = dy * f'(x)} on rows {@code [0, rows)}, given the forward pass's input and output. */
     void backward(ActivationFunction f, float[] x, float[] y, float[] dy, float[] dx, int rows, int cols) {
+        backwardThroughMask(f, x, y, dy, null, 0f, dx, rows, cols);
+    }
+
+    /**
+     * {@link #backward} of {@code keep ? dy / keepProb : 0}, the backward pass of an inverted
+     * dropout that followed this activation, in one pass ({@link
+     * ActivationFunction#gradientThroughMask}); {@code keep} null: plain {@link #backward}.
+     */
+    void backwardThroughMask(ActivationFunction f, float[] x, float[] y, float[] dy, boolean[] keep, float keepProb,
+                             float[] dx, int rows, int cols) {
         Backward p = backward;
         p.f = f;
         p.x = x;
         p.y = y;
         p.dy = dy;
         p.dx = dx;
+        p.keep = keep;
+        p.keepProb = keepProb;
         p.cols = cols;
         p.run(rows, (long) rows * cols, 1);
         p.x = null;
         p.y = null;
         p.dy = null;
         p.dx = null;
+        p.keep = null;
     }
 
     private static final class Forward extends ParallelLoop {
@@ -70,11 +83,18 @@ final class ActivationPass {
         float[] y;
         float[] dy;
         float[] dx;
+        /** The following dropout's mask, or null for the plain derivative. */
+        boolean[] keep;
+        float keepProb;
         int cols;
 
         @Override
         protected void body(int from, int to) {
-            f.gradient(x, y, dy, dx, from, to, cols);
+            if (keep == null) {
+                f.gradient(x, y, dy, dx, from, to, cols);
+            } else {
+                f.gradientThroughMask(x, y, dy, keep, keepProb, dx, from, to, cols);
+            }
         }
     }
 }

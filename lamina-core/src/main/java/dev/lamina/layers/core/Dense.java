@@ -279,12 +279,44 @@ public final class Dense extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, null, 0f);
+    }
+
+    /** Whether {@link #backwardThroughMask} applies: this layer's activation can take a dropout's mask. */
+    public boolean takesDropoutMask() {
+        return activation.hasGradientThroughMask();
+    }
+
+    /**
+     * {@link #backward} of {@code keep ? gradOut / keepProb : 0}, the gradient an inverted dropout
+     * right after this layer passes back ({@link dev.lamina.layers.KeepMaskLayer}), with the mask
+     * applied in the same pass as the activation's derivative: one pass over the gradient fewer,
+     * the same bits (as XLA fuses them). Only where {@link #takesDropoutMask()}.
+     */
+    public Tensor backwardThroughMask(Tensor gradOut, boolean[] keep, float keepProb) {
+        // The messages are built only on failure: this runs in every training step.
+        if (!takesDropoutMask()) {
+            throw new IllegalStateException("Dense '" + name() + "': backwardThroughMask needs an activation that"
+                    + " takes a dropout mask (relu), not " + activation.name() + "; use backward.");
+        }
+        if (keep == null || keep.length < gradOut.size()) {
+            throw new IllegalArgumentException("Dense '" + name() + "': the dropout mask covers "
+                    + (keep == null ? 0 : keep.length) + " elements, the gradient has " + gradOut.size() + ".");
+        }
+        return backward(gradOut, keep, keepProb);
+    }
+
+    private Tensor backward(Tensor gradOut, boolean[] keep, float keepProb) {
         requireForward(lastInput);
         int units = config.units();
         int in = inputShape().dim(-1);
         int m = lastInput.size() / in;
         Tensor dz = gradOut;
-        if (!activation.name().equals("linear")) {
+        if (keep != null) {
+            dz = gradPre.get(lastInput.rows(), outputShape());
+            pass.backwardThroughMask(activation, lastPre.data(), lastOut.data(), gradOut.data(), keep, keepProb,
+                    dz.data(), m, units);
+        } else if (!activation.name().equals("linear")) {
             dz = gradPre.get(lastInput.rows(), outputShape());
             pass.backward(activation, lastPre.data(), lastOut.data(), gradOut.data(), dz.data(), m, units);
         }

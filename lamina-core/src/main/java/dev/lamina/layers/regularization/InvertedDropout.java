@@ -1,5 +1,6 @@
 package dev.lamina.layers.regularization;
 
+import dev.lamina.layers.KeepMaskLayer;
 import dev.lamina.layers.Mode;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.ParallelLoop;
@@ -10,7 +11,7 @@ import dev.lamina.tensor.Tensor;
  * each unit of the mask is kept with probability {@code 1 - rate} and kept values are divided by
  * {@code 1 - rate}; the backward pass applies the same mask and scale.
  */
-abstract class InvertedDropout extends NoiseLayer {
+abstract class InvertedDropout extends NoiseLayer implements KeepMaskLayer {
     private final DropoutMask mask;
     private final Buffer output = new Buffer();
     private final Buffer gradIn = new Buffer();
@@ -68,6 +69,16 @@ abstract class InvertedDropout extends NoiseLayer {
         b.g = null;
         b.d = null;
         return dx;
+    }
+
+    @Override
+    public final boolean[] lastKeepMask() {
+        return lastKeep;
+    }
+
+    @Override
+    public final float lastKeepProbability() {
+        return lastKeepProb;
     }
 
     /** {@code d = g / keepProb} where kept, else 0, over a range of elements. */
