@@ -40,24 +40,21 @@ rows = [("W1", {"*": "epoch_s"}, "s/epoch", True),
         ("W3", {"*": "epoch_s"}, "s/epoch", True),
         ("W4", {"*": "batch4096_rows_per_s"}, "rows/s", False),
         ("W4", {"*": "latency_us", "keras": "latency_predict_on_batch_us"}, "us batch-1", True)]
+runs = {(who, r): json.load(open(f"{out}/{who}{r}.json"))
+        for who in ("lamina", "torch", "keras") for r in range(1, rounds + 1)
+        if os.path.exists(f"{out}/{who}{r}.json")}
 def per_round(who, w, key):
     """The workload's median in each round (None where that round has no value)."""
     vals = []
     for r in range(1, rounds + 1):
-        f = f"{out}/{who}{r}.json"
-        v = None
-        if os.path.exists(f):
-            d = json.load(open(f))
-            if w in d and key in d[w]:
-                v = d[w][key]
-                v = v["median"] if isinstance(v, dict) else v
-        vals.append(v)
+        d = runs.get((who, r), {})
+        v = d[w][key] if w in d and key in d[w] else None
+        vals.append(v["median"] if isinstance(v, dict) else v)
     return vals
 def med(who, w, key):
     vals = [v for v in per_round(who, w, key) if v is not None]
     return statistics.median(vals) if vals else None
-java = next((json.load(open(f)).get("java") for f in (f"{out}/lamina{r}.json" for r in range(1, rounds + 1))
-             if os.path.exists(f)), None)
+java = next((runs[("lamina", r)].get("java") for r in range(1, rounds + 1) if ("lamina", r) in runs), None)
 print(f"cpu family {family} ({ {'25': 'Zen 4', '26': 'Zen 5'}.get(family, 'other') }), {rounds} rounds, 2 threads"
       + (f", Lamina on Java {java}" if java else ""))
 print(f"{'metric':24} {'Lamina':>10} {'PyTorch':>10} {'Keras/JAX':>10}  {'best peer':>12} {'Lamina/best':>11}"

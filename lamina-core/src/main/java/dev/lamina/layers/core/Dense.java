@@ -312,13 +312,11 @@ public final class Dense extends Layer {
         int in = inputShape().dim(-1);
         int m = lastInput.size() / in;
         Tensor dz = gradOut;
-        if (keep != null) {
+        if (keep != null || !activation.name().equals("linear")) {
+            // A null mask is the plain derivative.
             dz = gradPre.get(lastInput.rows(), outputShape());
             pass.backwardThroughMask(activation, lastPre.data(), lastOut.data(), gradOut.data(), keep, keepProb,
                     dz.data(), m, units);
-        } else if (!activation.name().equals("linear")) {
-            dz = gradPre.get(lastInput.rows(), outputShape());
-            pass.backward(activation, lastPre.data(), lastOut.data(), gradOut.data(), dz.data(), m, units);
         }
         dev.lamina.tensor.Backends.current().gemm(Transpose.YES, Transpose.NO, in, units, m, 1f,
                 lastInput.data(), in, dz.data(), units, 0f, kernel.grad().data(), units);
