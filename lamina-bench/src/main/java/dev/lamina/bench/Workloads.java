@@ -380,7 +380,12 @@ public final class Workloads {
         results.put("K1_java_over_openblas", ratio);
     }
 
-    /** About 0.3 s of warm-up, then 5 timed repetitions of at least 0.2 s each. */
+    /**
+     * About 0.3 s of warm-up, then 5 timed repetitions of at least 0.2 s each. A repetition runs
+     * calls until 0.2 s have passed: a count of calls planned from the warm-up's average would be
+     * one call for the JVM's first shape, whose first call alone takes about 0.3 s while the JIT
+     * compiles the kernel, and its repetitions would time single calls of a few milliseconds.
+     */
     private static List<Double> gflops(Runnable call, int m, int k, int n) {
         long t0 = System.nanoTime();
         int calls = 0;
@@ -388,15 +393,17 @@ public final class Workloads {
             call.run();
             calls++;
         }
-        double per = (System.nanoTime() - t0) / 1e9 / calls;
-        int cpr = Math.max(1, (int) Math.ceil(0.2 / per));
         List<Double> gf = new ArrayList<>();
         for (int rep = 0; rep < 5; rep++) {
             long t1 = System.nanoTime();
-            for (int i = 0; i < cpr; i++) {
+            long elapsed;
+            int done = 0;
+            do {
                 call.run();
-            }
-            gf.add(2.0 * m * k * n * cpr / ((System.nanoTime() - t1) / 1e9) / 1e9);
+                done++;
+                elapsed = System.nanoTime() - t1;
+            } while (elapsed < 200_000_000L);
+            gf.add(2.0 * m * k * n * done / (elapsed / 1e9) / 1e9);
         }
         return gf;
     }

@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of the tile's width and
  * a panel of A into micro-panels of its height (edges padded with zeros), so that the micro-kernel
  * streams both from contiguous memory; the micro-kernel keeps a tile of C in vector registers
- * across the k-block ({@link Tile}): 4 rows by 3 vectors, or on request with AVX-512 6 by 4 for
- * a plain A, whose panels it then reads in place. Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were
+ * across the k-block ({@link Tile}): 4 rows by 3 vectors, or 6 by 4 with 512-bit vectors on a
+ * processor that completes two of them a cycle. Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were
  * measured against 4 x 3 on a Zen 4; see {@link Tile}.
  * The sums leave the registers through a scratch tile folded into C by {@link Fold}, with the
  * epilogue on the last k-block. Loaded only when the JVM runs with
@@ -37,26 +37,40 @@ final class VectorKernel implements GemmKernel {
     private static final int MC6 = 120;
 
     /**
-     * The micro-kernels this JVM uses. The default, 4 rows by 3 vectors (12 accumulators and 4 more
-     * registers), fits every vector width's register file (AVX2 has 16). With 512-bit vectors
-     * (AVX-512, 32 registers) {@code -Dlamina.gemm.tile=6x4} runs products with a plain A on 6
-     * rows by 4 vectors (24 accumulators; A's panels read in place) and keeps 4 x 3 for a
-     * transposed A. Measured on a Zen 4 (kernels alternated in one JVM): the same steady speed on
-     * a quiet host and 5 to 16 % more on a busy one, but in a fresh JVM its first products ran at
-     * a third to two thirds of their speed for longer than K1's warm-up (0.3 s; 0.5 s was not
-     * enough either), so it is not the default. The tile decides only the speed: every
-     * element's sum has the same terms in the same order either way.
+     * The micro-kernels this JVM uses. 4 rows by 3 vectors (12 accumulators and 4 more registers)
+     * fits every vector width's register file (AVX2 has 16). 6 rows by 4 vectors (24
+     * accumulators; 32 registers, so 512-bit vectors only) loads a third fewer vectors of B per
+     * FMA and broadcasts a quarter fewer elements of A: what a core that completes two 512-bit
+     * FMAs a cycle needs, since at that rate 4 x 3's loop (37 instructions per 12 FMAs) and its
+     * 16 bytes of B per FMA from L2 hold it back. On a core that splits each 512-bit FMA into two
+     * 256-bit halves (Zen 4) 4 x 3 is the faster one. {@link #forThisMachine} chooses by the
+     * {@link Processor}; {@code -Dlamina.gemm.tile=4x3} or {@code 6x4} overrides it. The tile
+     * decides only the speed: every element's sum has the same terms in the same order either way.
      */
     enum Tile {
         /** 4 rows by 3 vectors for every product. */
         ROWS_4_BY_3_VECTORS,
-        /** 6 rows by 4 vectors where A is plain, 4 by 3 where it is transposed (512-bit vectors only). */
+        /** 6 rows by 4 vectors for every product (512-bit vectors only). */
         ROWS_6_BY_4_VECTORS;
 
-        /** The tiles {@code -Dlamina.gemm.tile} names ({@code 4x3}, the default, or {@code 6x4}). */
+        /** The tile for this JVM's vector width, processor and {@code -Dlamina.gemm.tile}. */
         static Tile forThisMachine() {
-            boolean wide = "6x4".equals(System.getProperty("lamina.gemm.tile")) && S.vectorBitSize() >= 512;
-            return wide ? ROWS_6_BY_4_VECTORS : ROWS_4_BY_3_VECTORS;
+            return choose(S.vectorBitSize(), Processor.current(), System.getProperty("lamina.gemm.tile"));
+        }
+
+        /**
+         * 4 x 3 below 512-bit vectors; otherwise the {@code requested} tile ({@code 4x3} or
+         * {@code 6x4}), or with none 4 x 3 where the processor splits 512-bit FMAs and 6 x 4
+         * elsewhere.
+         */
+        static Tile choose(int vectorBits, Processor processor, String requested) {
+            if (vectorBits < 512 || "4x3".equals(requested)) {
+                return ROWS_4_BY_3_VECTORS;
+            }
+            if ("6x4".equals(requested)) {
+                return ROWS_6_BY_4_VECTORS;
+            }
+            return processor.splitsWideFmas() ? ROWS_4_BY_3_VECTORS : ROWS_6_BY_4_VECTORS;
         }
     }
 
@@ -67,7 +81,7 @@ final class VectorKernel implements GemmKernel {
     private final ThreadLocal<float[]> aPacks4 = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> bPacks4 = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
     private final ThreadLocal<float[]> tiles4 = ThreadLocal.withInitial(() -> new float[MR * NR]);
-    private final ThreadLocal<float[]> aPacks6 = ThreadLocal.withInitial(() -> new float[MR6 * KC]);
+    private final ThreadLocal<float[]> aPacks6 = ThreadLocal.withInitial(() -> new float[MC6 * KC]);
     private final ThreadLocal<float[]> bPacks6 = ThreadLocal.withInitial(() -> new float[(NC + NR6 - 1) / NR6 * NR6 * KC]);
     private final ThreadLocal<float[]> tiles6 = ThreadLocal.withInitial(() -> new float[MR6 * NR6]);
 
@@ -79,19 +93,15 @@ final class VectorKernel implements GemmKernel {
         this.sixByFour = tile == Tile.ROWS_6_BY_4_VECTORS;
     }
 
-    private boolean usesSixByFour(Transpose ta) {
-        return sixByFour && ta == Transpose.NO;
-    }
-
     @Override
     public int rowGrain(Transpose ta) {
-        return usesSixByFour(ta) ? MR6 : MR;
+        return sixByFour ? MR6 : MR;
     }
 
     /** A vector for the 4 x 3 tile, which ends a part with a 1- or 2-vector tile; a whole tile for 6 x 4. */
     @Override
     public int columnGrain(Transpose ta) {
-        return usesSixByFour(ta) ? NR6 : L;
+        return sixByFour ? NR6 : L;
     }
 
     /**
@@ -134,8 +144,8 @@ final class VectorKernel implements GemmKernel {
             }
             return;
         }
-        if (usesSixByFour(ta)) {
-            computePlainA(tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
+        if (sixByFour) {
+            compute6x4(ta, tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
         float[] ap = aPacks4.get();
@@ -176,11 +186,11 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * The 6 x 4 path: whole panels of a plain A read in place, from six rows at once (0 to 9 %
-     * faster than packing them, one Zen 4 core); only a partial last panel is packed, with its
-     * zero rows.
+     * The 6 x 4 path, for a plain or a transposed A: A's blocks packed into panels of six rows, B's
+     * into panels of four vectors. Reading a plain A in place instead was as fast on a Zen 4 core
+     * at two FMAs a cycle (256-bit vectors), but its variable strides cost instructions in the loop.
      */
-    private void computePlainA(Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
+    private void compute6x4(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
                                float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
         float[] ap = aPacks6.get();
         float[] bp = bPacks6.get();
@@ -196,19 +206,13 @@ final class VectorKernel implements GemmKernel {
                 for (int ib = i0; ib < i1; ib += MC6) {
                     int mc = Math.min(MC6, i1 - ib);
                     int mpanels = (mc + MR6 - 1) / MR6;
-                    if (mc % MR6 != 0) {
-                        packPlainRows(a, lda, ib + (mpanels - 1) * MR6, mc % MR6, kb, kc, MR6, ap, 0);
-                    }
+                    packA6(ta, a, lda, ib, mc, kb, kc, ap);
                     for (int s = 0; s < mpanels; s++) {
                         int rows = Math.min(MR6, mc - s * MR6);
                         for (int q = 0; q < npanels; q++) {
                             int cols = Math.min(NR6, nc - q * NR6);
                             int bo = q * kc * NR6;
-                            if (rows == MR6) {
-                                micro6x4(a, (ib + s * MR6) * lda + kb, lda, 1, bp, bo, kc, tile);
-                            } else {
-                                micro6x4(ap, 0, 1, MR6, bp, bo, kc, tile);
-                            }
+                            micro6x4(ap, s * kc * MR6, bp, bo, kc, tile);
                             Fold.tile(tile, NR6, rows, cols, alpha, fresh, c, (ib + s * MR6) * ldc + jb + q * NR6, ldc,
                                     e, jb + q * NR6);
                         }
@@ -290,7 +294,40 @@ final class VectorKernel implements GemmKernel {
         }
         int rows = mc - whole * MR;
         if (rows > 0) {
-            packPartialPanel(ta, a, lda, ib + whole * MR, rows, kb, kc, ap, whole * kc * MR);
+            packPartialPanel(ta, a, lda, ib + whole * MR, rows, kb, kc, MR, ap, whole * kc * MR);
+        }
+    }
+
+    /**
+     * A's block for the 6 x 4 tile, as {@link #packA4} with panels of six rows: element (i, p) of
+     * panel s at s*kc*6 + p*6 + i.
+     */
+    private static void packA6(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, float[] ap) {
+        int whole = mc / MR6;
+        for (int s = 0; s < whole; s++) {
+            if (ta == Transpose.YES) {
+                packTransposedPanel6(a, lda, ib + s * MR6, kb, kc, ap, s * kc * MR6);
+            } else {
+                packPlainRows(a, lda, ib + s * MR6, MR6, kb, kc, MR6, ap, s * kc * MR6);
+            }
+        }
+        int rows = mc - whole * MR6;
+        if (rows > 0) {
+            packPartialPanel(ta, a, lda, ib + whole * MR6, rows, kb, kc, MR6, ap, whole * kc * MR6);
+        }
+    }
+
+    /** A whole six-row panel of a transposed A (rows i0..i0+5): six floats per p. */
+    private static void packTransposedPanel6(float[] a, int lda, int i0, int kb, int kc, float[] ap, int dst) {
+        for (int p = 0; p < kc; p++) {
+            int src = (kb + p) * lda + i0;
+            int d = dst + p * MR6;
+            ap[d] = a[src];
+            ap[d + 1] = a[src + 1];
+            ap[d + 2] = a[src + 2];
+            ap[d + 3] = a[src + 3];
+            ap[d + 4] = a[src + 4];
+            ap[d + 5] = a[src + 5];
         }
     }
 
@@ -328,19 +365,22 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** The last panel's {@code rows} (fewer than MR) rows from row i0, zero rows after them, at {@code ap[dst..]}. */
-    private static void packPartialPanel(Transpose ta, float[] a, int lda, int i0, int rows, int kb, int kc, float[] ap,
-                                         int dst) {
+    /**
+     * The last panel's {@code rows} (fewer than {@code mr}) rows from row i0, zero rows after them,
+     * at {@code ap[dst..]}.
+     */
+    private static void packPartialPanel(Transpose ta, float[] a, int lda, int i0, int rows, int kb, int kc, int mr,
+                                         float[] ap, int dst) {
         if (ta == Transpose.NO) {
-            packPlainRows(a, lda, i0, rows, kb, kc, MR, ap, dst);
+            packPlainRows(a, lda, i0, rows, kb, kc, mr, ap, dst);
             return;
         }
         // The zero rows first, then the copies, each loop without a branch inside: with the
         // choice inside the loop, C2 compiled this method four times in W1's timed epochs as
         // panels of one, two and three rows reached it.
-        java.util.Arrays.fill(ap, dst, dst + kc * MR, 0f);
+        java.util.Arrays.fill(ap, dst, dst + kc * mr, 0f);
         for (int p = 0; p < kc; p++) {
-            System.arraycopy(a, (kb + p) * lda + i0, ap, dst + p * MR, rows);
+            System.arraycopy(a, (kb + p) * lda + i0, ap, dst + p * mr, rows);
         }
     }
 
@@ -550,15 +590,12 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * A 6 x 4-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 4L);
-     * row i's element p of A is at {@code ap[ao + i * rs + p * ps]} (a packed panel: rs 1, ps 6;
-     * rows of a plain A: rs its row stride, ps 1).
+     * A 6 x 4-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 4L), from
+     * the packed panel at {@code ap[ao..]} (row i's element p at {@code ao + p * 6 + i}). The strides
+     * are constants: with them as arguments (a plain A read in place, rows lda apart) C2 kept a
+     * multiplication and a range check per broadcast in the loop, 60 instructions per 24 FMAs.
      */
-    private static void micro6x4(float[] ap, int ao, int rs, int ps, float[] bp, int bo, int kc, float[] tile) {
-        int r2 = 2 * rs;
-        int r3 = 3 * rs;
-        int r4 = 4 * rs;
-        int r5 = 5 * rs;
+    private static void micro6x4(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -589,33 +626,33 @@ final class VectorKernel implements GemmKernel {
             FloatVector b1 = FloatVector.fromArray(S, bp, b + 1 * L);
             FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, bp, b + 3 * L);
-            int x = ao + p * ps;
+            int x = ao + p * MR6;
             FloatVector v = FloatVector.broadcast(S, ap[x]);
             c00 = v.fma(b0, c00);
             c01 = v.fma(b1, c01);
             c02 = v.fma(b2, c02);
             c03 = v.fma(b3, c03);
-            v = FloatVector.broadcast(S, ap[x + rs]);
+            v = FloatVector.broadcast(S, ap[x + 1]);
             c10 = v.fma(b0, c10);
             c11 = v.fma(b1, c11);
             c12 = v.fma(b2, c12);
             c13 = v.fma(b3, c13);
-            v = FloatVector.broadcast(S, ap[x + r2]);
+            v = FloatVector.broadcast(S, ap[x + 2]);
             c20 = v.fma(b0, c20);
             c21 = v.fma(b1, c21);
             c22 = v.fma(b2, c22);
             c23 = v.fma(b3, c23);
-            v = FloatVector.broadcast(S, ap[x + r3]);
+            v = FloatVector.broadcast(S, ap[x + 3]);
             c30 = v.fma(b0, c30);
             c31 = v.fma(b1, c31);
             c32 = v.fma(b2, c32);
             c33 = v.fma(b3, c33);
-            v = FloatVector.broadcast(S, ap[x + r4]);
+            v = FloatVector.broadcast(S, ap[x + 4]);
             c40 = v.fma(b0, c40);
             c41 = v.fma(b1, c41);
             c42 = v.fma(b2, c42);
             c43 = v.fma(b3, c43);
-            v = FloatVector.broadcast(S, ap[x + r5]);
+            v = FloatVector.broadcast(S, ap[x + 5]);
             c50 = v.fma(b0, c50);
             c51 = v.fma(b1, c51);
             c52 = v.fma(b2, c52);
