@@ -191,7 +191,7 @@ final class VectorKernel implements GemmKernel {
      * at two FMAs a cycle (256-bit vectors), but its variable strides cost instructions in the loop.
      */
     private void compute6x4(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
-                               float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
+                            float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
         float[] ap = aPacks6.get();
         float[] bp = bPacks6.get();
         float[] tile = tiles6.get();
