@@ -312,8 +312,8 @@ public final class Dense extends Layer {
         int in = inputShape().dim(-1);
         int m = lastInput.size() / in;
         Tensor dz = gradOut;
-        if (keep != null || !activation.name().equals("linear")) {
-            // A null mask is the plain derivative.
+        if (!activation.name().equals("linear")) {
+            // A null mask is the plain derivative; a mask comes only with relu (takesDropoutMask).
             dz = gradPre.get(lastInput.rows(), outputShape());
             pass.backwardThroughMask(activation, lastPre.data(), lastOut.data(), gradOut.data(), keep, keepProb,
                     dz.data(), m, units);
