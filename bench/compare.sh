@@ -60,14 +60,14 @@ print(f"cpu family {family} ({ {'25': 'Zen 4', '26': 'Zen 5'}.get(family, 'other
 print(f"{'metric':24} {'Lamina':>10} {'PyTorch':>10} {'Keras/JAX':>10}  {'best peer':>12} {'Lamina/best':>11}"
       f"  per round")
 for w, keys, unit, lower in rows:
-    vals = {who: med(who, w, keys.get(who, keys["*"])) for who in ("lamina", "torch", "keras")}
+    key_of = lambda who: keys.get(who, keys["*"])
+    vals = {who: med(who, w, key_of(who)) for who in ("lamina", "torch", "keras")}
     peers = {who: v for who, v in vals.items() if who != "lamina" and v is not None}
     if vals["lamina"] is None or not peers:
         continue
     best = min(peers, key=peers.get) if lower else max(peers, key=peers.get)
     ratio = vals["lamina"] / peers[best]
     cell = lambda v: f"{v:10.4g}" if v is not None else f"{'-':>10}"
-    key_of = lambda who: keys.get(who, keys["*"])
     rounds_l = per_round("lamina", w, key_of("lamina"))
     rounds_p = per_round(best, w, key_of(best))
     each = " ".join(f"{a / b:.2f}" if a is not None and b else "-" for a, b in zip(rounds_l, rounds_p))
