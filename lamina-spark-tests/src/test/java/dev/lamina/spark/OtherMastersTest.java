@@ -47,7 +47,7 @@ class OtherMastersTest {
         File log = dir.resolve("run-" + strategy + ".log").toFile();
         Process p = Jvms.start(Jvms.command(OtherSessionRun.class.getName(), args.toArray(String[]::new)), Map.of(),
                 log);
-        assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the other JVM's fit timed out");
+        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "the other JVM's fit timed out");
         assertEquals(0, p.exitValue(), Files.readString(log.toPath()));
         return Files.readAllBytes(out);
     }

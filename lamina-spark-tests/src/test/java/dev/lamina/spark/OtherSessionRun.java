@@ -30,7 +30,11 @@ public final class OtherSessionRun {
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1");
         if (args.length > 3) {
             b.config("spark.executor.extraClassPath", args[3]).config("spark.executor.extraJavaOptions",
-                    Jvms.sparkOptions()).config("spark.executor.memory", "768m").config("spark.cores.max", "2");
+                    Jvms.sparkOptions()).config("spark.executor.memory", "768m").config("spark.cores.max", "2")
+                    // Start only once both executors have registered: an executor JVM starting on a busy
+                    // machine could otherwise miss the whole fit, and the run would not cross processes.
+                    .config("spark.scheduler.minRegisteredResourcesRatio", "1.0")
+                    .config("spark.scheduler.maxRegisteredResourcesWaitingTime", "120s");
         }
         SparkSession spark = b.getOrCreate();
         SparkTests.use(spark);
