@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.data.ColumnNames;
 import dev.lamina.data.CsvReader;
 import dev.lamina.data.DataFormatException;
 import dev.lamina.data.EncodeReport;
@@ -145,8 +146,8 @@ final class PredictCommand implements Callable<Integer> {
     private int idColumn(List<String> columns) {
         int c = columns.indexOf(id);
         if (c < 0) {
-            throw new DataFormatException(data + " has no column '" + id + "' for --id; its columns are: "
-                    + String.join(", ", columns) + ".");
+            throw new DataFormatException(data + " has no column '" + id + "' for --id"
+                    + ColumnNames.suggestion(columns, id) + "; its columns are: " + ColumnNames.listed(columns) + ".");
         }
         return c;
     }

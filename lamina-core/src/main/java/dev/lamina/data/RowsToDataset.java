@@ -48,13 +48,13 @@ final class RowsToDataset {
     RowsToDataset(String source, List<String> columns, List<String> targets, List<String> features,
                   Set<String> categorical, boolean dropMissing, boolean forPrediction) {
         this.source = source;
-        this.columns = columns;
+        this.columns = ColumnNames.of(columns);
         this.targets = List.copyOf(targets);
         this.dropMissing = dropMissing && !forPrediction;
         this.forPrediction = forPrediction;
         if (!forPrediction && targets.isEmpty()) {
             throw new DataFormatException(source + ": choose the target column; the columns are: "
-                    + String.join(", ", columns) + ".");
+                    + ColumnNames.listed(columns) + ".");
         }
         distinct(source, "target", this.targets);
         this.features = features != null ? List.copyOf(features) : others(columns, this.targets);
@@ -68,10 +68,11 @@ final class RowsToDataset {
         if (this.features.isEmpty()) {
             throw new DataFormatException(source + " has no feature columns besides the target.");
         }
+        Set<String> featureSet = new HashSet<>(this.features);
         for (String c : categorical) {
-            if (!this.features.contains(c)) {
+            if (!featureSet.contains(c)) {
                 throw new DataFormatException(source + ": one-hot column '" + c + "' is not a feature; the features"
-                        + " are: " + String.join(", ", this.features) + ".");
+                        + " are: " + ColumnNames.listed(this.features) + ".");
             }
         }
         targetIndex = indices(this.targets);
@@ -259,8 +260,9 @@ final class RowsToDataset {
     /** The positions of {@code names} in the header {@code columns}, or an error listing the columns. */
     static int[] indices(String source, List<String> columns, List<String> names) {
         int[] idx = new int[names.size()];
+        List<String> header = ColumnNames.of(columns);
         for (int i = 0; i < idx.length; i++) {
-            idx[i] = Table.column(source, columns, names.get(i));
+            idx[i] = Table.column(source, header, names.get(i));
         }
         return idx;
     }

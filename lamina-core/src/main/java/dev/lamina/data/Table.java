@@ -12,6 +12,11 @@ import java.util.List;
  * @param lines the line number of each data row (1-based, the header being line 1)
  */
 public record Table(String source, List<String> columns, List<String[]> rows, List<Long> lines) {
+    /** Keeps the header as {@link ColumnNames}, so that {@link #column} finds a name in constant time. */
+    public Table {
+        columns = ColumnNames.of(columns);
+    }
+
     /** The rows at {@code indices}, in that order (the cells are shared, not copied). */
     public Table select(int[] indices) {
         List<String[]> r = new java.util.ArrayList<>(indices.length);
@@ -93,12 +98,15 @@ public record Table(String source, List<String> columns, List<String[]> rows, Li
         return column(source, columns, name);
     }
 
-    /** The index of column {@code name} among the {@code columns} of {@code source}, or an error listing them. */
+    /**
+     * The index of column {@code name} among the {@code columns} of {@code source}, or an error listing
+     * them; in constant time where {@code columns} are {@link ColumnNames}.
+     */
     static int column(String source, List<String> columns, String name) {
         int i = columns.indexOf(name);
         if (i < 0) {
-            throw new DataFormatException(source + " has no column '" + name + "'; its columns are: "
-                    + String.join(", ", columns) + ".");
+            throw new DataFormatException(source + " has no column '" + name + "'" + ColumnNames.suggestion(columns, name)
+                    + "; its columns are: " + ColumnNames.listed(columns) + ".");
         }
         return i;
     }
