@@ -179,16 +179,20 @@ final class TableTraining {
                         + command.impute + "'.", e);
             }
         }
+        // One new spec for all the columns: a spec per changed column made wide tables quadratic.
+        List<ColumnSpec> out = new ArrayList<>(spec.columns().size());
         for (ColumnSpec c : spec.columns()) {
             if (c instanceof NumericColumn n) {
-                spec = spec.with(n.scaling(command.scale).impute(strategy, fill)
+                out.add(n.scaling(command.scale).impute(strategy, fill)
                         .indicator(command.missingIndicator && hasMissing(train, n.name())));
             } else if (c instanceof CategoricalColumn k) {
                 CategoricalColumn v = command.minFrequency > 0 ? k.minFrequency(command.minFrequency) : k;
-                spec = spec.with(command.maxTokens > 0 ? v.maxTokens(command.maxTokens) : v);
+                out.add(command.maxTokens > 0 ? v.maxTokens(command.maxTokens) : v);
+            } else {
+                out.add(c);
             }
         }
-        return spec;
+        return new FeatureSpec(out);
     }
 
     private static boolean hasMissing(Table t, String column) {
