@@ -146,8 +146,8 @@ final class PredictCommand implements Callable<Integer> {
     private int idColumn(List<String> columns) {
         int c = columns.indexOf(id);
         if (c < 0) {
-            throw new DataFormatException(data + " has no column '" + id + "' for --id"
-                    + ColumnNames.suggestion(columns, id) + "; its columns are: " + ColumnNames.listed(columns) + ".");
+            throw new DataFormatException(data + " has no column '" + id + "' for --id; its columns are: "
+                    + ColumnNames.listed(columns) + "." + ColumnNames.suggestion(columns, id));
         }
         return c;
     }

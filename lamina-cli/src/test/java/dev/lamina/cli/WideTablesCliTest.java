@@ -42,8 +42,8 @@ class WideTablesCliTest {
         assertEquals("1", t[0], t[2]);
         List<String> err = t[2].lines().toList();
         assertEquals(1, err.size(), t[2]);
-        assertTrue(err.get(0).contains("no column 'Y' (did you mean 'y'?)"), err.get(0));
-        assertTrue(err.get(0).endsWith("c18, c19 and 482 more."), err.get(0));
+        assertTrue(err.get(0).contains("no column 'Y'; its columns are: c0, c1,"), err.get(0));
+        assertTrue(err.get(0).endsWith("c18, c19 and 482 more. Did you mean 'y'?"), err.get(0));
     }
 
     @Test

@@ -72,14 +72,15 @@ public final class ColumnNames extends AbstractList<String> implements RandomAcc
     }
 
     /**
-     * A hint for a name that is not among {@code columns}: the column it matches when case and the
-     * spaces around it are ignored, as {@code " (did you mean 'Quality'?)"}, or the empty string.
+     * A hint for a name that is not among {@code columns}, to end an error message: the column it
+     * matches when case and the spaces around it are ignored, as {@code " Did you mean 'Quality'?"},
+     * or the empty string.
      */
     public static String suggestion(List<String> columns, String name) {
         String wanted = name.strip();
         for (String c : columns) {
             if (c.strip().equalsIgnoreCase(wanted)) {
-                return " (did you mean '" + c + "'?)";
+                return " Did you mean '" + c + "'?";
             }
         }
         return "";

@@ -125,8 +125,8 @@ public final class FeatureSpec {
                 return new FeatureSpec(out);
             }
         }
-        throw new IllegalArgumentException("The feature spec has no column '" + column.name() + "'"
-                + ColumnNames.suggestion(names(), column.name()) + "; its columns are " + ColumnNames.listed(names()) + ".");
+        throw new IllegalArgumentException("The feature spec has no column '" + column.name() + "'; its columns are "
+                + ColumnNames.listed(names()) + "." + ColumnNames.suggestion(names(), column.name()));
     }
 
     /** This spec with every column learned from {@code table}'s rows (the training rows only). */

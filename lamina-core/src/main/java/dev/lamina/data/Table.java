@@ -105,8 +105,8 @@ public record Table(String source, List<String> columns, List<String[]> rows, Li
     static int column(String source, List<String> columns, String name) {
         int i = columns.indexOf(name);
         if (i < 0) {
-            throw new DataFormatException(source + " has no column '" + name + "'" + ColumnNames.suggestion(columns, name)
-                    + "; its columns are: " + ColumnNames.listed(columns) + ".");
+            throw new DataFormatException(source + " has no column '" + name + "'; its columns are: "
+                    + ColumnNames.listed(columns) + "." + ColumnNames.suggestion(columns, name));
         }
         return i;
     }

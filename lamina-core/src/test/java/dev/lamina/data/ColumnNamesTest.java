@@ -46,8 +46,8 @@ class ColumnNamesTest {
         assertTrue(t.columns() instanceof ColumnNames);
         assertEquals(999, t.column("c999"));
         DataFormatException e = assertThrows(DataFormatException.class, () -> t.column("C5 "));
-        assertEquals("t.csv has no column 'C5 ' (did you mean 'c5'?); its columns are: c0, c1, c2, c3, c4, c5, c6,"
-                + " c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19 and 980 more.", e.getMessage());
+        assertEquals("t.csv has no column 'C5 '; its columns are: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11,"
+                + " c12, c13, c14, c15, c16, c17, c18, c19 and 980 more. Did you mean 'c5'?", e.getMessage());
     }
 
     @Test
