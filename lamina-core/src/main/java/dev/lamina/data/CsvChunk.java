@@ -53,11 +53,12 @@ record CsvChunk(float[] x, float[] y, int rows) {
                 if (!side.keeps(firstRecord + i)) {
                     continue;
                 }
+                boolean decimalCommas = index.delimiter == ';';
                 for (int j = 0; j < nf; j++) {
-                    x[kept * nf + j] = number(index, rec.get(features[j]), features[j], line);
+                    x[kept * nf + j] = number(index, cell(rec, features[j], decimalCommas), features[j], line);
                 }
                 for (int j = 0; j < nt; j++) {
-                    y[kept * nt + j] = number(index, rec.get(targets[j]), targets[j], line);
+                    y[kept * nt + j] = number(index, cell(rec, targets[j], decimalCommas), targets[j], line);
                 }
                 kept++;
             }
@@ -67,6 +68,11 @@ record CsvChunk(float[] x, float[] y, int rows) {
             throw new DataFormatException(source + " is not valid CSV: " + e.getMessage(), e);
         }
         return new CsvChunk(x, y, kept);
+    }
+
+    /** Column {@code j}'s cell, read as {@link CsvReader} reads it (decimal commas in semicolon-separated files). */
+    private static String cell(CSVRecord rec, int j, boolean decimalCommas) {
+        return decimalCommas ? CsvNumbers.withDecimalPoint(rec.get(j)) : rec.get(j);
     }
 
     private static float number(CsvIndex index, String cell, int column, long line) {

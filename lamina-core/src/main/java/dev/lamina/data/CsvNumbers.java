@@ -5,6 +5,9 @@ package dev.lamina.data;
  * decimal point, and an optional exponent ({@code 12}, {@code -0.5}, {@code .5}, {@code 1e-3},
  * {@code 2.5E+10}). Java's own {@code Float.parseFloat} also takes {@code 1f}, {@code 2d},
  * {@code 0x1p3}, {@code Infinity} and surrounding blanks, which in a table are typos or text.
+ *
+ * <p>Semicolon-separated files, as spreadsheet programs write them where the comma is the decimal
+ * mark, are read through {@link #withDecimalPoint}.
  */
 final class CsvNumbers {
     private CsvNumbers() {}
@@ -32,6 +35,41 @@ final class CsvNumbers {
             }
         }
         return i == n;
+    }
+
+    /**
+     * {@code cell} with a decimal comma written as a point, where it is a number in the comma-decimal
+     * form: {@code 9,60} → {@code 9.60}, {@code -0,5e3} → {@code -0.5e3}, and with the point as the
+     * thousands separator {@code 1.234,5} → {@code 1234.5}. Any other cell is returned as it is
+     * ({@code 1.234} included, which could be either).
+     */
+    static String withDecimalPoint(String cell) {
+        int comma = cell.indexOf(',');
+        if (comma < 0 || cell.indexOf(',', comma + 1) >= 0) {
+            return cell;
+        }
+        String point = cell.substring(0, comma) + '.' + cell.substring(comma + 1);
+        if (cell.indexOf('.') < 0) {
+            return isPlainDecimal(point) ? point : cell;
+        }
+        // Points before the comma, one before every three digits: thousands separators.
+        int start = skipSign(cell, 0);
+        int i = skipDigits(cell, start);
+        if (i == start || i - start > 3) {
+            return cell;
+        }
+        while (i < comma && cell.charAt(i) == '.') {
+            int next = skipDigits(cell, i + 1);
+            if (next - i - 1 != 3) {
+                return cell;
+            }
+            i = next;
+        }
+        if (i != comma) {
+            return cell;
+        }
+        String plain = cell.substring(0, comma).replace(".", "") + '.' + cell.substring(comma + 1);
+        return isPlainDecimal(plain) ? plain : cell;
     }
 
     /** The index after an optional sign at {@code i}. */

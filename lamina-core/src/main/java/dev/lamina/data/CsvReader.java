@@ -25,6 +25,12 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8 byte order mark (as spreadsheet programs write) is dropped; headers may be of any width. A
  * column name that appears twice is refused, naming both positions, since either choice of column
  * would be a silent guess.
+ *
+ * <p>A semicolon-separated file is read as spreadsheet programs write one where the comma is the
+ * decimal mark, as R's {@code read.csv2} reads it: a cell such as {@code 9,60} or {@code 1.234,5} is
+ * the number 9.6 or 1234.5. Otherwise those numbers would be read as text (a column of them
+ * ignored as free text, a target of them taken for class labels). In comma-separated files, and for
+ * any cell that is not such a number, cells are kept as they are.
  */
 public final class CsvReader {
     private CsvReader() {}
@@ -189,11 +195,22 @@ public final class CsvReader {
                     throw new DataFormatException(source + " line " + line + " has " + rec.size() + " fields but the"
                             + " header has " + columns.size() + "; every row needs one value per column.");
                 }
-                rows.accept(rec.values(), line);
+                String[] cells = rec.values();
+                if (delimiter == ';') {
+                    withDecimalPoints(cells);
+                }
+                rows.accept(cells, line);
             }
             return columns;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw new DataFormatException(source + " is not valid CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /** A semicolon-separated row's cells with their decimal commas written as points (see the class comment). */
+    static void withDecimalPoints(String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = CsvNumbers.withDecimalPoint(cells[i]);
         }
     }
 
