@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /** The options that choose the data: file, target, features, one-hot columns, missing values. */
 final class DataOptions {
-    @Option(names = "--data", required = true, description = "CSV file with a header row (comma or semicolon; with"
-            + " semicolons, decimal commas such as 9,60 are numbers).")
+    @Option(names = "--data", required = true, description = "CSV file with a header row (comma, semicolon or tab;"
+            + " with semicolons, decimal commas such as 9,60 are numbers).")
     Path data;
 
     @Option(names = "--target", description = "Target column(s), comma-separated.", split = ",")

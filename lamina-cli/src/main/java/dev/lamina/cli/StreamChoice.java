@@ -34,7 +34,7 @@ final class StreamChoice {
         int commas = 0;
         for (byte b : head) {
             lines += b == '\n' ? 1 : 0;
-            commas += b == ',' || b == ';' ? 1 : 0;
+            commas += b == ',' || b == ';' || b == '\t' ? 1 : 0;
         }
         if (lines < 2) {
             return size > heap / 2;

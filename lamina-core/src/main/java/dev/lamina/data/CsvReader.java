@@ -20,8 +20,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV files with a header row (Apache Commons CSV): the delimiter is a comma or a semicolon,
- * whichever the start of the header holds more of; fields may be quoted; blank lines are skipped; a
+ * Reads CSV files with a header row (Apache Commons CSV): the delimiter is a comma, a semicolon or a
+ * tab, whichever the start of the header holds most of (see {@link #delimiterOf}); fields may be quoted; blank lines are skipped; a
  * UTF-8 byte order mark (as spreadsheet programs write) is dropped; headers may be of any width. A
  * column name that appears twice is refused, naming both positions, since either choice of column
  * would be a silent guess.
@@ -143,9 +143,19 @@ public final class CsvReader {
         }
     }
 
-    /** The delimiter a header starting with {@code first} uses: a semicolon if it holds more of them than commas. */
+    /**
+     * The delimiter a header starting with {@code first} uses: a tab if it holds at least as many tabs
+     * as commas and semicolons (spreadsheets' "tab-delimited text"), else a semicolon if it holds more
+     * of them than commas, else a comma.
+     */
     static char delimiterOf(String first) {
-        return count(first, ';') > count(first, ',') ? ';' : ',';
+        int tabs = count(first, '\t');
+        int semicolons = count(first, ';');
+        int commas = count(first, ',');
+        if (tabs > 0 && tabs >= Math.max(semicolons, commas)) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
     }
 
     /** The format of data rows after the header: the delimiter, quoted fields, blank lines skipped, cells trimmed. */

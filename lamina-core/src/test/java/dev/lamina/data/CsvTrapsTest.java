@@ -92,4 +92,25 @@ class CsvTrapsTest {
         Dataset d = TableToDataset.of(read("a,y\n1e-3,2\n-.5,3\n")).target("y").build();
         assertArrayEquals(new float[] {1e-3f, -0.5f}, d.x().data());
     }
+
+    @Test
+    void aTabSeparatedFileReadsAsTheSameFileWithCommas(@TempDir Path dir) throws Exception {
+        String commas = "a,\"b, quoted\",kind,y\n1.5,2,red,3\n4,,blue,6\n-7e-1,8,\"re\td\",9\n";
+        String tabs = "a\t\"b, quoted\"\tkind\ty\n1.5\t2\tred\t3\n4\t\tblue\t6\n-7e-1\t8\t\"re\td\"\t9\n";
+        Table c = read(commas);
+        Table t = read(tabs);
+        assertEquals(List.of("a", "b, quoted", "kind", "y"), t.columns());
+        assertEquals(c.columns(), t.columns());
+        assertEquals(c.rows().size(), t.rows().size());
+        for (int i = 0; i < c.rows().size(); i++) {
+            assertArrayEquals(c.rows().get(i), t.rows().get(i), "row " + i);
+        }
+        assertEquals("", t.rows().get(1)[1]);
+        // Streamed, numbers only.
+        Path tsv = Files.writeString(dir.resolve("t.tsv"), "a\tb\ty\n1\t2\t3\n4.5\t5\t6\n");
+        List<float[]> rows = CsvSourceTest.rowsOf(CsvSource.of(tsv, 1, "y"), BatchPlan.inOrder(2));
+        assertArrayEquals(new float[] {4.5f, 5, 6}, rows.get(1));
+        // A comma header with a tab in a quoted name stays comma-separated.
+        assertEquals(List.of("a\tb", "c", "y"), read("\"a\tb\",c,y\n1,2,3\n").columns());
+    }
 }
