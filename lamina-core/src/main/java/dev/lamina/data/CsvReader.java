@@ -176,6 +176,22 @@ public final class CsvReader {
         return sb.toString();
     }
 
+    /**
+     * Refuses a header with a column without a name, naming its position (counted from 1); a nameless
+     * last column is most often a delimiter at the end of every line, as some exports write.
+     */
+    static void checkNamed(String source, List<String> columns, char delimiter) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).isBlank()) {
+                String shown = delimiter == '\t' ? "tab" : "'" + delimiter + "'";
+                throw new DataFormatException(source + ": the header's column " + (i + 1) + " of " + columns.size()
+                        + " has no name" + (i == columns.size() - 1 ? " (the header ends with a " + shown + ")" : "")
+                        + "; name the column, or remove it" + (i == columns.size() - 1 ? " and the " + shown
+                        + " at the end of each line." : "."));
+            }
+        }
+    }
+
     /** Refuses a header that names a column twice, naming both positions (counted from 1). */
     static void checkDistinct(String source, List<String> columns) {
         Map<String, Integer> first = new HashMap<>();
@@ -190,10 +206,13 @@ public final class CsvReader {
 
     private static List<String> parse(String source, Reader reader, char delimiter,
                                       Function<List<String>, RowConsumer> start) throws IOException {
+        // Names are checked here, so that a missing one gets an error that says where it is.
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> columns = List.copyOf(parser.getHeaderNames());
+            checkNamed(source, columns, delimiter);
             checkDistinct(source, columns);
             RowConsumer rows = start.apply(columns);
             if (rows == null) {

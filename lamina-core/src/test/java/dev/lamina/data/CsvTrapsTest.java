@@ -113,4 +113,17 @@ class CsvTrapsTest {
         // A comma header with a tab in a quoted name stays comma-separated.
         assertEquals(List.of("a\tb", "c", "y"), read("\"a\tb\",c,y\n1,2,3\n").columns());
     }
+
+    @Test
+    void aColumnWithoutANameIsNamedByPosition(@TempDir Path dir) throws Exception {
+        DataFormatException trailing = assertThrows(DataFormatException.class, () -> read("a,b,y,\n1,2,3,\n"));
+        assertEquals("t.csv: the header's column 4 of 4 has no name (the header ends with a ','); name the column,"
+                + " or remove it and the ',' at the end of each line.", trailing.getMessage());
+        DataFormatException inside = assertThrows(DataFormatException.class, () -> read("a; ;y\n1;2;3\n"));
+        assertEquals("t.csv: the header's column 2 of 3 has no name; name the column, or remove it.",
+                inside.getMessage());
+        Path f = Files.writeString(dir.resolve("s.csv"), "a,b,y,\n1,2,3,\n");
+        DataFormatException streamed = assertThrows(DataFormatException.class, () -> CsvSource.of(f, "y"));
+        assertTrue(streamed.getMessage().contains("column 4 of 4 has no name"), streamed.getMessage());
+    }
 }
