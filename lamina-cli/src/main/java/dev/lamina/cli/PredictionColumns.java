@@ -84,7 +84,8 @@ record PredictionColumns(List<String> outputs, Kind kind, List<String> binaryLab
         return outputs.get(best);
     }
 
-    private static String lastActivation(Sequential model) {
+    /** The activation of the model's last layer (a Dense layer's or an Activation layer's), lower case, or "". */
+    static String lastActivation(Sequential model) {
         List<Layer> layers = model.layers();
         if (layers.isEmpty()) {
             return "";

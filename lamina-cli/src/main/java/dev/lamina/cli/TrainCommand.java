@@ -21,6 +21,7 @@ import dev.lamina.data.Splits;
 import dev.lamina.data.Table;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.core.Input;
+import dev.lamina.losses.Loss;
 import dev.lamina.losses.Losses;
 import dev.lamina.models.FitOptions;
 import dev.lamina.models.Preprocessing;
@@ -66,7 +67,8 @@ final class TrainCommand implements Callable<Integer> {
         Path init;
     }
 
-    @Option(names = "--loss", defaultValue = "mae", description = "Loss (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", description = "Loss (default: mae; for a target of text class labels,"
+            + " binary_crossentropy with a last layer of one unit, sparse_categorical_crossentropy with one per class).")
     String loss;
 
     @Option(names = "--metrics", split = ",", description = "Metrics, comma-separated (e.g. mae,rmse or accuracy).")
@@ -214,7 +216,18 @@ final class TrainCommand implements Callable<Integer> {
         if (accumulationSteps != null) {
             opt.gradientAccumulationSteps(accumulationSteps);
         }
-        model.compile(opt, Losses.get(loss), metrics.toArray(new String[0]));
+        if (loss == null && data.classes() != null) {
+            loss = ClassTargets.lossFor(data.targets().get(0), data.classes(), model.outputShape().size(),
+                    PredictionColumns.lastActivation(model));
+            out.println("Loss: " + loss + ", for " + data.classes().size() + " classes (--loss to choose another).");
+        } else if (loss == null) {
+            loss = "mae";
+        }
+        Loss compiledLoss = Losses.get(loss);
+        model.compile(opt, compiledLoss, metrics.toArray(new String[0]));
+        if (data.classes() != null) {
+            ClassTargets.check(data.targets().get(0), data.classes(), compiledLoss, model.outputShape().size());
+        }
         // The scaler becomes part of the model: fit, evaluate and predict take raw rows from here on.
         model.setPreprocessing(data.spec() != null
                 ? Preprocessing.of(data.spec(), data.targets(), targetScaler).withClasses(data.classes())
