@@ -1,5 +1,6 @@
 package dev.lamina.data;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,9 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8 byte order mark (as spreadsheet programs write) is dropped; headers may be of any width. A
  * column name that appears twice is refused, naming both positions, since either choice of column
  * would be a silent guess.
+ *
+ * <p>The text is UTF-8, or Windows-1252 where the file's first mebibyte is not valid UTF-8 (see
+ * {@link TextEncoding}).
  *
  * <p>A semicolon-separated file is read as spreadsheet programs write one where the comma is the
  * decimal mark, as R's {@code read.csv2} reads it: a cell such as {@code 9,60} or {@code 1.234,5} is
@@ -127,7 +131,8 @@ public final class CsvReader {
     }
 
     private static List<String> stream(String source, InputStream in, Function<List<String>, RowConsumer> start) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedInputStream bytes = new BufferedInputStream(in, 1 << 16);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, TextEncoding.of(bytes)), 1 << 16)) {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();

@@ -126,4 +126,27 @@ class CsvTrapsTest {
         DataFormatException streamed = assertThrows(DataFormatException.class, () -> CsvSource.of(f, "y"));
         assertTrue(streamed.getMessage().contains("column 4 of 4 has no name"), streamed.getMessage());
     }
+
+    @Test
+    void aFileFromASpreadsheetInWindows1252ReadsAsItsUtf8Copy() {
+        String text = "Größe;Farbe;y\n1,5;Grün;1\n2;Weiß;2\n";
+        Table utf8 = read(text.getBytes(StandardCharsets.UTF_8));
+        Table windows = read(text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertEquals(List.of("Größe", "Farbe", "y"), windows.columns());
+        assertEquals(utf8.columns(), windows.columns());
+        for (int i = 0; i < utf8.rows().size(); i++) {
+            assertArrayEquals(utf8.rows().get(i), windows.rows().get(i), "row " + i);
+        }
+        assertEquals("Weiß", windows.rows().get(1)[1]);
+    }
+
+    @Test
+    void aCharacterCutAtTheEndOfTheSampleIsStillUtf8() {
+        byte[] e = "é".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = {'a', e[0]};
+        assertTrue(TextEncoding.isUtf8(cut, false));
+        assertFalse(TextEncoding.isUtf8(cut, true));
+        assertFalse(TextEncoding.isUtf8(new byte[] {'a', (byte) 0xE9, 'b'}, false));
+        assertTrue(TextEncoding.isUtf8(new byte[0], true));
+    }
 }
