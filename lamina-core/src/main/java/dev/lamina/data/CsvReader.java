@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -236,7 +237,8 @@ public final class CsvReader {
                 rows.accept(cells, line);
             }
             return columns;
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (CSVException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // CSVException: a quote left open in the header, which Commons CSV reports as it builds the header.
             throw new DataFormatException(source + " is not valid CSV: " + e.getMessage(), e);
         }
     }

@@ -149,4 +149,10 @@ class CsvTrapsTest {
         assertFalse(TextEncoding.isUtf8(new byte[] {'a', (byte) 0xE9, 'b'}, false));
         assertTrue(TextEncoding.isUtf8(new byte[0], true));
     }
+
+    @Test
+    void aQuoteLeftOpenInTheHeaderIsNotValidCsv() {
+        DataFormatException e = assertThrows(DataFormatException.class, () -> read("id,\"x,label\n1,0.5,cat\n"));
+        assertTrue(e.getMessage().startsWith("t.csv is not valid CSV: "), e.getMessage());
+    }
 }
