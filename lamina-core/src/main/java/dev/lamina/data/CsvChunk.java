@@ -39,6 +39,7 @@ record CsvChunk(float[] x, float[] y, int rows) {
                     StandardCharsets.UTF_8), 1 << 16);
             CSVParser parser = CSVParser.parse(reader, CsvReader.rowFormat(index.delimiter));
             Iterator<CSVRecord> it = parser.iterator();
+            boolean decimalCommas = index.delimiter == ';';
             for (int i = 0; i < want; i++) {
                 long line = index.line(c) + parser.getCurrentLineNumber();
                 if (!it.hasNext()) {
@@ -53,7 +54,6 @@ record CsvChunk(float[] x, float[] y, int rows) {
                 if (!side.keeps(firstRecord + i)) {
                     continue;
                 }
-                boolean decimalCommas = index.delimiter == ';';
                 for (int j = 0; j < nf; j++) {
                     x[kept * nf + j] = number(index, cell(rec, features[j], decimalCommas), features[j], line);
                 }
