@@ -25,7 +25,7 @@ public final class AllocationMain {
         System.out.println("bytes per step " + perStep());
     }
 
-    /** The least of up to 10 measurements of the bytes one training step allocates, warmed up. */
+    /** The least of several measurements of the bytes one training step allocates, warmed up. */
     static String perStep() {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Sequential model = Sequential.of(Input.of(8), Dense.of(16, "relu"), Dropout.of(0.3),
@@ -42,13 +42,15 @@ public final class AllocationMain {
             model.fit(xLarge, yLarge, options);
             model.fit(xSmall, ySmall, options);
         }
-        // The least of up to 10 measurements: C2 compiles in the background and can lag the
-        // warm-up in a busy test JVM (boxing in compiled code would allocate in every one).
+        // The least of at least 10 measurements, more for up to a minute while any allocates: C2
+        // compiles in the background and can lag the warm-up on a busy machine (boxing left in
+        // compiled code would allocate in every one).
         long id = Thread.currentThread().getId();
         double perStep = Double.MAX_VALUE;
         long small = 0;
         long large = 0;
-        for (int round = 0; round < 10 && perStep >= 8; round++) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        for (int round = 0; perStep >= 8 && (round < 10 || System.nanoTime() < deadline); round++) {
             long before = bean.getThreadAllocatedBytes(id);
             model.fit(xSmall, ySmall, options);
             small = bean.getThreadAllocatedBytes(id) - before;
