@@ -26,7 +26,7 @@ final class ClassTargets {
      */
     static String lossFor(String target, List<String> classes, int outputs, String activation) {
         int n = classes.size();
-        String labels = "'" + target + "' holds class labels (" + n + ": " + ColumnNames.listed(classes) + ")";
+        String labels = labels(target, classes);
         String head = "a last layer dense(" + n + ", softmax)" + (n == 2 ? " or dense(1, sigmoid)" : "");
         if (n == 2 && outputs == 1) {
             if (!activation.equals("sigmoid")) {
@@ -46,6 +46,11 @@ final class ClassTargets {
                 + outputs + (outputs == 1 ? " unit." : " units."));
     }
 
+    /** How errors name the target: {@code 'kind' holds class labels (3: bird, cat, spider)}. */
+    private static String labels(String target, List<String> classes) {
+        return "'" + target + "' holds class labels (" + classes.size() + ": " + ColumnNames.listed(classes) + ")";
+    }
+
     /**
      * @param target the target column's name
      * @param classes its classes, in the order of their indices
@@ -57,7 +62,7 @@ final class ClassTargets {
         int n = classes.size();
         String fit = "use --loss sparse_categorical_crossentropy with a last layer dense(" + n + ", softmax)"
                 + (n == 2 ? ", or binary_crossentropy with dense(1, sigmoid)" : "") + ".";
-        String labels = "'" + target + "' holds class labels (" + n + ": " + ColumnNames.listed(classes) + ")";
+        String labels = labels(target, classes);
         if (loss instanceof SparseCategoricalCrossentropy) {
             if (outputs != n) {
                 throw new IllegalArgumentException(labels + ", so sparse_categorical_crossentropy needs a last layer"

@@ -39,7 +39,7 @@ record CsvChunk(float[] x, float[] y, int rows) {
                     StandardCharsets.UTF_8), 1 << 16);
             CSVParser parser = CSVParser.parse(reader, CsvReader.rowFormat(index.delimiter));
             Iterator<CSVRecord> it = parser.iterator();
-            boolean decimalCommas = index.delimiter == ';';
+            boolean decimalCommas = CsvReader.readsDecimalCommas(index.delimiter);
             for (int i = 0; i < want; i++) {
                 long line = index.line(c) + parser.getCurrentLineNumber();
                 if (!it.hasNext()) {

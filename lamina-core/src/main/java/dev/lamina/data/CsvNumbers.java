@@ -48,8 +48,8 @@ final class CsvNumbers {
         if (comma < 0 || cell.indexOf(',', comma + 1) >= 0) {
             return cell;
         }
-        String point = cell.substring(0, comma) + '.' + cell.substring(comma + 1);
         if (cell.indexOf('.') < 0) {
+            String point = cell.substring(0, comma) + '.' + cell.substring(comma + 1);
             return isPlainDecimal(point) ? point : cell;
         }
         // Points before the comma, one before every three digits: thousands separators.

@@ -23,10 +23,10 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads CSV files with a header row (Apache Commons CSV): the delimiter is a comma, a semicolon or a
- * tab, whichever the start of the header holds most of (see {@link #delimiterOf}); fields may be quoted; blank lines are skipped; a
- * UTF-8 byte order mark (as spreadsheet programs write) is dropped; headers may be of any width. A
- * column name that appears twice is refused, naming both positions, since either choice of column
- * would be a silent guess.
+ * tab, whichever the start of the header holds most of (see {@link #delimiterOf}); fields may be
+ * quoted; blank lines are skipped; a UTF-8 byte order mark (as spreadsheet programs write) is
+ * dropped; headers may be of any width. A column name that appears twice is refused, naming both
+ * positions, since either choice of column would be a silent guess.
  *
  * <p>The text is UTF-8, or Windows-1252 where the file's first mebibyte is not valid UTF-8 (see
  * {@link TextEncoding}).
@@ -217,7 +217,7 @@ public final class CsvReader {
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true)
                 .get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> columns = List.copyOf(parser.getHeaderNames());
+            List<String> columns = ColumnNames.of(parser.getHeaderNames());
             checkNamed(source, columns, delimiter);
             checkDistinct(source, columns);
             RowConsumer rows = start.apply(columns);
@@ -231,7 +231,7 @@ public final class CsvReader {
                             + " header has " + columns.size() + "; every row needs one value per column.");
                 }
                 String[] cells = rec.values();
-                if (delimiter == ';') {
+                if (readsDecimalCommas(delimiter)) {
                     withDecimalPoints(cells);
                 }
                 rows.accept(cells, line);
@@ -241,6 +241,14 @@ public final class CsvReader {
             // CSVException: a quote left open in the header, which Commons CSV reports as it builds the header.
             throw new DataFormatException(source + " is not valid CSV: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a file with this delimiter writes decimal commas (a semicolon: see the class comment);
+     * its cells are then read through {@link CsvNumbers#withDecimalPoint}, here and in {@code CsvChunk}.
+     */
+    static boolean readsDecimalCommas(char delimiter) {
+        return delimiter == ';';
     }
 
     /** A semicolon-separated row's cells with their decimal commas written as points (see the class comment). */
