@@ -331,7 +331,7 @@ public final class Workloads {
     private void gemm() {
         Object[][] shapes = {{"NN", 256, 1024, 1024}, {"NN", 256, 11, 1024}, {"NN", 1024, 1024, 1024},
             {"NN", 32, 512, 512}, {"NN", 2048, 2048, 2048}, {"TN", 256, 1024, 1024}, {"NT", 256, 1024, 1024},
-            {"TN", 1024, 256, 1024}};
+            {"TN", 1024, 1024, 1024}, {"NT", 1024, 1024, 1024}, {"TN", 1024, 256, 1024}};
         Map<String, Object> java = new LinkedHashMap<>();
         Map<String, Object> blas = new LinkedHashMap<>();
         Map<String, Object> viaBackend = new LinkedHashMap<>();

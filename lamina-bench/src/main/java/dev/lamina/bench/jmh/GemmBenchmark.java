@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class GemmBenchmark {
-    @Param({"NN 256x1024x1024", "TN 1024x256x1024", "NT 256x1024x1024", "NN 1024x1024x1024", "NN 256x11x1024",
-        "NN 32x512x512"})
+    @Param({"NN 256x1024x1024", "TN 256x1024x1024", "NT 256x1024x1024", "NN 1024x1024x1024", "TN 1024x1024x1024",
+        "NT 1024x1024x1024", "TN 1024x256x1024", "NN 256x11x1024", "NN 32x512x512"})
     public String shape;
 
     @Param({"java", "openblas"})
