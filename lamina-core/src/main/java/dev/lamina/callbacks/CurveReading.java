@@ -9,7 +9,9 @@ import java.util.Locale;
  *
  * <p>The rules, in order: any non-finite loss, a final loss ten times its minimum, or a loss or
  * val_loss anywhere a million times the lowest training loss (taken as at least 0.001: an explosion,
- * even if the network then collapsed to a constant) is <b>divergence</b>; a training loss that never fell by 1 % of its first value is a <b>stall</b>;
+ * even if the network then collapsed to a constant) is <b>divergence</b>; a run of a single epoch has no
+ * curve to read and is <b>too short</b>; a training loss that never fell by 1 % of its first value
+ * is a <b>stall</b>;
  * val_loss ending more than 5 % above its minimum, reached well before the end (more than a tenth of
  * the run and at least 3 epochs earlier) and the mean over the last tenth of the run more than 10 %
  * above it, while the training loss kept falling, is <b>overfitting</b>;
@@ -34,6 +36,8 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
     public enum Verdict {
         /** The loss became NaN or infinite, or exploded. */
         DIVERGED("diverged"),
+        /** One epoch: no curve to read yet. */
+        TOO_SHORT("too short"),
         /** The training loss did not move. */
         STALLED("stalled"),
         /** val_loss rose after its minimum while the training loss kept falling. */
@@ -82,11 +86,20 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
                     "Diverged: the loss became %s at epoch %d. Scale the inputs, add BatchNormalization,"
                             + " or lower the learning rate.", describe(loss.get(at)), at + 1));
         }
+        if (n == 1) {
+            return new CurveReading(Verdict.TOO_SHORT, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
+                    "Too short: one epoch (loss %.4f%s) is a point, not a curve; train for more epochs to tell"
+                            + " under- from overfitting.", finalLoss, val == null ? ""
+                            : String.format(Locale.ROOT, ", val_loss %.4f", finalVal)));
+        }
         if ((loss.get(0) - minLoss) < 0.01 * Math.abs(loss.get(0))) {
+            String moved = finalLoss - loss.get(0) > 0.01 * Math.abs(loss.get(0)) ? String.format(Locale.ROOT,
+                    "never fell below its first value (%.4f; %.4f at the end)", loss.get(0), finalLoss)
+                    : String.format(Locale.ROOT, "stayed at %.4f from first to last epoch", finalLoss);
             return new CurveReading(Verdict.STALLED, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
-                    "Stalled: the loss stayed at %.4f from first to last epoch, so the model learned"
-                            + " nothing (often a collapse to a constant prediction). Scale the inputs or add"
-                            + " BatchNormalization; check the learning rate.", finalLoss));
+                    "Stalled: the loss %s, so the model learned nothing (often a collapse to a constant"
+                            + " prediction). Scale the inputs or add BatchNormalization; check the learning rate.",
+                    moved));
         }
         if (val == null) {
             return new CurveReading(Verdict.SETTLED, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
@@ -99,7 +112,7 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
                 finalLoss) : "";
         int margin = Math.max(3, n / 10);
         double tailMean = mean(val, n - margin, n);
-        String noise = noise(val, n - margin, n, tailMean);
+        String noise = noise(val, n - margin - 1, n, tailMean);
         gapNote = gapNote + noise;
         if (best < n - 1 - margin && finalVal > bestVal * 1.05 && tailMean > bestVal * 1.10
                 && finalLoss < loss.get(best)) {
@@ -112,8 +125,9 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
         double before = n > tail ? val.get(n - 1 - tail) : val.get(0);
         if (n > 1 && finalVal < before * 0.99 && best >= n - 1 - margin) {
             return new CurveReading(Verdict.UNDERFITTING, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
-                    "Underfitting: val_loss still fell from %.4f to %.4f over the last %d epochs; train longer or"
-                            + " give the model more capacity.", before, finalVal, tail) + gapNote);
+                    "Underfitting: val_loss still fell from %.4f to %.4f over the last %s; train longer or"
+                            + " give the model more capacity.", before, finalVal,
+                    tail == 1 ? "epoch" : tail + " epochs") + gapNote);
         }
         return new CurveReading(Verdict.SETTLED, best + 1, bestVal, finalLoss, finalVal, String.format(Locale.ROOT,
                 "Settled: val_loss stayed near its minimum of %.4f (epoch %d) and ends at %.4f, %s the"
@@ -130,23 +144,37 @@ public record CurveReading(Verdict verdict, int bestEpoch, double bestValLoss, d
         return s / (to - from);
     }
 
-    /** A note when val_loss jumps by more than 5 % of its level from epoch to epoch at the end. */
+    /**
+     * A note when val_loss scatters around its trend by more than 5 % of its level at the end: the
+     * root mean square of its distances from the least-squares line through epochs {@code from} to
+     * {@code to}, so that a curve still falling steeply is not taken for noise. Needs four points.
+     */
     private static String noise(List<Double> v, int from, int to, double level) {
-        from = Math.max(1, from);
-        if (to - from < 2) {
+        from = Math.max(0, from);
+        int k = to - from;
+        if (k < 4) {
             return "";
         }
+        double meanX = (from + to - 1) / 2.0;
+        double meanY = mean(v, from, to);
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = from; i < to; i++) {
+            sxy += (i - meanX) * (v.get(i) - meanY);
+            sxx += (i - meanX) * (i - meanX);
+        }
+        double slope = sxy / sxx;
         double s = 0;
         for (int i = from; i < to; i++) {
-            double d = v.get(i) - v.get(i - 1);
+            double d = v.get(i) - (meanY + slope * (i - meanX));
             s += d * d;
         }
-        double jitter = Math.sqrt(s / (to - from));
-        if (jitter <= 0.05 * Math.abs(level)) {
+        double scatter = Math.sqrt(s / (k - 2));
+        if (scatter <= 0.05 * Math.abs(level)) {
             return "";
         }
-        return String.format(Locale.ROOT, " val_loss jumps by about %.3g between epochs at the end, so judge its"
-                + " trend rather than single epochs.", jitter);
+        return String.format(Locale.ROOT, " val_loss scatters by about %.3g around its trend at the end, so judge"
+                + " the trend rather than single epochs.", scatter);
     }
 
     private static int argmin(List<Double> v) {

@@ -81,4 +81,42 @@ class CurveReadingTest {
         assertNotEquals(CurveReading.Verdict.DIVERGED,
                 CurveReading.of(history(line(30, 2.3, 0.001), line(30, 2.3, 0.002))).verdict());
     }
+
+    @Test
+    void oneEpochIsTooShortToReadUnlessItDiverged() {
+        CurveReading r = CurveReading.of(history(new double[] {4.95}, new double[] {3.48}));
+        assertEquals(CurveReading.Verdict.TOO_SHORT, r.verdict());
+        assertTrue(r.text().startsWith("Too short:") && r.text().contains("val_loss 3.4800"), r.text());
+        assertEquals(CurveReading.Verdict.TOO_SHORT, CurveReading.of(history(new double[] {4.95}, null)).verdict());
+        assertEquals(CurveReading.Verdict.DIVERGED,
+                CurveReading.of(history(new double[] {Double.NaN}, new double[] {Double.NaN})).verdict());
+    }
+
+    @Test
+    void aLossThatRoseIsNotSaidToHaveStayed() {
+        CurveReading r = CurveReading.of(history(new double[] {2.0, 2.5, 3.0}, new double[] {2, 2.5, 3}));
+        assertEquals(CurveReading.Verdict.STALLED, r.verdict());
+        assertTrue(r.text().contains("never fell below its first value (2.0000; 3.0000 at the end)"), r.text());
+    }
+
+    @Test
+    void aShortRunStillFallingIsUnderfittingOverItsLastEpochWithoutANoiseNote() {
+        // Three epochs of a steeply falling val_loss: the fall is the trend, not noise.
+        CurveReading r = CurveReading.of(history(new double[] {4.95, 2.92, 1.91}, new double[] {3.48, 1.24, 0.67}));
+        assertEquals(CurveReading.Verdict.UNDERFITTING, r.verdict());
+        assertTrue(r.text().contains("over the last epoch;"), r.text());
+        assertTrue(!r.text().contains("scatters"), r.text());
+        double[] steep = line(8, 3, 0.2);
+        assertTrue(!CurveReading.of(history(line(8, 4, 1), steep)).text().contains("scatters"));
+    }
+
+    @Test
+    void valLossThatZigzagsAroundItsTrendGetsANoiseNote() {
+        double[] val = line(20, 1, 0.5);
+        for (int i = 14; i < 20; i++) {
+            val[i] = 0.5 + (i % 2 == 0 ? 0.15 : -0.15);
+        }
+        CurveReading r = CurveReading.of(history(line(20, 1, 0.4), val));
+        assertTrue(r.text().contains("val_loss scatters by about"), r.text());
+    }
 }
