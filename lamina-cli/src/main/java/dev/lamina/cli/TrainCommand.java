@@ -56,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     ModelSource source;
 
     static final class ModelSource {
-        @Option(names = "--layers", description = "Layer spec, e.g. \"dense(64, relu) dropout(0.3) batchnorm dense(1)\".")
+        @Option(names = "--layers", description = "Layer spec, e.g. \"dense(64, relu) dropout(0.3) batchnorm dense(1)\""
+                + " (spaces or commas between layers).")
         String layers;
 
         @Option(names = "--config", description = "A model config JSON (Keras' Sequential shape, or a .lamina config.json).")

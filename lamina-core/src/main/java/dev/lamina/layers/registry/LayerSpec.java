@@ -8,14 +8,15 @@ import java.util.Map;
 
 /**
  * A network written as text, as the command line's {@code --layers} takes it: layers separated by
- * spaces, each a name with optional arguments in parentheses, positional first, then
- * {@code key=value} with Keras' argument names.
+ * spaces or commas, each a name with optional arguments in parentheses, positional first, then
+ * {@code key=value} with Keras' argument names. A word may be quoted as in Python
+ * ({@code activation='relu'}).
  *
  * <pre>
- * spec   := layer (' '+ layer)*
+ * spec   := layer ( (' '+ | ' '* ',' ' '*) layer )*
  * layer  := name [ '(' [ arg (',' arg)* ] ')' ]
  * arg    := value | key '=' value
- * value  := number | word | true | false | none
+ * value  := number | word | 'word' | "word" | true | false | none
  * </pre>
  *
  * <p>Names and their positional arguments: {@code dense(units, activation)},
@@ -70,6 +71,13 @@ public final class LayerSpec {
         while (pos < text.length()) {
             out.add(layer());
             skipSpaces();
+            if (pos < text.length() && text.charAt(pos) == ',') {
+                int comma = pos++;
+                skipSpaces();
+                if (pos >= text.length()) {
+                    throw error(comma, "a ',' ends the layer list; remove it or add a layer after it");
+                }
+            }
         }
         return out;
     }
@@ -150,6 +158,9 @@ public final class LayerSpec {
     }
 
     private static Object value(String t) {
+        if (quoted(t)) {
+            return t.substring(1, t.length() - 1);
+        }
         switch (t.toLowerCase(java.util.Locale.ROOT)) {
             case "true":
                 return Boolean.TRUE;
@@ -166,6 +177,12 @@ public final class LayerSpec {
         } catch (NumberFormatException e) {
             return t;
         }
+    }
+
+    /** Whether {@code t} is between a pair of matching single or double quotes. */
+    private static boolean quoted(String t) {
+        return t.length() >= 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"')
+                && t.charAt(t.length() - 1) == t.charAt(0);
     }
 
     private void skipSpaces() {
