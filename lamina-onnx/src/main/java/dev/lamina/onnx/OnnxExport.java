@@ -170,6 +170,9 @@ public final class OnnxExport {
             Parameter gamma = find(ln, "gamma");
             Parameter beta = find(ln, "beta");
             String scale = initializer(ln.name() + "/gamma", gamma != null ? gamma.value().data() : ones, new int[] {c});
+            if (ln.config().rmsScaling()) {
+                return rmsScaling(ln, x, scale);
+            }
             String b = initializer(ln.name() + "/beta", beta != null ? beta.value().data() : new float[c], new int[] {c});
             String y = next(ln.name());
             graph.addNode(node("LayerNormalization", new String[] {x, scale, b}, y)
@@ -199,6 +202,38 @@ public final class OnnxExport {
             return y;
         }
         throw new IllegalArgumentException("ONNX export does not cover " + l + " yet.");
+    }
+
+    /**
+     * Keras' {@code rms_scaling}: {@code x / sqrt(var(x) + epsilon) * gamma} over the last axis, a row
+     * not centered, which ONNX's LayerNormalization cannot express.
+     */
+    private String rmsScaling(LayerNormalization ln, String x, String gamma) {
+        String owner = ln.name();
+        String eps = initializer(owner + "/epsilon", new float[] {(float) ln.config().epsilon()}, new int[0]);
+        String mean = next(owner);
+        String centered = next(owner);
+        String squares = next(owner);
+        String variance = next(owner);
+        String shifted = next(owner);
+        String std = next(owner);
+        String scaled = next(owner);
+        String y = next(owner);
+        graph.addNode(node("ReduceMean", new String[] {x}, mean).addAttribute(lastAxis()));
+        graph.addNode(node("Sub", new String[] {x, mean}, centered));
+        graph.addNode(node("Mul", new String[] {centered, centered}, squares));
+        graph.addNode(node("ReduceMean", new String[] {squares}, variance).addAttribute(lastAxis()));
+        graph.addNode(node("Add", new String[] {variance, eps}, shifted));
+        graph.addNode(node("Sqrt", new String[] {shifted}, std));
+        graph.addNode(node("Div", new String[] {x, std}, scaled));
+        graph.addNode(node("Mul", new String[] {scaled, gamma}, y));
+        return y;
+    }
+
+    /** {@code axes=[-1]} for ReduceMean (an attribute up to opset 17), keeping the axis. */
+    private static Onnx.AttributeProto lastAxis() {
+        return Onnx.AttributeProto.newBuilder().setName("axes").setType(Onnx.AttributeProto.AttributeType.INTS)
+                .addInts(-1).build();
     }
 
     private static Parameter find(Layer l, String name) {

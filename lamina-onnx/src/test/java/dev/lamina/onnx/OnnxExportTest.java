@@ -81,6 +81,15 @@ class OnnxExportTest {
     }
 
     @Test
+    void layerNormalizationWithRmsScaling() throws Exception {
+        LayerNormalization rms = new LayerNormalization(new LayerNormalization.Config(null, true, 1e-3, true, true,
+                dev.lamina.initializers.Constant.ZEROS, new RandomNormal(1, 0.5, false, 7L), null, null, null, null,
+                true));
+        Sequential m = Sequential.of(Input.of(5), Dense.of(6, "tanh"), rms, Dense.of(2)).seed(6);
+        assertSamePredictions(m, 5);
+    }
+
+    @Test
     void layersOutsideTheExportAreNamed() {
         Sequential m = Sequential.of(Input.of(2, 3), SpatialDropout1D.of(0.1), BatchNormalization.builder().axis(1).build())
                 .seed(1);

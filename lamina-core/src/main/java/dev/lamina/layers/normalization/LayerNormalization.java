@@ -22,6 +22,10 @@ import java.util.Map;
  * Unlike BatchNormalization it does not depend on the other rows of the batch, so training and
  * inference are the same and any batch size works. Keras' defaults: axis -1, epsilon 1e-3, center
  * and scale on.
+ *
+ * <p>With {@code rmsScaling} (Keras' {@code rms_scaling=True}, deprecated there but found in saved
+ * files) a row is not centered: {@code y = x / sqrt(var(x) + epsilon) * gamma}, with gamma always
+ * and beta never, as Keras computes it (its variance, not the root mean square that the name says).
  */
 public final class LayerNormalization extends Layer {
     /**
@@ -36,10 +40,13 @@ public final class LayerNormalization extends Layer {
      * @param gammaRegularizer default none
      * @param betaConstraint default none
      * @param gammaConstraint default none
+     * @param rmsScaling scale each row by its variance without centering it, with gamma and without
+     *     beta (Keras' deprecated {@code rms_scaling}; default false)
      */
     public record Config(String name, boolean trainable, double epsilon, boolean center, boolean scale,
                          Initializer betaInitializer, Initializer gammaInitializer, Regularizer betaRegularizer,
-                         Regularizer gammaRegularizer, Constraint betaConstraint, Constraint gammaConstraint)
+                         Regularizer gammaRegularizer, Constraint betaConstraint, Constraint gammaConstraint,
+                         boolean rmsScaling)
             implements LayerConfig {
         /** Validates the arguments. */
         public Config {
@@ -48,9 +55,27 @@ public final class LayerNormalization extends Layer {
             Check.notNull(gammaInitializer, "LayerNormalization", "gammaInitializer");
         }
 
+        /** A config without {@code rmsScaling}. */
+        public Config(String name, boolean trainable, double epsilon, boolean center, boolean scale,
+                      Initializer betaInitializer, Initializer gammaInitializer, Regularizer betaRegularizer,
+                      Regularizer gammaRegularizer, Constraint betaConstraint, Constraint gammaConstraint) {
+            this(name, trainable, epsilon, center, scale, betaInitializer, gammaInitializer, betaRegularizer,
+                    gammaRegularizer, betaConstraint, gammaConstraint, false);
+        }
+
         /** Keras' defaults. */
         public static Config defaults() {
             return new Config(null, true, 1e-3, true, true, Constant.ZEROS, Constant.ONES, null, null, null, null);
+        }
+
+        /** Whether the layer has gamma: with {@code scale} or {@code rmsScaling}, as in Keras. */
+        boolean hasGamma() {
+            return scale || rmsScaling;
+        }
+
+        /** Whether the layer has beta: with {@code center} and without {@code rmsScaling}, as in Keras. */
+        boolean hasBeta() {
+            return center && !rmsScaling;
         }
 
         @Override
@@ -60,7 +85,7 @@ public final class LayerNormalization extends Layer {
             m.put("epsilon", epsilon);
             m.put("center", center);
             m.put("scale", scale);
-            m.put("rms_scaling", false);
+            m.put("rms_scaling", rmsScaling);
             m.put("beta_initializer", ConfigMap.serialize(betaInitializer));
             m.put("gamma_initializer", ConfigMap.serialize(gammaInitializer));
             m.put("beta_regularizer", ConfigMap.serialize(betaRegularizer));
@@ -70,19 +95,19 @@ public final class LayerNormalization extends Layer {
             return m;
         }
 
-        /** Reads a Keras-shaped config; only the last axis and {@code rms_scaling=false} are supported. */
+        /** Reads a Keras-shaped config; only the last axis is supported. */
         public static Config fromMap(Map<String, Object> map) {
             ConfigMap c = new ConfigMap("LayerNormalization config", map);
             Object axis = map == null ? null : map.get("axis");
             Check.that(axis == null || Integer.valueOf(-1).equals(axis) || java.util.List.of(-1).equals(axis),
                     "LayerNormalization config: Lamina normalizes over the last axis only (axis -1); received axis "
                             + axis + ".");
-            Check.that(!c.bool("rms_scaling", false), "LayerNormalization config: rms_scaling is not supported.");
             Config d = defaults();
             return new Config(c.string("name", null), c.bool("trainable", true), c.number("epsilon", 1e-3),
                     c.bool("center", true), c.bool("scale", true), c.initializer("beta_initializer", d.betaInitializer()),
                     c.initializer("gamma_initializer", d.gammaInitializer()), c.regularizer("beta_regularizer"),
-                    c.regularizer("gamma_regularizer"), c.constraint("beta_constraint"), c.constraint("gamma_constraint"));
+                    c.regularizer("gamma_regularizer"), c.constraint("beta_constraint"), c.constraint("gamma_constraint"),
+                    c.bool("rms_scaling", false));
         }
     }
 
@@ -116,18 +141,19 @@ public final class LayerNormalization extends Layer {
     public Config config() {
         Config c = config;
         return new Config(name(), trainable(), c.epsilon(), c.center(), c.scale(), c.betaInitializer(),
-                c.gammaInitializer(), c.betaRegularizer(), c.gammaRegularizer(), c.betaConstraint(), c.gammaConstraint());
+                c.gammaInitializer(), c.betaRegularizer(), c.gammaRegularizer(), c.betaConstraint(), c.gammaConstraint(),
+                c.rmsScaling());
     }
 
     @Override
     protected Shape doBuild(Shape inputShape, RandomStream init) {
         width = inputShape.dim(-1);
         Shape w = Shape.of(width);
-        if (config.scale()) {
+        if (config.hasGamma()) {
             gamma = addWeight("gamma", w, config.gammaInitializer(), true, config.gammaRegularizer(),
                     config.gammaConstraint(), init);
         }
-        if (config.center()) {
+        if (config.hasBeta()) {
             beta = addWeight("beta", w, config.betaInitializer(), true, config.betaRegularizer(),
                     config.betaConstraint(), init);
         }
@@ -160,10 +186,11 @@ public final class LayerNormalization extends Layer {
             double inv = 1 / Math.sqrt(v / width + config.epsilon());
             rowMean[r] = m;
             rowInvStd[r] = inv;
+            double shift = config.rmsScaling() ? 0 : m;
             for (int j = 0; j < width; j++) {
                 double g = gamma == null ? 1 : gamma.value().data()[j];
                 double b = beta == null ? 0 : beta.value().data()[j];
-                yd[o + j] = (float) ((xd[o + j] - m) * inv * g + b);
+                yd[o + j] = (float) ((xd[o + j] - shift) * inv * g + b);
             }
         }
         lastInput = x;
@@ -185,6 +212,10 @@ public final class LayerNormalization extends Layer {
             java.util.Arrays.fill(db, 0f);
         }
         Tensor dx = computeInputGradient() ? gradIn.get(lastInput.rows(), inputShape()) : null;
+        if (config.rmsScaling()) {
+            rmsScalingBackward(rows, xd, dy, dg, dx);
+            return dx;
+        }
         for (int r = 0; r < rows; r++) {
             int o = r * width;
             double m = rowMean[r];
@@ -213,5 +244,32 @@ public final class LayerNormalization extends Layer {
             }
         }
         return dx;
+    }
+
+    /**
+     * The gradients of {@code y = x inv gamma}, {@code inv = (var(x) + epsilon)^-1/2}: with
+     * {@code u = dy gamma}, {@code dx_i = inv u_i - inv^3 (x_i - mean) sum_j(u_j x_j) / n}.
+     */
+    private void rmsScalingBackward(int rows, float[] xd, float[] dy, float[] dg, Tensor dx) {
+        float[] g = gamma.value().data();
+        for (int r = 0; r < rows; r++) {
+            int o = r * width;
+            double m = rowMean[r];
+            double inv = rowInvStd[r];
+            double sumUx = 0;
+            for (int j = 0; j < width; j++) {
+                sumUx += dy[o + j] * (double) g[j] * xd[o + j];
+                if (dg != null) {
+                    dg[j] += (float) (dy[o + j] * (double) xd[o + j] * inv);
+                }
+            }
+            if (dx != null) {
+                float[] d = dx.data();
+                double k = inv * inv * inv * sumUx / width;
+                for (int j = 0; j < width; j++) {
+                    d[o + j] = (float) (inv * dy[o + j] * g[j] - k * (xd[o + j] - m));
+                }
+            }
+        }
     }
 }

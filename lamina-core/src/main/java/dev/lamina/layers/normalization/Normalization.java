@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Standardizes each feature (the last axis) with a fixed mean and variance, learned from data by
- * {@link #adapt(Tensor)} or given: {@code y = (x - mean) / max(sqrt(variance), 1e-7)}, or the inverse
- * with {@code invert}. Keras' preprocessing layer: the in-model alternative to scaling the data
+ * {@link #adapt(Tensor)} or given (one value per feature, or one for all): {@code y = (x - mean) /
+ * max(sqrt(variance), 1e-7)}, or the inverse with {@code invert}. Keras' preprocessing layer: the in-model alternative to scaling the data
  * outside (the statistics are saved with the model as non-trainable weights).
  *
  * <pre>{@code
@@ -32,8 +32,8 @@ public final class Normalization extends Layer {
 
     /**
      * @param name the layer name, or null for an automatic one
-     * @param mean the given means per feature, or null to adapt
-     * @param variance the given variances per feature, or null to adapt
+     * @param mean the given means, one per feature or one for all features, or null to adapt
+     * @param variance the given variances, as many as the means, or null to adapt
      * @param invert whether to undo the normalization instead
      */
     public record Config(String name, List<Double> mean, List<Double> variance, boolean invert) implements LayerConfig {
@@ -77,10 +77,13 @@ public final class Normalization extends Layer {
             if (v == null) {
                 return null;
             }
-            Check.that(v instanceof List<?>, "Normalization config: '" + key + "' must be a list of numbers.");
+            if (v instanceof Number single) {
+                return List.of(single.doubleValue());
+            }
+            Check.that(v instanceof List<?>, "Normalization config: '" + key + "' must be a number or a list of numbers.");
             List<Double> out = new ArrayList<>();
             for (Object o : (List<?>) v) {
-                Check.that(o instanceof Number, "Normalization config: '" + key + "' must be a list of numbers.");
+                Check.that(o instanceof Number, "Normalization config: '" + key + "' must be a number or a list of numbers.");
                 out.add(((Number) o).doubleValue());
             }
             return out;
@@ -155,15 +158,17 @@ public final class Normalization extends Layer {
     protected Shape doBuild(Shape inputShape, RandomStream init) {
         int c = inputShape.dim(-1);
         if (config.mean() != null) {
-            Check.that(config.mean().size() == c, "Normalization '" + name() + "' was given " + config.mean().size()
-                    + " means but its inputs have " + c + " features.");
+            Check.that(config.mean().size() == c || config.mean().size() == 1, "Normalization '" + name() + "' was given "
+                    + config.mean().size() + " means but its inputs have " + c + " features (give one per feature, or one"
+                    + " for all).");
         }
         mean = addWeight("mean", Shape.of(c), Constant.ZEROS, false, null, null, init);
         variance = addWeight("variance", Shape.of(c), Constant.ONES, false, null, null, init);
         if (config.mean() != null) {
+            boolean one = config.mean().size() == 1;
             for (int j = 0; j < c; j++) {
-                mean.value().data()[j] = config.mean().get(j).floatValue();
-                variance.value().data()[j] = config.variance().get(j).floatValue();
+                mean.value().data()[j] = config.mean().get(one ? 0 : j).floatValue();
+                variance.value().data()[j] = config.variance().get(one ? 0 : j).floatValue();
             }
             adapted = true;
         }

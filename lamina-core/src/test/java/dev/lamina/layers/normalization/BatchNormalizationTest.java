@@ -230,4 +230,25 @@ class BatchNormalizationTest {
         // A batch of one row is fine: the statistics are per row.
         assertEquals(1, LayerNormalization.of().config().epsilon() > 0 ? 1 : 0);
     }
+
+    @Test
+    void layerNormalizationWithRmsScalingMatchesKerasAndPassesTheGradientCheck() {
+        // keras.layers.LayerNormalization(rms_scaling=True, epsilon=1e-3), gamma set as below (Keras 3.15.1, JAX).
+        LayerNormalization ln = new LayerNormalization(LayerNormalization.Config.fromMap(
+                java.util.Map.of("rms_scaling", true, "epsilon", 1e-3)));
+        ln.build(Shape.of(5));
+        assertEquals(List.of("gamma"), ln.weights().stream().map(p -> p.name()).toList());
+        System.arraycopy(new float[] {1, 0.5f, 2, -1, 1.5f}, 0, ln.weights().get(0).value().data(), 0, 5);
+        Tensor y = ln.forward(Tensor.of(new float[][] {{0, 1, 2, 3, 4}, {-2, 0.5f, 3, 1, -1}}), Mode.INFERENCE);
+        float[] keras = {0.0f, 0.35346502f, 2.82772017f, -2.12079000f, 4.24158001f,
+            -1.16228008f, 0.14528501f, 3.48684025f, -0.58114004f, -0.87171006f};
+        for (int j = 0; j < keras.length; j++) {
+            assertEquals(keras[j], y.data()[j], 1e-5);
+        }
+        assertEquals(true, ln.config().toMap().get("rms_scaling"));
+        LayerNormalization random = new LayerNormalization(new LayerNormalization.Config(null, true, 1e-3, true, true,
+                new RandomNormal(0, 0.5, false, 1L), new RandomNormal(1, 0.5, false, 2L), null, null, null, null, true));
+        random.build(Shape.of(6));
+        new GradientCheck().check(random, GradientCheck.input(3, 6, 9, 0));
+    }
 }
