@@ -62,3 +62,12 @@ save(model, "normalization-given", ["keras", "legacy.h5"], 4)
 model = keras.Sequential([keras.Input((4,)), layers.Dense(3, activation="relu", name="düsen"),
                           layers.Dense(1, name="ü-out")], name="umlaute")
 save(model, "non-ascii-names", ["legacy.h5"], 4)
+
+# The activation layers: ReLU with a ceiling, a threshold and a slope; PReLU with learned (here random) slopes;
+# ELU with another alpha; Identity; Softmax.
+prelu = layers.PReLU()
+model = keras.Sequential([keras.Input((4,)), layers.Dense(6), layers.ReLU(max_value=1.5, negative_slope=0.1, threshold=0.2),
+                          layers.Dense(6), prelu, layers.Dense(5), layers.ELU(alpha=0.5), layers.Identity(),
+                          layers.Dense(3), layers.Softmax()], name="activation_layers")
+prelu.set_weights([np.random.default_rng(2).uniform(-0.5, 0.8, size=(6,)).astype("float32")])
+save(model, "activation-layers", ["keras", "legacy.h5"], 4)

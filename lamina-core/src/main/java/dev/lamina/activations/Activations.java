@@ -153,6 +153,26 @@ public final class Activations {
         return Math.log1p(Math.exp(-Math.abs(x))) + Math.max(x, 0);
     }
 
+    /**
+     * Keras' general {@code relu(x, negative_slope, max_value, threshold)}, as its ReLU layer
+     * computes it: {@code min(x, maxValue)} above {@code threshold}, else 0, less
+     * {@code negativeSlope * max(threshold - x, 0)}. With a slope and neither a maximum nor a
+     * threshold it is {@link #leakyRelu}. The gradient is 1 strictly between the threshold and the
+     * maximum and the slope below the threshold.
+     *
+     * @param maxValue the largest output, or null for none
+     */
+    public static ActivationFunction relu(String name, double negativeSlope, Double maxValue, double threshold) {
+        if (negativeSlope != 0 && maxValue == null && threshold == 0) {
+            return leakyRelu(name, negativeSlope);
+        }
+        // Keras casts the threshold and the ceiling to the input's float32 before comparing.
+        double t = (float) threshold;
+        double max = maxValue == null ? Double.POSITIVE_INFINITY : (float) (double) maxValue;
+        return new Elementwise(name, x -> (x > t ? Math.min(x, max) : 0) - negativeSlope * Math.max(t - x, 0),
+                (x, y) -> (x > t && x < max ? 1 : 0) + (x < t ? negativeSlope : 0));
+    }
+
     /** {@code elu} with another alpha. */
     public static ActivationFunction elu(String name, double alpha) {
         return new Elementwise(name, x -> x > 0 ? x : alpha * Math.expm1(x),

@@ -8,6 +8,11 @@ import dev.lamina.layers.core.Activation;
 import dev.lamina.layers.core.Dense;
 import dev.lamina.layers.core.Embedding;
 import dev.lamina.layers.core.Flatten;
+import dev.lamina.layers.core.ELU;
+import dev.lamina.layers.core.Identity;
+import dev.lamina.layers.core.PReLU;
+import dev.lamina.layers.core.ReLU;
+import dev.lamina.layers.core.Softmax;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
@@ -144,6 +149,27 @@ public final class OnnxExport {
         if (l instanceof Activation a) {
             return activation(a.config().activation(), x, a.name());
         }
+        if (l instanceof Identity) {
+            return x;
+        }
+        if (l instanceof Softmax s) {
+            return activation("softmax", x, s.name());
+        }
+        if (l instanceof ELU e) {
+            String y = next(e.name());
+            graph.addNode(node("Elu", new String[] {x}, y).addAttribute(floatAttr("alpha", (float) e.config().alpha())));
+            return y;
+        }
+        if (l instanceof ReLU r) {
+            return relu(r, x);
+        }
+        if (l instanceof PReLU p) {
+            Parameter alpha = find(p, "alpha");
+            String slope = initializer(p.name() + "/alpha", alpha.value().data(), alpha.value().shape().dims());
+            String y = next(p.name());
+            graph.addNode(node("PRelu", new String[] {x, slope}, y));
+            return y;
+        }
         if (l instanceof BatchNormalization bn) {
             if (!bn.normalizesFeatures()) {
                 throw new IllegalArgumentException("ONNX export covers BatchNormalization over features of rank-1"
@@ -202,6 +228,40 @@ public final class OnnxExport {
             return y;
         }
         throw new IllegalArgumentException("ONNX export does not cover " + l + " yet.");
+    }
+
+    /**
+     * Keras' ReLU layer: {@code where(x > t, min(x, max), 0) + slope * min(x - t, 0)}, or ONNX's Relu
+     * where it has neither ceiling, threshold nor slope.
+     */
+    private String relu(ReLU r, String x) {
+        ReLU.Config c = r.config();
+        String owner = r.name();
+        if (c.maxValue() == null && c.threshold() == 0 && c.negativeSlope() == 0) {
+            return activation("relu", x, owner);
+        }
+        String zero = initializer(owner + "/zero", new float[] {0f}, new int[0]);
+        String t = initializer(owner + "/threshold", new float[] {(float) c.threshold()}, new int[0]);
+        String slope = initializer(owner + "/negative_slope", new float[] {(float) c.negativeSlope()}, new int[0]);
+        String capped = x;
+        if (c.maxValue() != null) {
+            String max = initializer(owner + "/max_value", new float[] {(float) (double) c.maxValue()}, new int[0]);
+            capped = next(owner);
+            graph.addNode(node("Min", new String[] {x, max}, capped));
+        }
+        String above = next(owner);
+        String positive = next(owner);
+        String shifted = next(owner);
+        String below = next(owner);
+        String negative = next(owner);
+        String y = next(owner);
+        graph.addNode(node("Greater", new String[] {x, t}, above));
+        graph.addNode(node("Where", new String[] {above, capped, zero}, positive));
+        graph.addNode(node("Sub", new String[] {x, t}, shifted));
+        graph.addNode(node("Min", new String[] {shifted, zero}, below));
+        graph.addNode(node("Mul", new String[] {below, slope}, negative));
+        graph.addNode(node("Add", new String[] {positive, negative}, y));
+        return y;
     }
 
     /**

@@ -9,7 +9,12 @@ import ai.onnxruntime.OrtSession;
 import dev.lamina.initializers.RandomNormal;
 import dev.lamina.layers.core.Activation;
 import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.ELU;
+import dev.lamina.layers.core.Identity;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.core.PReLU;
+import dev.lamina.layers.core.ReLU;
+import dev.lamina.layers.core.Softmax;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
@@ -86,6 +91,15 @@ class OnnxExportTest {
                 dev.lamina.initializers.Constant.ZEROS, new RandomNormal(1, 0.5, false, 7L), null, null, null, null,
                 true));
         Sequential m = Sequential.of(Input.of(5), Dense.of(6, "tanh"), rms, Dense.of(2)).seed(6);
+        assertSamePredictions(m, 5);
+    }
+
+    @Test
+    void activationLayers() throws Exception {
+        PReLU prelu = new PReLU(new PReLU.Config(null, true, new RandomNormal(0.2, 0.3, false, 3L), null, null, null));
+        Sequential m = Sequential.of(Input.of(5), Dense.of(6),
+                new ReLU(new ReLU.Config(null, 1.5, 0.1, 0.2)), Dense.of(6), ReLU.of(), Dense.of(6), prelu,
+                Dense.of(4), ELU.of(0.5), Identity.of(), Dense.of(3), Softmax.of()).seed(8);
         assertSamePredictions(m, 5);
     }
 

@@ -10,7 +10,8 @@ import dev.lamina.tensor.Tensor;
 
 /**
  * A weightless layer that applies one {@link ActivationFunction} to every element, the same in
- * training and inference: {@link Activation} and {@link LeakyReLU}.
+ * training and inference: {@link Activation}, {@link LeakyReLU}, {@link ReLU}, {@link ELU},
+ * {@link Softmax} and {@link Identity}.
  */
 public abstract class ElementwiseLayer extends Layer {
     private final ActivationFunction function;
