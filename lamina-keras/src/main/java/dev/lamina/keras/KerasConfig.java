@@ -48,11 +48,16 @@ final class KerasConfig {
         checkSize(layers, where, maxParameters);
         Sequential model = new Sequential(name).seed(0);
         List<Integer> inputShape = null;
+        List<String> otherPrecisions = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             JsonNode entry = layers.get(i);
             String layerClass = entry.path("class_name").asText("");
             JsonNode layerConfig = entry.path("config");
             String layerName = layerConfig.path("name").asText("?");
+            String policy = dtypePolicy(layerConfig.path("dtype"));
+            if (policy != null && !policy.equals("float32") && !layerClass.equals("InputLayer")) {
+                otherPrecisions.add("'" + layerName + "' (" + policy + ")");
+            }
             String owner = "layer " + i + " '" + layerName + "' (" + layerClass + ")";
             JsonNode registered = entry.path("registered_name");
             JsonNode module = entry.path("module");
@@ -83,6 +88,16 @@ final class KerasConfig {
                 throw new ModelFormatException(where + ": " + owner + ": " + e.getMessage(), e);
             }
         }
+        if (!otherPrecisions.isEmpty()) {
+            int shown = Math.min(5, otherPrecisions.size());
+            boolean one = otherPrecisions.size() == 1;
+            dev.lamina.util.Warnings.warn(KerasConfig.class, where + ": " + (one ? "layer " : "layers ")
+                    + String.join(", ", otherPrecisions.subList(0, shown))
+                    + (shown < otherPrecisions.size() ? " and " + (otherPrecisions.size() - shown) + " more" : "")
+                    + (one ? " computes in Keras at the precision of its dtype policy" : " compute in Keras at the"
+                    + " precision of their dtype policies") + "; Lamina computes in float32, so its predictions differ"
+                    + " from Keras' by about that precision.");
+        }
         try {
             model.weights();
         } catch (RuntimeException e) {
@@ -92,6 +107,18 @@ final class KerasConfig {
             throw new ModelFormatException(where + ": the model has no input shape.");
         }
         return model;
+    }
+
+    /**
+     * A layer's dtype policy name: Keras 3 writes {@code {"class_name": "DTypePolicy", "config":
+     * {"name": "mixed_bfloat16"}}}, Keras 2 a plain string; null where there is none.
+     */
+    static String dtypePolicy(JsonNode dtype) {
+        if (dtype.isTextual()) {
+            return dtype.asText();
+        }
+        JsonNode name = dtype.path("config").path("name");
+        return name.isTextual() ? name.asText() : null;
     }
 
     /**

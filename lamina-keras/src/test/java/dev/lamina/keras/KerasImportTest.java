@@ -52,6 +52,15 @@ class KerasImportTest {
     }
 
     @Test
+    void dtypePoliciesAreReadInBothForms() throws Exception {
+        var json = KerasImport.JSON;
+        assertEquals("mixed_bfloat16", KerasConfig.dtypePolicy(json.readTree(
+                "{\"module\": \"keras\", \"class_name\": \"DTypePolicy\", \"config\": {\"name\": \"mixed_bfloat16\"}}")));
+        assertEquals("float16", KerasConfig.dtypePolicy(json.readTree("\"float16\"")));
+        assertEquals(null, KerasConfig.dtypePolicy(json.readTree("{}")));
+    }
+
+    @Test
     void theLessonsConcreteModelHasKerasCounts() throws Exception {
         Sequential m = KerasImport.load(resource("keras-3.15.1_lesson_concrete-bn-dense.keras"));
         assertTrue(m.summary().contains(" Total params: 536,609"), m.summary());
