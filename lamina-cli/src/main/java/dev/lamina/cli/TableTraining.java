@@ -35,13 +35,14 @@ final class TableTraining {
 
     /**
      * The file as a table when it needs a feature spec: kinds given on the command line, or text or
-     * missing values in the feature columns of its first 10,000 rows (without --one-hot,
-     * --drop-missing or --command.stream, which ask for the command.numeric readers). Null otherwise. A table is
+     * missing values in the feature columns of its first 10,000 rows (without --one-hot or --stream,
+     * which ask for the numeric readers; with --drop-missing, text only, since the numeric reader drops
+     * rows with holes itself). Null otherwise. A table is
      * held as text, about 16 times the file's size; a file too big for that is refused with the fix.
      */
     Table tableIfNeeded() throws java.io.IOException {
         boolean overrides = !command.categorical.isEmpty() || !command.numeric.isEmpty() || !command.ignore.isEmpty();
-        if (!overrides && (!command.dataOptions.oneHot.isEmpty() || command.dataOptions.dropMissing || command.stream
+        if (!overrides && (!command.dataOptions.oneHot.isEmpty() || command.stream
                 || !Files.isRegularFile(command.dataOptions.data))) {
             return null;
         }
@@ -72,8 +73,10 @@ final class TableTraining {
         int target = command.dataOptions.target.size() == 1 ? head.columns().indexOf(command.dataOptions.target.get(0)) : -1;
         for (String[] row : head.rows()) {
             for (int j : features) {
-                // Text anywhere, or a hole in a feature (a missing target is an error either way).
-                if (!Tables.isNumber(row[j]) && (j != target || !Tables.isMissing(row[j]))) {
+                // Text anywhere, or a hole in a feature (a missing target is an error either way); with
+                // --drop-missing the numeric reader drops rows with holes itself, so only text counts.
+                boolean hole = Tables.isMissing(row[j]);
+                if (!Tables.isNumber(row[j]) && !(hole && (j == target || command.dataOptions.dropMissing))) {
                     return true;
                 }
             }
@@ -95,6 +98,7 @@ final class TableTraining {
                 exclude.add(c); // --features names the columns to read; the others are left out
             }
         }
+        all = withTargets(all, out);
         int n = all.rows().size();
         int[][] parts = command.validationSplit == 0 ? new int[][] {all(n), null}
                 : command.split.equals("last") ? Splits.lastRows(n, command.validationSplit)
@@ -122,6 +126,21 @@ final class TableTraining {
         for (String c : command.ignore) {
             spec = spec.with(new IgnoredColumn(c, "asked for"));
         }
+        Table valid = parts[1] == null ? null : all.select(parts[1]);
+        if (command.dataOptions.dropMissing) {
+            int before = train.rows().size() + (valid == null ? 0 : valid.rows().size());
+            train = complete(train, spec);
+            valid = valid == null ? null : complete(valid, spec);
+            int dropped = before - train.rows().size() - (valid == null ? 0 : valid.rows().size());
+            if (dropped > 0) {
+                out.println("Dropped " + dropped + " row" + (dropped == 1 ? "" : "s") + " with a missing value in a"
+                        + " feature column (--drop-missing).");
+            }
+            if (train.rows().isEmpty()) {
+                throw new IllegalArgumentException(all.source() + ": every training row has a missing value in a"
+                        + " feature column; without --drop-missing the missing values are imputed instead.");
+            }
+        }
         spec = withSettings(spec, train).adapt(train);
         out.print(spec.describe());
         out.flush();
@@ -134,8 +153,66 @@ final class TableTraining {
                     : classes.subList(0, 20)) + (classes.size() > 20 ? ", ..." : "") + ".");
         }
         Dataset t = encode(spec, train, classes);
-        Dataset v = parts[1] == null ? null : encode(spec, all.select(parts[1]), classes);
+        Dataset v = valid == null || valid.rows().isEmpty() ? null : encode(spec, valid, classes);
         return new TrainCommand.TrainingData(null, null, t, v, t.rows(), spec.outputNames(), command.dataOptions.target, spec, classes);
+    }
+
+    /**
+     * {@code all} without its rows whose target (or weight) is missing, with --drop-missing; without
+     * it, such a row is refused, with the line, the count and both fixes.
+     */
+    private Table withTargets(Table all, PrintWriter out) {
+        List<String> needed = new ArrayList<>(command.dataOptions.target);
+        if (command.weightColumn != null) {
+            needed.add(command.weightColumn);
+        }
+        int[] at = needed.stream().mapToInt(all::column).toArray();
+        List<Integer> kept = new ArrayList<>();
+        int first = -1;
+        for (int r = 0; r < all.rows().size(); r++) {
+            boolean present = true;
+            for (int j : at) {
+                present &= !Tables.isMissing(all.rows().get(r)[j]);
+            }
+            if (present) {
+                kept.add(r);
+            } else if (first < 0) {
+                first = r;
+            }
+        }
+        int missing = all.rows().size() - kept.size();
+        if (missing == 0) {
+            return all;
+        }
+        if (!command.dataOptions.dropMissing) {
+            throw new IllegalArgumentException(all.source() + " line " + all.lines().get(first) + ": the target"
+                    + (command.weightColumn == null ? "" : " or the weight") + " is missing (" + missing + " row"
+                    + (missing == 1 ? "" : "s") + " in all); fill it in, or leave such rows out with --drop-missing.");
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException(all.source() + ": no row has a target" + (command.weightColumn == null ? ""
+                    : " and a weight") + "; check --target.");
+        }
+        out.println("Dropped " + missing + " row" + (missing == 1 ? "" : "s") + " without a target"
+                + (command.weightColumn == null ? "" : " or a weight") + " (--drop-missing).");
+        return all.select(kept.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The rows of {@code t} with a value in every column that {@code spec} reads. */
+    private static Table complete(Table t, FeatureSpec spec) {
+        int[] used = spec.columns().stream().filter(c -> !(c instanceof IgnoredColumn))
+                .mapToInt(c -> t.column(c.name())).toArray();
+        List<Integer> kept = new ArrayList<>();
+        for (int r = 0; r < t.rows().size(); r++) {
+            boolean present = true;
+            for (int j : used) {
+                present &= !Tables.isMissing(t.rows().get(r)[j]);
+            }
+            if (present) {
+                kept.add(r);
+            }
+        }
+        return kept.size() == t.rows().size() ? t : t.select(kept.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The encoded rows and their targets (class indices when there are classes), with the weight column last if any. */

@@ -108,4 +108,29 @@ class TablesCliTest {
         assertTrue(t[1].lines().anyMatch(l -> l.startsWith("outcome") && l.contains("categorical") && l.contains("one_hot, 1 tokens")), t[1]);
         assertTrue(t[1].lines().anyMatch(l -> l.startsWith("size") && l.contains("impute constant -1.0")), t[1]);
     }
+
+    @Test
+    void rowsWithoutATargetAreRefusedWithTheFixOrDroppedWithDropMissing(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("holes.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("name,color,size,y\n");
+            for (int i = 0; i < 120; i++) {
+                String y = i % 10 == 3 ? "" : Integer.toString(i % 3);
+                String size = i % 15 == 7 ? "" : Integer.toString(i % 7);
+                w.write("car " + i + "," + COLORS[i % 3] + "," + size + "," + y + "\n");
+            }
+        }
+        String[] refused = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers",
+                "dense(1)", "--epochs", "1");
+        assertEquals("1", refused[0]);
+        assertTrue(refused[2].contains("holes.csv line 5: the target is missing (12 rows in all)")
+                && refused[2].contains("--drop-missing"), refused[2]);
+        String[] dropped = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers",
+                "dense(1)", "--epochs", "1", "--validation-split", "0", "--drop-missing");
+        assertEquals("0", dropped[0], dropped[2]);
+        assertTrue(dropped[1].contains("Dropped 12 rows without a target (--drop-missing)."), dropped[1]);
+        // Rows 7, 22, 37, ..., 112 lack a size (and have a target).
+        assertTrue(dropped[1].contains("Dropped 8 rows with a missing value in a feature column (--drop-missing)."),
+                dropped[1]);
+    }
 }
