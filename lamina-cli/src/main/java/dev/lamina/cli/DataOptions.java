@@ -24,8 +24,8 @@ final class DataOptions {
             split = ",")
     List<String> oneHot = new ArrayList<>();
 
-    @Option(names = "--drop-missing", description = "Drop rows with a missing value (in the target, or in a feature"
-            + " column the model reads) instead of refusing the file or imputing the feature.")
+    @Option(names = "--drop-missing", description = "Drop rows with a missing value instead of refusing the file:"
+            + " rows without a target and, when training, rows with a hole in a feature column (otherwise imputed).")
     boolean dropMissing;
 
     /** The dataset with the given (or, when empty, these options') target and features. */

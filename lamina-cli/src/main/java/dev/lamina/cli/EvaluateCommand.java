@@ -46,7 +46,8 @@ final class EvaluateCommand implements Callable<Integer> {
         CsvSource stream = p != null && p.featureSpec() != null ? null : streamable(p);
         if (p != null && p.featureSpec() != null) {
             // Raw rows through the model's feature spec: text, missing values and new categories included.
-            Table table = CsvReader.read(dataOptions.data);
+            Table table = MissingTargets.keep(CsvReader.read(dataOptions.data), p.targets(), "a target",
+                    dataOptions.dropMissing, spec.commandLine().getOut());
             EncodeReport report = new EncodeReport();
             Tensor x = p.rows(table, report);
             rows = x.rows();

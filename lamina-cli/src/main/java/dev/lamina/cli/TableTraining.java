@@ -157,45 +157,14 @@ final class TableTraining {
         return new TrainCommand.TrainingData(null, null, t, v, t.rows(), spec.outputNames(), command.dataOptions.target, spec, classes);
     }
 
-    /**
-     * {@code all} without its rows whose target (or weight) is missing, with --drop-missing; without
-     * it, such a row is refused, with the line, the count and both fixes.
-     */
+    /** {@code all} without its rows that lack a target (or a weight), with --drop-missing; see {@link MissingTargets}. */
     private Table withTargets(Table all, PrintWriter out) {
         List<String> needed = new ArrayList<>(command.dataOptions.target);
         if (command.weightColumn != null) {
             needed.add(command.weightColumn);
         }
-        int[] at = needed.stream().mapToInt(all::column).toArray();
-        List<Integer> kept = new ArrayList<>();
-        int first = -1;
-        for (int r = 0; r < all.rows().size(); r++) {
-            boolean present = true;
-            for (int j : at) {
-                present &= !Tables.isMissing(all.rows().get(r)[j]);
-            }
-            if (present) {
-                kept.add(r);
-            } else if (first < 0) {
-                first = r;
-            }
-        }
-        int missing = all.rows().size() - kept.size();
-        if (missing == 0) {
-            return all;
-        }
-        if (!command.dataOptions.dropMissing) {
-            throw new IllegalArgumentException(all.source() + " line " + all.lines().get(first) + ": the target"
-                    + (command.weightColumn == null ? "" : " or the weight") + " is missing (" + missing + " row"
-                    + (missing == 1 ? "" : "s") + " in all); fill it in, or leave such rows out with --drop-missing.");
-        }
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException(all.source() + ": no row has a target" + (command.weightColumn == null ? ""
-                    : " and a weight") + "; check --target.");
-        }
-        out.println("Dropped " + missing + " row" + (missing == 1 ? "" : "s") + " without a target"
-                + (command.weightColumn == null ? "" : " or a weight") + " (--drop-missing).");
-        return all.select(kept.stream().mapToInt(Integer::intValue).toArray());
+        return MissingTargets.keep(all, needed, command.weightColumn == null ? "a target" : "a target or a weight",
+                command.dataOptions.dropMissing, out);
     }
 
     /** The rows of {@code t} with a value in every column that {@code spec} reads. */

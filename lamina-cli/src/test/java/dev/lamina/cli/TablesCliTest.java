@@ -123,7 +123,7 @@ class TablesCliTest {
         String[] refused = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers",
                 "dense(1)", "--epochs", "1");
         assertEquals("1", refused[0]);
-        assertTrue(refused[2].contains("holes.csv line 5: the target is missing (12 rows in all)")
+        assertTrue(refused[2].contains("holes.csv line 5 has no target (12 rows in all)")
                 && refused[2].contains("--drop-missing"), refused[2]);
         String[] dropped = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers",
                 "dense(1)", "--epochs", "1", "--validation-split", "0", "--drop-missing");
@@ -132,5 +132,16 @@ class TablesCliTest {
         // Rows 7, 22, 37, ..., 112 lack a size (and have a target).
         assertTrue(dropped[1].contains("Dropped 8 rows with a missing value in a feature column (--drop-missing)."),
                 dropped[1]);
+        Path model = dir.resolve("m.lamina");
+        TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers", "dense(1)", "--epochs", "1",
+                "--drop-missing", "--save", model.toString());
+        String[] evaluated = TrainPredictTest.run("evaluate", "--model", model.toString(), "--data", csv.toString());
+        assertEquals("1", evaluated[0]);
+        assertTrue(evaluated[2].contains("line 5 has no target") && evaluated[2].contains("--drop-missing"), evaluated[2]);
+        evaluated = TrainPredictTest.run("evaluate", "--model", model.toString(), "--data", csv.toString(),
+                "--drop-missing");
+        assertEquals("0", evaluated[0], evaluated[2]);
+        assertTrue(evaluated[1].contains("Dropped 12 rows without a target") && evaluated[1].contains("108 rows - loss"),
+                evaluated[1]);
     }
 }
