@@ -82,12 +82,13 @@ record CsvChunk(float[] x, float[] y, int rows) {
                     + " missing; a streamed file needs every value (fill it in, or load the file in memory with"
                     + " --drop-missing).");
         }
-        if (!CsvNumbers.isPlainDecimal(cell)) {
+        String number = CsvNumbers.isPlainDecimal(cell) ? cell : CsvNumbers.plain(cell);
+        if (number == null) {
             throw new DataFormatException(index.file + " line " + line + ", column '" + name + "': \"" + cell
                     + "\" is not a number; a streamed file needs numeric columns (load it in memory to one-hot"
                     + " encode it).");
         }
-        float v = Float.parseFloat(cell);
+        float v = Float.parseFloat(number);
         if (!Float.isFinite(v)) {
             throw new DataFormatException(index.file + " line " + line + ", column '" + name + "': " + cell
                     + " is not a finite number (or overflows float).");

@@ -91,11 +91,12 @@ public final class FeatureSpec {
             present++;
             String t = c.trim();
             distinct.add(t);
-            if (numbers && !CsvNumbers.isPlainDecimal(t)) {
+            String number = numbers ? CsvNumbers.plain(t) : null;
+            if (number == null) {
                 numbers = false;
             }
             if (numbers && integers) {
-                double v = Double.parseDouble(t);
+                double v = Double.parseDouble(number);
                 integers = v == Math.rint(v) && Math.abs(v) < 1e9;
             }
         }

@@ -145,8 +145,8 @@ public record NumericColumn(String name, String impute, double fill, boolean ind
     }
 
     private double parse(String cell, String where) {
-        String c = cell.trim();
-        if (!CsvNumbers.isPlainDecimal(c)) {
+        String c = CsvNumbers.plain(cell);
+        if (c == null) {
             throw new DataFormatException(where + ", column '" + name + "': \"" + cell + "\" is not a number; treat the"
                     + " column as categorical (--categorical " + name + ").");
         }

@@ -205,12 +205,13 @@ final class RowsToDataset {
     }
 
     private float number(String cell, int column, long line) {
-        if (!CsvNumbers.isPlainDecimal(cell)) {
+        String number = CsvNumbers.isPlainDecimal(cell) ? cell : CsvNumbers.plain(cell);
+        if (number == null) {
             throw new DataFormatException(source + " line " + line + ", column '" + columns.get(column) + "': \""
                     + cell + "\" is not a number; one-hot encode the column if it is categorical (--one-hot "
                     + columns.get(column) + ").");
         }
-        float v = Float.parseFloat(cell);
+        float v = Float.parseFloat(number);
         if (!Float.isFinite(v)) {
             throw new DataFormatException(source + " line " + line + ", column '" + columns.get(column) + "': " + cell
                     + " is not a finite number (or overflows float).");

@@ -42,12 +42,13 @@ public record Table(String source, List<String> columns, List<String[]> rows, Li
         for (int r = 0; r < rows.size(); r++) {
             for (int j = 0; j < at.length; j++) {
                 String cell = rows.get(r)[at[j]].trim();
-                if (Missing.is(cell) || !CsvNumbers.isPlainDecimal(cell) || !Float.isFinite(Float.parseFloat(cell))) {
+                String number = Missing.is(cell) ? null : CsvNumbers.plain(cell);
+                if (number == null || !Float.isFinite(Float.parseFloat(number))) {
                     throw new DataFormatException(source + " line " + lines.get(r) + ", column '" + names.get(j)
                             + "': " + (Missing.is(cell) ? "the value is missing" : "\"" + cell + "\" is not a finite"
                             + " number") + "; every target needs a number.");
                 }
-                out[r * at.length + j] = Float.parseFloat(cell);
+                out[r * at.length + j] = Float.parseFloat(number);
             }
         }
         return dev.lamina.tensor.Tensor.wrap(out, rows.size(), at.length);

@@ -14,8 +14,11 @@ public final class Tables {
         return Missing.TOKENS;
     }
 
-    /** Whether {@code cell} is present and a plain decimal number (what a numeric column holds). */
+    /**
+     * Whether {@code cell} is present and a number (what a numeric column holds): plain, or formatted
+     * with a currency sign, thousands commas or a percent sign ({@code $1,234.50}, {@code 12.5%}).
+     */
     public static boolean isNumber(String cell) {
-        return !Missing.is(cell) && CsvNumbers.isPlainDecimal(cell.trim());
+        return !Missing.is(cell) && CsvNumbers.plain(cell) != null;
     }
 }
