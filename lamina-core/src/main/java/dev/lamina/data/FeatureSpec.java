@@ -31,6 +31,9 @@ public final class FeatureSpec {
     static final int FEW_INTEGERS = 3;
     /** Text columns with more distinct values than this fraction of their rows look like identifiers. */
     static final double IDENTIFIER_SHARE = 0.5;
+    /** Dates as tables write them: 2024-01-31, 31/01/2024, 01/31/2024, 31.01.2024, with a time or not. */
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})([T ]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
     private final List<ColumnSpec> columns;
 
@@ -110,11 +113,19 @@ public final class FeatureSpec {
             return NumericColumn.of(name);
         }
         if (!numbers && distinct.size() > 20 && distinct.size() > IDENTIFIER_SHARE * present) {
+            if (distinct.stream().allMatch(FeatureSpec::looksLikeDate)) {
+                return new IgnoredColumn(name, "dates or times: " + distinct.size() + " distinct values in " + present
+                        + " rows; derive columns such as the year, month or weekday to train on them");
+            }
             return new IgnoredColumn(name, "identifier or free text: " + distinct.size() + " distinct values in "
                     + present + " rows");
         }
         CategoricalColumn c = CategoricalColumn.of(name);
         return distinct.size() > 20 ? c.minFrequency(2) : c;
+    }
+
+    private static boolean looksLikeDate(String cell) {
+        return DATE.matcher(cell).matches();
     }
 
     /** This spec with {@code column} in place of the column of the same name. */

@@ -131,4 +131,23 @@ class FeatureSpecTest {
             assertEquals(1, e.getMessage().lines().count());
         }
     }
+
+    @Test
+    void aColumnOfDatesIsIgnoredWithAHintNotCalledFreeText() {
+        List<String[]> rows = new java.util.ArrayList<>();
+        List<Long> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String iso = String.format(java.util.Locale.ROOT, "2024-%02d-%02d", 1 + i % 12, 1 + i % 28);
+            String european = String.format(java.util.Locale.ROOT, "%02d.%02d.2023 10:%02d", 1 + i % 28, 1 + i % 12, i);
+            rows.add(new String[] {iso, european, "note " + i, Double.toString(i / 7.0), Integer.toString(i % 2)});
+            lines.add(i + 2L);
+        }
+        Table t = new Table("d.csv", List.of("day", "stamp", "note", "x", "y"), rows, lines);
+        FeatureSpec spec = FeatureSpec.infer(t, List.of("y"));
+        for (int j = 0; j < 2; j++) {
+            IgnoredColumn c = (IgnoredColumn) spec.columns().get(j);
+            assertTrue(c.reason().startsWith("dates or times") && c.reason().contains("weekday"), c.reason());
+        }
+        assertTrue(((IgnoredColumn) spec.columns().get(2)).reason().startsWith("identifier or free text"));
+    }
 }
