@@ -13,10 +13,17 @@ import dev.lamina.data.StandardScaler;
 import dev.lamina.layers.Parameter;
 import dev.lamina.layers.core.Activation;
 import dev.lamina.layers.core.Dense;
+import dev.lamina.layers.core.ELU;
+import dev.lamina.layers.core.Identity;
 import dev.lamina.layers.core.Input;
+import dev.lamina.layers.core.PReLU;
+import dev.lamina.layers.core.ReLU;
+import dev.lamina.layers.core.Softmax;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
+import dev.lamina.layers.normalization.Normalization;
 import dev.lamina.layers.normalization.RenormClipping;
+import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.layers.regularization.AlphaDropout;
 import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.regularization.GaussianDropout;
@@ -105,6 +112,30 @@ class ModelFilesTest {
         Path b = dir.resolve("again.lamina");
         loaded.save(b);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    @Test
+    void activationAndNormalizationLayersRoundTripAfterTraining(@TempDir Path dir) throws Exception {
+        Normalization norm = Normalization.of();
+        norm.adapt(GradientCheck.input(32, 6, 5, 0));
+        Sequential m = Sequential.of(Input.of(6), norm,
+                (Normalization) LayerRegistry.fromConfig("Normalization", Map.of("mean", 0.5, "variance", 2.0)),
+                Dense.of(8), new ReLU(new ReLU.Config(null, 2.0, 0.1, 0.1)),
+                Dense.of(8), PReLU.of(), ELU.of(0.7),
+                new LayerNormalization(LayerNormalization.Config.fromMap(Map.of("rms_scaling", true))),
+                Identity.of(), Dense.of(3), Softmax.of()).seed(4);
+        m.compile(new Adam(), Losses.get("categorical_crossentropy"));
+        Tensor x = GradientCheck.input(64, 6, 8, 0);
+        float[] onehot = new float[64 * 3];
+        for (int r = 0; r < 64; r++) {
+            onehot[r * 3 + r % 3] = 1;
+        }
+        m.fit(x, Tensor.wrap(onehot, 64, 3), FitOptions.defaults().epochs(3).batchSize(16).verbose(0));
+        Path p = dir.resolve("act.lamina");
+        m.save(p);
+        Sequential loaded = Sequential.load(p);
+        assertArrayEquals(m.predict(x).data(), loaded.predict(x).data());
+        assertEquals(m.summary(), loaded.summary());
     }
 
     @Test
