@@ -22,7 +22,9 @@ import java.util.Map;
  * <p>Names and their positional arguments: {@code dense(units, activation)},
  * {@code dropout(rate)}, {@code batchnorm} (also {@code batch_normalization}),
  * {@code layernorm} (also {@code layer_normalization}), {@code activation(activation)},
- * {@code gaussian_noise(stddev)}, {@code gaussian_dropout(rate)}, {@code alpha_dropout(rate)}.
+ * {@code gaussian_noise(stddev)}, {@code gaussian_dropout(rate)}, {@code alpha_dropout(rate)},
+ * {@code embedding(input_dim, output_dim)}, {@code flatten}, {@code relu(max_value, negative_slope,
+ * threshold)}, {@code leaky_relu(negative_slope)}, {@code prelu}, {@code elu(alpha)}, {@code softmax}.
  * Example: {@code dense(1024, relu) dropout(0.3) batchnorm(momentum=0.9) dense(1)}. An error
  * points at the offending token.
  */
@@ -43,6 +45,11 @@ public final class LayerSpec {
         KINDS.put("gaussian_dropout", new Kind("GaussianDropout", List.of("rate")));
         KINDS.put("alpha_dropout", new Kind("AlphaDropout", List.of("rate")));
         KINDS.put("embedding", new Kind("Embedding", List.of("input_dim", "output_dim")));
+        KINDS.put("relu", new Kind("ReLU", List.of("max_value", "negative_slope", "threshold")));
+        KINDS.put("leaky_relu", new Kind("LeakyReLU", List.of("negative_slope")));
+        KINDS.put("prelu", new Kind("PReLU", List.of()));
+        KINDS.put("elu", new Kind("ELU", List.of("alpha")));
+        KINDS.put("softmax", new Kind("Softmax", List.of()));
         KINDS.put("flatten", new Kind("Flatten", List.of()));
     }
 

@@ -43,4 +43,12 @@ class LayerSpecTest {
         assertTrue(twice.getMessage().contains("expected a layer name") && twice.getMessage().contains("position 10"),
                 twice.getMessage());
     }
+
+    @Test
+    void activationLayersHaveNames() {
+        assertEquals(List.of("ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax"), LayerSpec.parse(
+                "relu(6) leaky_relu(0.1) prelu elu(alpha=0.5) softmax").stream().map(Layer::className).toList());
+        assertEquals(6.0, ((dev.lamina.layers.core.ReLU) LayerSpec.parse("relu(6, threshold=0.5)").get(0)).config()
+                .maxValue());
+    }
 }
