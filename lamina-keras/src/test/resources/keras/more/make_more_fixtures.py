@@ -71,3 +71,10 @@ model = keras.Sequential([keras.Input((4,)), layers.Dense(6), layers.ReLU(max_va
                           layers.Dense(3), layers.Softmax()], name="activation_layers")
 prelu.set_weights([np.random.default_rng(2).uniform(-0.5, 0.8, size=(6,)).astype("float32")])
 save(model, "activation-layers", ["keras", "legacy.h5"], 4)
+
+# RMSNormalization (a learned scale, here random) and UnitNormalization.
+rms_norm = layers.RMSNormalization()
+model = keras.Sequential([keras.Input((4,)), layers.Dense(6), rms_norm, layers.Dense(5, activation="tanh"),
+                          layers.UnitNormalization(), layers.Dense(2)], name="rms_unit")
+rms_norm.set_weights([np.random.default_rng(3).uniform(0.2, 1.8, size=(6,)).astype("float32")])
+save(model, "rms-unit-normalization", ["keras", "legacy.h5"], 4)

@@ -22,7 +22,9 @@ import dev.lamina.layers.core.Softmax;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
+import dev.lamina.layers.normalization.RMSNormalization;
 import dev.lamina.layers.normalization.RenormClipping;
+import dev.lamina.layers.normalization.UnitNormalization;
 import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.layers.regularization.AlphaDropout;
 import dev.lamina.layers.regularization.Dropout;
@@ -123,7 +125,8 @@ class ModelFilesTest {
                 Dense.of(8), new ReLU(new ReLU.Config(null, 2.0, 0.1, 0.1)),
                 Dense.of(8), PReLU.of(), ELU.of(0.7),
                 new LayerNormalization(LayerNormalization.Config.fromMap(Map.of("rms_scaling", true))),
-                Identity.of(), Dense.of(3), Softmax.of()).seed(4);
+                Identity.of(), RMSNormalization.of(), Dense.of(5), UnitNormalization.of(), Dense.of(3),
+                Softmax.of()).seed(4);
         m.compile(new Adam(), Losses.get("categorical_crossentropy"));
         Tensor x = GradientCheck.input(64, 6, 8, 0);
         float[] onehot = new float[64 * 3];

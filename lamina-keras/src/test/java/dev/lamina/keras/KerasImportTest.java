@@ -37,13 +37,14 @@ class KerasImportTest {
 
     /**
      * Files of {@code keras/more} (its README.md and make_more_fixtures.py): Normalization, rms_scaling,
-     * non-ASCII names, the activation layers.
+     * non-ASCII names, the activation layers, RMSNormalization and UnitNormalization.
      */
     @ParameterizedTest
     @ValueSource(strings = {"keras-3.15.1_normalization-adapted-rms-scaling.keras",
             "keras-3.15.1_normalization-adapted-rms-scaling.legacy.h5", "keras-3.15.1_normalization-given.keras",
             "keras-3.15.1_normalization-given.legacy.h5", "keras-3.15.1_non-ascii-names.legacy.h5",
-            "keras-3.15.1_activation-layers.keras", "keras-3.15.1_activation-layers.legacy.h5"})
+            "keras-3.15.1_activation-layers.keras", "keras-3.15.1_activation-layers.legacy.h5",
+            "keras-3.15.1_rms-unit-normalization.keras", "keras-3.15.1_rms-unit-normalization.legacy.h5"})
     void morePredictionsMatchKeras(String file) throws Exception {
         Sequential m = KerasImport.load(resource("more/" + file));
         float[][] x = Fixtures.csv(resource("more/" + file + ".input.csv"));

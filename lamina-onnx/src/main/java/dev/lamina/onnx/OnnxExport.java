@@ -16,6 +16,8 @@ import dev.lamina.layers.core.Softmax;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
+import dev.lamina.layers.normalization.RMSNormalization;
+import dev.lamina.layers.normalization.UnitNormalization;
 import dev.lamina.layers.regularization.NoiseLayer;
 import dev.lamina.data.Scaler;
 import dev.lamina.models.Preprocessing;
@@ -206,6 +208,12 @@ public final class OnnxExport {
                     .addAttribute(floatAttr("epsilon", (float) ln.config().epsilon())));
             return y;
         }
+        if (l instanceof RMSNormalization r) {
+            return rmsNormalization(r, x);
+        }
+        if (l instanceof UnitNormalization u) {
+            return unitNormalization(u, x);
+        }
         if (l instanceof Normalization n) {
             float[] mean = find(n, "mean").value().data();
             float[] var = find(n, "variance").value().data();
@@ -290,7 +298,45 @@ public final class OnnxExport {
         return y;
     }
 
-    /** {@code axes=[-1]} for ReduceMean (an attribute up to opset 17), keeping the axis. */
+    /** RMSNormalization: {@code x / sqrt(mean(x²) + epsilon) * scale} over the last axis. */
+    private String rmsNormalization(RMSNormalization r, String x) {
+        String owner = r.name();
+        Parameter scale = find(r, "scale");
+        String s = initializer(owner + "/scale", scale.value().data(), scale.value().shape().dims());
+        String eps = initializer(owner + "/epsilon", new float[] {(float) r.config().epsilon()}, new int[0]);
+        String squares = next(owner);
+        String mean = next(owner);
+        String shifted = next(owner);
+        String rms = next(owner);
+        String scaled = next(owner);
+        String y = next(owner);
+        graph.addNode(node("Mul", new String[] {x, x}, squares));
+        graph.addNode(node("ReduceMean", new String[] {squares}, mean).addAttribute(lastAxis()));
+        graph.addNode(node("Add", new String[] {mean, eps}, shifted));
+        graph.addNode(node("Sqrt", new String[] {shifted}, rms));
+        graph.addNode(node("Div", new String[] {x, rms}, scaled));
+        graph.addNode(node("Mul", new String[] {scaled, s}, y));
+        return y;
+    }
+
+    /** UnitNormalization: {@code x * min(1 / sqrt(sum(x²)), 1e12)} over the last axis. */
+    private String unitNormalization(UnitNormalization u, String x) {
+        String owner = u.name();
+        String bound = initializer(owner + "/max_inverse_norm", new float[] {1e12f}, new int[0]);
+        String sum = next(owner);
+        String norm = next(owner);
+        String inverse = next(owner);
+        String bounded = next(owner);
+        String y = next(owner);
+        graph.addNode(node("ReduceSumSquare", new String[] {x}, sum).addAttribute(lastAxis()));
+        graph.addNode(node("Sqrt", new String[] {sum}, norm));
+        graph.addNode(node("Reciprocal", new String[] {norm}, inverse));
+        graph.addNode(node("Min", new String[] {inverse, bound}, bounded));
+        graph.addNode(node("Mul", new String[] {x, bounded}, y));
+        return y;
+    }
+
+    /** {@code axes=[-1]} for ReduceMean and ReduceSumSquare (an attribute up to opset 17), keeping the axis. */
     private static Onnx.AttributeProto lastAxis() {
         return Onnx.AttributeProto.newBuilder().setName("axes").setType(Onnx.AttributeProto.AttributeType.INTS)
                 .addInts(-1).build();

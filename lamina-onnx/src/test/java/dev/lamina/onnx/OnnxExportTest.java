@@ -86,11 +86,13 @@ class OnnxExportTest {
     }
 
     @Test
-    void layerNormalizationWithRmsScaling() throws Exception {
+    void layerNormalizationWithRmsScalingAndRmsAndUnitNormalization() throws Exception {
         LayerNormalization rms = new LayerNormalization(new LayerNormalization.Config(null, true, 1e-3, true, true,
                 dev.lamina.initializers.Constant.ZEROS, new RandomNormal(1, 0.5, false, 7L), null, null, null, null,
                 true));
-        Sequential m = Sequential.of(Input.of(5), Dense.of(6, "tanh"), rms, Dense.of(2)).seed(6);
+        Sequential m = Sequential.of(Input.of(5), Dense.of(6, "tanh"), rms, Dense.of(4),
+                dev.lamina.layers.normalization.RMSNormalization.of(), Dense.of(3),
+                dev.lamina.layers.normalization.UnitNormalization.of(), Dense.of(2)).seed(6);
         assertSamePredictions(m, 5);
     }
 

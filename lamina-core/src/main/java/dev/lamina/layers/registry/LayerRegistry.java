@@ -17,6 +17,8 @@ import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.BatchNormalizationConfig;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
+import dev.lamina.layers.normalization.RMSNormalization;
+import dev.lamina.layers.normalization.UnitNormalization;
 import dev.lamina.layers.regularization.AlphaDropout;
 import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.regularization.GaussianDropout;
@@ -49,6 +51,8 @@ public final class LayerRegistry {
         register("Softmax", m -> new Softmax(Softmax.Config.fromMap(m)));
         register("Identity", m -> new Identity(Identity.Config.fromMap(m)));
         register("Normalization", m -> new Normalization(Normalization.Config.fromMap(m)));
+        register("RMSNormalization", m -> new RMSNormalization(RMSNormalization.Config.fromMap(m)));
+        register("UnitNormalization", m -> new UnitNormalization(UnitNormalization.Config.fromMap(m)));
         register("Dropout", m -> new Dropout(Dropout.Config.fromMap(m)));
         register("GaussianDropout", m -> new GaussianDropout(GaussianDropout.Config.fromMap(m)));
         register("GaussianNoise", m -> new GaussianNoise(GaussianNoise.Config.fromMap(m)));

@@ -24,7 +24,8 @@ import java.util.Map;
  * {@code layernorm} (also {@code layer_normalization}), {@code activation(activation)},
  * {@code gaussian_noise(stddev)}, {@code gaussian_dropout(rate)}, {@code alpha_dropout(rate)},
  * {@code embedding(input_dim, output_dim)}, {@code flatten}, {@code relu(max_value, negative_slope,
- * threshold)}, {@code leaky_relu(negative_slope)}, {@code prelu}, {@code elu(alpha)}, {@code softmax}.
+ * threshold)}, {@code leaky_relu(negative_slope)}, {@code prelu}, {@code elu(alpha)}, {@code softmax},
+ * {@code rms_normalization}, {@code unit_normalization}.
  * Example: {@code dense(1024, relu) dropout(0.3) batchnorm(momentum=0.9) dense(1)}. An error
  * points at the offending token.
  */
@@ -50,6 +51,8 @@ public final class LayerSpec {
         KINDS.put("prelu", new Kind("PReLU", List.of()));
         KINDS.put("elu", new Kind("ELU", List.of("alpha")));
         KINDS.put("softmax", new Kind("Softmax", List.of()));
+        KINDS.put("rms_normalization", new Kind("RMSNormalization", List.of()));
+        KINDS.put("unit_normalization", new Kind("UnitNormalization", List.of()));
         KINDS.put("flatten", new Kind("Flatten", List.of()));
     }
 

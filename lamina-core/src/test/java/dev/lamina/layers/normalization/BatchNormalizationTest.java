@@ -251,4 +251,20 @@ class BatchNormalizationTest {
         random.build(Shape.of(6));
         new GradientCheck().check(random, GradientCheck.input(3, 6, 9, 0));
     }
+
+    @Test
+    void rmsAndUnitNormalizationPassTheGradientCheck() {
+        RMSNormalization rms = RMSNormalization.of();
+        rms.build(Shape.of(6));
+        System.arraycopy(new float[] {0.5f, 1.5f, -1, 2, 0.25f, 1}, 0, rms.weights().get(0).value().data(), 0, 6);
+        new GradientCheck().check(rms, GradientCheck.input(3, 6, 11, 0));
+        LayerHarness.roundTrip(rms, Shape.of(6), GradientCheck.input(3, 6, 2, 0));
+        UnitNormalization unit = UnitNormalization.of();
+        unit.build(Shape.of(5));
+        new GradientCheck().check(unit, GradientCheck.input(4, 5, 12, 0));
+        Tensor y = unit.forward(Tensor.of(new float[][] {{3, 4, 0, 0, 0}, {0, 0, 0, 0, 0}}), Mode.INFERENCE);
+        assertEquals(0.6f, y.get(0, 0), 1e-7);
+        assertEquals(0.8f, y.get(0, 1), 1e-7);
+        assertEquals(0f, y.get(1, 2), "a row of zeros stays zero");
+    }
 }

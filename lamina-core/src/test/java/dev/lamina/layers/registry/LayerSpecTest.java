@@ -46,8 +46,9 @@ class LayerSpecTest {
 
     @Test
     void activationLayersHaveNames() {
-        assertEquals(List.of("ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax"), LayerSpec.parse(
-                "relu(6) leaky_relu(0.1) prelu elu(alpha=0.5) softmax").stream().map(Layer::className).toList());
+        assertEquals(List.of("ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "RMSNormalization", "UnitNormalization"),
+                LayerSpec.parse("relu(6) leaky_relu(0.1) prelu elu(alpha=0.5) softmax rms_normalization"
+                        + " unit_normalization").stream().map(Layer::className).toList());
         assertEquals(6.0, ((dev.lamina.layers.core.ReLU) LayerSpec.parse("relu(6, threshold=0.5)").get(0)).config()
                 .maxValue());
     }
