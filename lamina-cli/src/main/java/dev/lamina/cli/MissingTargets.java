@@ -24,15 +24,20 @@ final class MissingTargets {
         int[] at = needed.stream().mapToInt(table::column).toArray();
         List<Integer> kept = new ArrayList<>();
         int first = -1;
+        String column = null;
         for (int r = 0; r < table.rows().size(); r++) {
             boolean present = true;
-            for (int j : at) {
-                present &= !Tables.isMissing(table.rows().get(r)[j]);
+            for (int k = 0; k < at.length; k++) {
+                if (Tables.isMissing(table.rows().get(r)[at[k]])) {
+                    present = false;
+                    if (first < 0) {
+                        first = r;
+                        column = needed.get(k);
+                    }
+                }
             }
             if (present) {
                 kept.add(r);
-            } else if (first < 0) {
-                first = r;
             }
         }
         int missing = table.rows().size() - kept.size();
@@ -41,9 +46,9 @@ final class MissingTargets {
         }
         String rows = missing + " row" + (missing == 1 ? "" : "s");
         if (!drop) {
-            throw new IllegalArgumentException(table.source() + " line " + table.lines().get(first) + " has no "
-                    + what.substring(what.indexOf(' ') + 1) + " (" + rows + " in all); fill it in, or leave such rows"
-                    + " out with --drop-missing.");
+            throw new IllegalArgumentException(table.source() + " line " + table.lines().get(first) + ", column '"
+                    + column + "': the value is missing (" + rows + " without " + what + " in all); every row needs"
+                    + " one: fill it in, or leave such rows out with --drop-missing.");
         }
         if (kept.isEmpty()) {
             throw new IllegalArgumentException(table.source() + ": no row has " + what + "; check the column names.");

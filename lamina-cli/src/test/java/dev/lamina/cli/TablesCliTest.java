@@ -123,7 +123,8 @@ class TablesCliTest {
         String[] refused = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers",
                 "dense(1)", "--epochs", "1");
         assertEquals("1", refused[0]);
-        assertTrue(refused[2].contains("holes.csv line 5 has no target (12 rows in all)")
+        assertTrue(refused[2].contains("holes.csv line 5, column 'y': the value is missing (12 rows without a target"
+                + " in all)")
                 && refused[2].contains("--drop-missing"), refused[2]);
         String[] dropped = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers",
                 "dense(1)", "--epochs", "1", "--validation-split", "0", "--drop-missing");
@@ -137,7 +138,8 @@ class TablesCliTest {
                 "--drop-missing", "--save", model.toString());
         String[] evaluated = TrainPredictTest.run("evaluate", "--model", model.toString(), "--data", csv.toString());
         assertEquals("1", evaluated[0]);
-        assertTrue(evaluated[2].contains("line 5 has no target") && evaluated[2].contains("--drop-missing"), evaluated[2]);
+        assertTrue(evaluated[2].contains("line 5, column 'y': the value is missing") && evaluated[2].contains(
+                "--drop-missing"), evaluated[2]);
         evaluated = TrainPredictTest.run("evaluate", "--model", model.toString(), "--data", csv.toString(),
                 "--drop-missing");
         assertEquals("0", evaluated[0], evaluated[2]);
