@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.data.Dataset;
+import dev.lamina.tensor.Tensor;
 import java.util.Locale;
 
 /**
@@ -46,6 +47,37 @@ final class DataAdvice {
                         + " (--scale standard) or add BatchNormalization, or lower the learning rate.",
                 train.featureNames().get(wide), num(min[wide]), num(max[wide]), train.featureNames().get(narrow),
                 num(min[narrow]), num(max[narrow]));
+    }
+
+    /**
+     * Advice to scale a regression target whose values sit far from the unit scale a network's last
+     * layer starts at (a mean or spread beyond 10, as a year or a price): null where they do not.
+     */
+    static String scaleTarget(Tensor y, java.util.List<String> targets) {
+        int cols = y.cols();
+        for (int j = 0; j < cols; j++) {
+            double sum = 0;
+            double squares = 0;
+            int n = y.rows();
+            for (int i = 0; i < n; i++) {
+                double v = y.get(i, j);
+                sum += v;
+                squares += v * v;
+            }
+            double mean = sum / n;
+            double std = Math.sqrt(Math.max(0, squares / n - mean * mean));
+            if (Math.abs(mean) > 10 || std > 10) {
+                return String.format(Locale.ROOT, "The target '%s' averages %s with a spread of %s, far from the"
+                        + " scale a new network predicts at: --scale-target standard trains on it as z-scores and"
+                        + " predicts in its own units.", targets.get(Math.min(j, targets.size() - 1)), num4(mean),
+                        num4(std));
+            }
+        }
+        return null;
+    }
+
+    private static String num4(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 
     private static String num(double v) {

@@ -285,6 +285,15 @@ final class TrainCommand implements Callable<Integer> {
                 out.println(advice);
             }
         }
+        boolean slow = reading.verdict() == CurveReading.Verdict.STALLED
+                || reading.verdict() == CurveReading.Verdict.UNDERFITTING;
+        if (slow && targetScaler == null && data.classes() == null && data.inMemory() != null) {
+            Tensor y = weightColumn != null ? withoutLast(data.inMemory().y(), false) : data.inMemory().y();
+            String advice = DataAdvice.scaleTarget(y, data.targets());
+            if (advice != null) {
+                out.println(advice);
+            }
+        }
         if (save != null) {
             model.save(save);
             out.println("Saved the model to " + save + ".");

@@ -146,4 +146,24 @@ class TablesCliTest {
         assertTrue(evaluated[1].contains("Dropped 12 rows without a target") && evaluated[1].contains("108 rows - loss"),
                 evaluated[1]);
     }
+
+    @Test
+    void aRegressionTargetFarFromUnitScaleGetsTheScaleTargetAdvice(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("years.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("a,b,year\n");
+            for (int i = 0; i < 200; i++) {
+                w.write(String.format(Locale.ROOT, "%.3f,%.3f,%d%n", Math.sin(i), Math.cos(i), 2000 + i % 9));
+            }
+        }
+        String[] t = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "year", "--layers",
+                "dense(4, relu) dense(1)", "--epochs", "2");
+        assertEquals("0", t[0], t[2]);
+        assertTrue(t[1].contains("The target 'year' averages 2004 with a spread of ")
+                && t[1].contains("--scale-target standard"), t[1]);
+        String[] scaled = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "year", "--layers",
+                "dense(4, relu) dense(1)", "--epochs", "2", "--scale-target", "standard");
+        assertEquals("0", scaled[0], scaled[2]);
+        assertTrue(!scaled[1].contains("--scale-target standard trains"), scaled[1]);
+    }
 }
