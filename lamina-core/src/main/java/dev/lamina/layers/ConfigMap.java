@@ -6,6 +6,7 @@ import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.regularizers.Regularizer;
 import dev.lamina.regularizers.Regularizers;
+import dev.lamina.util.Check;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,16 @@ public final class ConfigMap {
             return b;
         }
         throw bad(key, v, "true or false");
+    }
+
+    /**
+     * Refuses an {@code axis} other than the last ({@code -1} or {@code [-1]}; absent is the last):
+     * "{@code <owner>: Lamina <what> over the last axis only (axis -1); received axis <axis>.}"
+     */
+    public void lastAxisOnly(String what) {
+        Object axis = map.get("axis");
+        Check.that(axis == null || Integer.valueOf(-1).equals(axis) || List.of(-1).equals(axis),
+                owner + ": Lamina " + what + " over the last axis only (axis -1); received axis " + axis + ".");
     }
 
     /** A list of integers with nulls allowed (e.g. Keras' {@code batch_shape}), or null. */

@@ -3,8 +3,6 @@ package dev.lamina.layers.core;
 import dev.lamina.activations.Activations;
 import dev.lamina.layers.ConfigMap;
 import dev.lamina.layers.LayerConfig;
-import dev.lamina.util.Check;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,10 +22,7 @@ public final class Softmax extends ElementwiseLayer {
         /** Reads a Keras-shaped config (axis -1 only). */
         public static Config fromMap(Map<String, Object> map) {
             ConfigMap c = new ConfigMap("Softmax config", map);
-            Object axis = map == null ? null : map.get("axis");
-            Check.that(axis == null || Integer.valueOf(-1).equals(axis) || List.of(-1).equals(axis),
-                    "Softmax config: Lamina takes the softmax over the last axis only (axis -1); received axis "
-                            + axis + ".");
+            c.lastAxisOnly("takes the softmax");
             return new Config(c.string("name", null));
         }
     }

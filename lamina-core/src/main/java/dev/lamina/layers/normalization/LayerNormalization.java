@@ -98,10 +98,7 @@ public final class LayerNormalization extends Layer {
         /** Reads a Keras-shaped config; only the last axis is supported. */
         public static Config fromMap(Map<String, Object> map) {
             ConfigMap c = new ConfigMap("LayerNormalization config", map);
-            Object axis = map == null ? null : map.get("axis");
-            Check.that(axis == null || Integer.valueOf(-1).equals(axis) || java.util.List.of(-1).equals(axis),
-                    "LayerNormalization config: Lamina normalizes over the last axis only (axis -1); received axis "
-                            + axis + ".");
+            c.lastAxisOnly("normalizes");
             Config d = defaults();
             return new Config(c.string("name", null), c.bool("trainable", true), c.number("epsilon", 1e-3),
                     c.bool("center", true), c.bool("scale", true), c.initializer("beta_initializer", d.betaInitializer()),

@@ -65,9 +65,7 @@ public final class Normalization extends Layer {
         /** Reads a Keras-shaped config (axis -1 only). */
         public static Config fromMap(Map<String, Object> map) {
             ConfigMap c = new ConfigMap("Normalization config", map);
-            Object axis = map == null ? null : map.get("axis");
-            Check.that(axis == null || List.of(-1).equals(axis) || Integer.valueOf(-1).equals(axis),
-                    "Normalization config: Lamina normalizes the last axis only (axis -1); received " + axis + ".");
+            c.lastAxisOnly("normalizes");
             return new Config(c.string("name", null), doubles(map, "mean"), doubles(map, "variance"),
                     c.bool("invert", false));
         }

@@ -11,7 +11,6 @@ import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,10 +42,7 @@ public final class RMSNormalization extends Layer {
         /** Reads a Keras-shaped config (axis -1 only). */
         public static Config fromMap(Map<String, Object> map) {
             ConfigMap c = new ConfigMap("RMSNormalization config", map);
-            Object axis = map == null ? null : map.get("axis");
-            Check.that(axis == null || Integer.valueOf(-1).equals(axis) || List.of(-1).equals(axis),
-                    "RMSNormalization config: Lamina normalizes over the last axis only (axis -1); received axis "
-                            + axis + ".");
+            c.lastAxisOnly("normalizes");
             return new Config(c.string("name", null), c.bool("trainable", true), c.number("epsilon", 1e-6));
         }
     }

@@ -8,8 +8,6 @@ import dev.lamina.random.RandomStream;
 import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
-import dev.lamina.util.Check;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,10 +31,7 @@ public final class UnitNormalization extends Layer {
         /** Reads a Keras-shaped config (axis -1 only). */
         public static Config fromMap(Map<String, Object> map) {
             ConfigMap c = new ConfigMap("UnitNormalization config", map);
-            Object axis = map == null ? null : map.get("axis");
-            Check.that(axis == null || Integer.valueOf(-1).equals(axis) || List.of(-1).equals(axis),
-                    "UnitNormalization config: Lamina normalizes over the last axis only (axis -1); received axis "
-                            + axis + ".");
+            c.lastAxisOnly("normalizes");
             return new Config(c.string("name", null));
         }
     }
