@@ -210,7 +210,8 @@ public final class LayerNormalization extends Layer {
         }
         Tensor dx = computeInputGradient() ? gradIn.get(lastInput.rows(), inputShape()) : null;
         if (config.rmsScaling()) {
-            rmsScalingBackward(rows, xd, dy, dg, dx);
+            UncenteredScaling.backward(xd, dy, gamma.value().data(), rowMean, rowInvStd, rows, width, dg,
+                    dx == null ? null : dx.data());
             return dx;
         }
         for (int r = 0; r < rows; r++) {
@@ -241,32 +242,5 @@ public final class LayerNormalization extends Layer {
             }
         }
         return dx;
-    }
-
-    /**
-     * The gradients of {@code y = x inv gamma}, {@code inv = (var(x) + epsilon)^-1/2}: with
-     * {@code u = dy gamma}, {@code dx_i = inv u_i - inv^3 (x_i - mean) sum_j(u_j x_j) / n}.
-     */
-    private void rmsScalingBackward(int rows, float[] xd, float[] dy, float[] dg, Tensor dx) {
-        float[] g = gamma.value().data();
-        for (int r = 0; r < rows; r++) {
-            int o = r * width;
-            double m = rowMean[r];
-            double inv = rowInvStd[r];
-            double sumUx = 0;
-            for (int j = 0; j < width; j++) {
-                sumUx += dy[o + j] * (double) g[j] * xd[o + j];
-                if (dg != null) {
-                    dg[j] += (float) (dy[o + j] * (double) xd[o + j] * inv);
-                }
-            }
-            if (dx != null) {
-                float[] d = dx.data();
-                double k = inv * inv * inv * sumUx / width;
-                for (int j = 0; j < width; j++) {
-                    d[o + j] = (float) (inv * dy[o + j] * g[j] - k * (xd[o + j] - m));
-                }
-            }
-        }
     }
 }

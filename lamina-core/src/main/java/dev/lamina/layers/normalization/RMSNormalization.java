@@ -110,36 +110,15 @@ public final class RMSNormalization extends Layer {
         return y;
     }
 
-    /**
-     * With {@code u = dy scale} and {@code r} the row's inverse root mean square:
-     * {@code dx_i = r u_i - r³ x_i sum_j(u_j x_j) / n}; {@code dscale_j = sum over rows of dy_j x_j r}.
-     */
+    /** See {@link UncenteredScaling}: the shift is 0. */
     @Override
     public Tensor backward(Tensor gradOut) {
         requireForward(lastInput);
-        int rows = lastInput.size() / width;
-        float[] xd = lastInput.data();
-        float[] dy = gradOut.data();
-        float[] s = scale.value().data();
         float[] ds = scale.grad().data();
         java.util.Arrays.fill(ds, 0f);
         Tensor dx = computeInputGradient() ? gradIn.get(lastInput.rows(), inputShape()) : null;
-        for (int r = 0; r < rows; r++) {
-            int o = r * width;
-            double inv = rowInvRms[r];
-            double sumUx = 0;
-            for (int j = 0; j < width; j++) {
-                sumUx += dy[o + j] * (double) s[j] * xd[o + j];
-                ds[j] += (float) (dy[o + j] * (double) xd[o + j] * inv);
-            }
-            if (dx != null) {
-                float[] d = dx.data();
-                double k = inv * inv * inv * sumUx / width;
-                for (int j = 0; j < width; j++) {
-                    d[o + j] = (float) (inv * dy[o + j] * s[j] - k * xd[o + j]);
-                }
-            }
-        }
+        UncenteredScaling.backward(lastInput.data(), gradOut.data(), scale.value().data(), null, rowInvRms,
+                lastInput.size() / width, width, ds, dx == null ? null : dx.data());
         return dx;
     }
 }
