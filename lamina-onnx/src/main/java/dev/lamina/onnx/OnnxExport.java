@@ -278,44 +278,35 @@ public final class OnnxExport {
      */
     private String rmsScaling(LayerNormalization ln, String x, String gamma) {
         String owner = ln.name();
-        String eps = initializer(owner + "/epsilon", new float[] {(float) ln.config().epsilon()}, new int[0]);
         String mean = next(owner);
         String centered = next(owner);
-        String squares = next(owner);
-        String variance = next(owner);
-        String shifted = next(owner);
-        String std = next(owner);
-        String scaled = next(owner);
-        String y = next(owner);
         graph.addNode(node("ReduceMean", new String[] {x}, mean).addAttribute(lastAxis()));
         graph.addNode(node("Sub", new String[] {x, mean}, centered));
-        graph.addNode(node("Mul", new String[] {centered, centered}, squares));
-        graph.addNode(node("ReduceMean", new String[] {squares}, variance).addAttribute(lastAxis()));
-        graph.addNode(node("Add", new String[] {variance, eps}, shifted));
-        graph.addNode(node("Sqrt", new String[] {shifted}, std));
-        graph.addNode(node("Div", new String[] {x, std}, scaled));
-        graph.addNode(node("Mul", new String[] {scaled, gamma}, y));
-        return y;
+        return scaledByRootMeanSquare(owner, x, centered, ln.config().epsilon(), gamma);
     }
 
     /** RMSNormalization: {@code x / sqrt(mean(x²) + epsilon) * scale} over the last axis. */
     private String rmsNormalization(RMSNormalization r, String x) {
-        String owner = r.name();
         Parameter scale = find(r, "scale");
-        String s = initializer(owner + "/scale", scale.value().data(), scale.value().shape().dims());
-        String eps = initializer(owner + "/epsilon", new float[] {(float) r.config().epsilon()}, new int[0]);
+        String s = initializer(r.name() + "/scale", scale.value().data(), scale.value().shape().dims());
+        return scaledByRootMeanSquare(r.name(), x, x, r.config().epsilon(), s);
+    }
+
+    /** {@code x / sqrt(mean(v²) + epsilon) * scale}, the mean over the last axis. */
+    private String scaledByRootMeanSquare(String owner, String x, String v, double epsilon, String scale) {
+        String eps = initializer(owner + "/epsilon", new float[] {(float) epsilon}, new int[0]);
         String squares = next(owner);
         String mean = next(owner);
         String shifted = next(owner);
         String rms = next(owner);
         String scaled = next(owner);
         String y = next(owner);
-        graph.addNode(node("Mul", new String[] {x, x}, squares));
+        graph.addNode(node("Mul", new String[] {v, v}, squares));
         graph.addNode(node("ReduceMean", new String[] {squares}, mean).addAttribute(lastAxis()));
         graph.addNode(node("Add", new String[] {mean, eps}, shifted));
         graph.addNode(node("Sqrt", new String[] {shifted}, rms));
         graph.addNode(node("Div", new String[] {x, rms}, scaled));
-        graph.addNode(node("Mul", new String[] {scaled, s}, y));
+        graph.addNode(node("Mul", new String[] {scaled, scale}, y));
         return y;
     }
 
