@@ -171,17 +171,8 @@ final class TableTraining {
     private static Table complete(Table t, FeatureSpec spec) {
         int[] used = spec.columns().stream().filter(c -> !(c instanceof IgnoredColumn))
                 .mapToInt(c -> t.column(c.name())).toArray();
-        List<Integer> kept = new ArrayList<>();
-        for (int r = 0; r < t.rows().size(); r++) {
-            boolean present = true;
-            for (int j : used) {
-                present &= !Tables.isMissing(t.rows().get(r)[j]);
-            }
-            if (present) {
-                kept.add(r);
-            }
-        }
-        return kept.size() == t.rows().size() ? t : t.select(kept.stream().mapToInt(Integer::intValue).toArray());
+        int[] kept = MissingTargets.rowsWithValues(t, used);
+        return kept.length == t.rows().size() ? t : t.select(kept);
     }
 
     /** The encoded rows and their targets (class indices when there are classes), with the weight column last if any. */
