@@ -82,7 +82,7 @@ record CsvChunk(float[] x, float[] y, int rows) {
                     + " missing; a streamed file needs every value (fill it in, or load the file in memory with"
                     + " --drop-missing).");
         }
-        String number = CsvNumbers.isPlainDecimal(cell) ? cell : CsvNumbers.plain(cell);
+        String number = CsvNumbers.plain(cell);
         if (number == null) {
             throw new DataFormatException(index.file + " line " + line + ", column '" + name + "': \"" + cell
                     + "\" is not a number; a streamed file needs numeric columns (load it in memory to one-hot"

@@ -205,7 +205,7 @@ final class RowsToDataset {
     }
 
     private float number(String cell, int column, long line) {
-        String number = CsvNumbers.isPlainDecimal(cell) ? cell : CsvNumbers.plain(cell);
+        String number = CsvNumbers.plain(cell);
         if (number == null) {
             throw new DataFormatException(source + " line " + line + ", column '" + columns.get(column) + "': \""
                     + cell + "\" is not a number; one-hot encode the column if it is categorical (--one-hot "
