@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Keras 3.15.1 files for what the first fixtures left out, with 5 input rows and Keras' own predictions.
 
-Run (keras==3.15.1 and jax installed; from any folder):  python make_more_fixtures.py
+Run (keras==3.15.1 and jax installed; from any folder):  python make_more_fixtures.py  (ONLY=stem,... for some)
 Outputs go next to this script (README.md here lists them). The files do not depend on the backend; JAX was used.
 """
 import os
@@ -27,6 +27,8 @@ def write_csv(path, arr, prefix):
 
 
 def save(model, stem, formats, features):
+    if os.environ.get("ONLY") and stem not in os.environ["ONLY"].split(","):
+        return  # ONLY=stem1,stem2 rewrites those files alone (the models before them are still built, for the seeds)
     x = np.random.default_rng(0).normal(2.0, 3.0, size=(5, features)).astype("float32")
     y = model.predict(x, verbose=0)
     for fmt in formats:
@@ -78,3 +80,12 @@ model = keras.Sequential([keras.Input((4,)), layers.Dense(6), rms_norm, layers.D
                           layers.UnitNormalization(), layers.Dense(2)], name="rms_unit")
 rms_norm.set_weights([np.random.default_rng(3).uniform(0.2, 1.8, size=(6,)).astype("float32")])
 save(model, "rms-unit-normalization", ["keras", "legacy.h5"], 4)
+
+# Rescaling with one factor for all features, with a list per feature, and with NumPy values (which Keras writes
+# as {"class_name": "__numpy__", ...}); an activity_regularizer and ActivityRegularization change training only.
+model = keras.Sequential([keras.Input((4,)), layers.Rescaling(1 / 255.0, offset=-0.5),
+                          layers.Rescaling([50.0, 200.0, -100.0, 400.0], offset=[0.1, 0.0, -0.2, 1.0]),
+                          layers.Dense(6, activation="relu", activity_regularizer="l2"),
+                          layers.Rescaling(np.linspace(0.5, 1.5, 6).astype("float32"), offset=np.float32(0.25)),
+                          layers.ActivityRegularization(l1=0.01), layers.Dense(2)], name="rescaling")
+save(model, "rescaling-activity", ["keras", "legacy.h5"], 4)

@@ -76,6 +76,39 @@ public final class ConfigMap {
         throw bad(key, v, "a number");
     }
 
+    /**
+     * Numbers along the last axis, or null when absent or null: a number (a list of one), a list of
+     * numbers, a nested list whose outer levels each hold one element ({@code [[1, 2, 3]]}), or any of
+     * these in Keras' serialized NumPy form ({@code {"class_name": "__numpy__", "config": {"value":
+     * ...}}}). At most {@code maxCount} numbers, each finite.
+     */
+    public List<Double> numbers(String key, int maxCount) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        Object value = v;
+        if (v instanceof Map<?, ?> m && "__numpy__".equals(m.get("class_name")) && m.get("config") instanceof Map<?, ?> c) {
+            value = c.get("value");
+        }
+        while (value instanceof List<?> l && l.size() == 1 && l.get(0) instanceof List<?>) {
+            value = l.get(0);
+        }
+        String expected = "a number or a list of numbers along the last axis (at most " + maxCount + ", finite)";
+        List<?> items = value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
+        if (items.isEmpty() || items.size() > maxCount) {
+            throw bad(key, v, expected);
+        }
+        List<Double> out = new java.util.ArrayList<>(items.size());
+        for (Object o : items) {
+            if (!(o instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw bad(key, v, expected);
+            }
+            out.add(n.doubleValue());
+        }
+        return List.copyOf(out);
+    }
+
     /** A boolean, or {@code dflt} when absent or null. */
     public boolean bool(String key, boolean dflt) {
         Object v = map.get(key);
@@ -203,7 +236,11 @@ public final class ConfigMap {
     }
 
     private IllegalArgumentException bad(String key, Object v, String expected) {
+        String shown = String.valueOf(v);
+        if (shown.length() > 120) {
+            shown = shown.substring(0, 120) + "... (" + shown.length() + " characters)";
+        }
         return new IllegalArgumentException("Invalid value for '" + key + "' in " + owner + ": expected "
-                + expected + ", received " + v + ".");
+                + expected + ", received " + shown + ".");
     }
 }

@@ -10,7 +10,9 @@ import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A step of a model: it maps a batch of inputs to a batch of outputs and, in training, maps the
@@ -26,6 +28,9 @@ import java.util.List;
  * uses what the last {@code forward} kept and overwrites (does not add to) the weight gradients.
  */
 public abstract class Layer {
+    /** The key of Keras' activity regularizer in a layer config. */
+    public static final String ACTIVITY_REGULARIZER = "activity_regularizer";
+
     private final String name;
     private boolean trainable;
     private Shape inputShape;
@@ -36,6 +41,8 @@ public abstract class Layer {
     private WeightBudget budget = WeightBudget.UNLIMITED;
     /** The layer whose weights the build in progress takes instead of allocating, or null. */
     private Layer sharedFrom;
+    /** Keras' {@code activity_regularizer}: a penalty on this layer's outputs, or null. */
+    private Regularizer activityRegularizer;
 
     /**
      * @param name the layer's name, or null for an automatic one ({@code dense}, {@code dense_1}, ...)
@@ -66,6 +73,34 @@ public abstract class Layer {
 
     /** The constructor arguments as a value; the registry makes an equal layer from it. */
     public abstract LayerConfig config();
+
+    /**
+     * The config as Keras writes it: {@link #config()}'s map, with the {@code activity_regularizer}
+     * that every Keras layer takes when this layer has one.
+     */
+    public final Map<String, Object> configMap() {
+        Map<String, Object> m = config().toMap();
+        if (activityRegularizer != null) {
+            m = new LinkedHashMap<>(m);
+            m.put(ACTIVITY_REGULARIZER, ConfigMap.serialize(activityRegularizer));
+        }
+        return m;
+    }
+
+    /**
+     * The penalty on this layer's outputs that training adds to the loss (Keras' {@code
+     * activity_regularizer}), or null. As in Keras, the penalty of a batch is divided by its rows, it
+     * counts in the reported {@code loss} and {@code val_loss}, and its gradient flows back through
+     * the layer; predictions do not change.
+     */
+    public Regularizer activityRegularizer() {
+        return activityRegularizer;
+    }
+
+    /** Sets (or, with null, removes) the penalty on this layer's outputs; see {@link #activityRegularizer()}. */
+    public void setActivityRegularizer(Regularizer regularizer) {
+        this.activityRegularizer = regularizer;
+    }
 
     /** Whether {@link #build} has run. */
     public final boolean built() {

@@ -94,7 +94,7 @@ public final class BatchNormTools {
                 values.add(foldForward(bn, dense));
                 i++;
             } else {
-                Layer copy = LayerRegistry.fromConfig(l.className(), l.config().toMap());
+                Layer copy = LayerRegistry.copyOf(l);
                 out.add(copy);
                 float[][] w = new float[l.weights().size()][];
                 for (int j = 0; j < w.length; j++) {

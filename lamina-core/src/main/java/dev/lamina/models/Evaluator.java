@@ -105,14 +105,17 @@ final class Evaluator {
         long n = 0;
         double lossSum = 0;
         double reg = model.regularizationLoss();
+        boolean activity = model.hasActivityRegularizers();
         try (Batches pass = data.batches(BatchPlan.inOrder(batchSize))) {
             for (Batch b = pass.next(); b != null; b = pass.next()) {
                 if (b.y() == null) {
                     throw new IllegalArgumentException("Evaluation needs targets, but the " + (prefix.isEmpty()
                             ? "" : "validation ") + "data has inputs only; give a source with targets.");
                 }
-                Tensor out = model.infer(b.x());
-                lossSum += (model.loss().compute(b.y(), out, null, b.weightArray()) + reg) * b.rows();
+                // With activity penalties, every layer's output is needed: the unfused pass, the same bits.
+                Tensor out = activity ? model.forward(b.x(), Mode.INFERENCE) : model.infer(b.x());
+                double penalties = reg + (activity ? model.activity().loss() : 0);
+                lossSum += (model.loss().compute(b.y(), out, null, b.weightArray()) + penalties) * b.rows();
                 n += b.rows();
                 for (int iM = 0; iM < metrics.size(); iM++) {
                     Metric m = metrics.get(iM);

@@ -13,12 +13,13 @@ final class GradientProbe {
         TrainingStep s = new TrainingStep(model);
         Tensor out = model.forward(x, training ? Mode.TRAINING : Mode.INFERENCE);
         Tensor g = Tensor.zeros(out.shape());
-        double loss = model.loss().compute(y, out, g) + model.regularizationLoss();
+        double loss = model.loss().compute(y, out, g) + model.regularizationLoss() + model.activity().loss();
         List<Layer> layers = model.layers();
         Tensor d = g;
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
             l.setComputeInputGradient(true);
+            model.activity().addGradient(i, l, d);
             d = l.backward(d);
         }
         layers.get(0).setComputeInputGradient(false);

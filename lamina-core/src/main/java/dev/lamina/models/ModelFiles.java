@@ -98,7 +98,7 @@ public final class ModelFiles {
                 : new Input.Config("input_layer", model.inputShape());
         layers.add(layerEntry("InputLayer", input.toMap()));
         for (Layer l : model.layers()) {
-            layers.add(layerEntry(l.className(), l.config().toMap()));
+            layers.add(layerEntry(l.className(), l.configMap()));
         }
         Map<String, Object> seq = new LinkedHashMap<>();
         seq.put("name", model.name());

@@ -64,6 +64,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Sequential implements TrainableModel {
     private final String name;
     private final List<Layer> layers = new ArrayList<>();
+    private final ActivityPenalties activity = new ActivityPenalties();
     private Input input;
     private Shape inputShape;
     private Long seed;
@@ -599,7 +600,7 @@ public final class Sequential implements TrainableModel {
     Sequential replica() {
         Sequential r = new Sequential(name);
         for (Layer l : layers) {
-            Layer copy = LayerRegistry.fromConfig(l.className(), l.config().toMap());
+            Layer copy = LayerRegistry.copyOf(l);
             copy.buildSharing(l);
             r.layers.add(copy);
         }
@@ -815,10 +816,23 @@ public final class Sequential implements TrainableModel {
     /** Runs a batch through every layer. */
     Tensor forward(Tensor x, Mode mode) {
         Tensor t = x;
+        activity.start(layers.size());
         for (int i = 0; i < layers.size(); i++) {
-            t = layers.get(i).forward(t, mode);
+            Layer l = layers.get(i);
+            t = l.forward(t, mode);
+            activity.record(i, l, t);
         }
         return t;
+    }
+
+    /** The layers' activity penalties over the last {@link #forward} pass. */
+    ActivityPenalties activity() {
+        return activity;
+    }
+
+    /** Whether a layer has an activity regularizer, whose penalty the loss then includes. */
+    boolean hasActivityRegularizers() {
+        return ActivityPenalties.any(layers);
     }
 
     /** A batch's outputs in inference mode, fused where that keeps the bits ({@link FusedInference}). */
@@ -830,14 +844,17 @@ public final class Sequential implements TrainableModel {
      * Runs the loss gradient back through every layer (the first layer skips its input gradient).
      * An inverted dropout that drew a mask right after a Dense layer whose activation takes one
      * (relu) hands the mask to that layer, which applies it with its derivative in one pass
-     * ({@link Dense#backwardThroughMask}): the same bits as the two layers' own passes.
+     * ({@link Dense#backwardThroughMask}): the same bits as the two layers' own passes. A layer's
+     * activity penalty adds its gradient to the gradient arriving at that layer's output (and keeps
+     * a Dense layer with one out of the fused pass).
      */
     void backward(Tensor grad) {
         Tensor g = grad;
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
             l.setComputeInputGradient(i > 0);
-            if (i > 0 && l instanceof KeepMaskLayer d && d.lastKeepMask() != null
+            activity.addGradient(i, l, g);
+            if (i > 0 && l instanceof KeepMaskLayer d && d.lastKeepMask() != null && !activity.penalizes(i - 1)
                     && layers.get(i - 1) instanceof Dense dense && dense.takesDropoutMask()) {
                 dense.setComputeInputGradient(i > 1);
                 g = dense.backwardThroughMask(g, d.lastKeepMask(), d.lastKeepProbability());

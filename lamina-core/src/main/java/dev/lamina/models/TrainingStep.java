@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One optimizer step on one batch: forward in training mode, the loss and its gradient, backward,
- * the regularizers' gradients, then the optimizer's update. Reused from step to step, it
+ * One optimizer step on one batch: forward in training mode, the loss (with the weights' and the
+ * outputs' penalties) and its gradient, backward, the regularizers' gradients, then the optimizer's
+ * update. Reused from step to step, it
  * allocates nothing once its buffer has grown to the batch.
  */
 final class TrainingStep {
@@ -77,7 +78,8 @@ final class TrainingStep {
     double compute(Tensor xb, Tensor yb, float[] weights, List<Metric> metrics, Mode mode) {
         Tensor out = model.forward(xb, mode);
         Tensor g = grad.get(out.rows(), model.outputShape());
-        double loss = model.loss().compute(yb, out, g, weights) + model.regularizationLoss();
+        double loss = model.loss().compute(yb, out, g, weights) + model.regularizationLoss()
+                + model.activity().loss();
         for (int iM = 0; iM < metrics.size(); iM++) {
             metrics.get(iM).update(yb, out); // Keras' compiled metrics do not weigh rows (weighted_metrics would)
         }

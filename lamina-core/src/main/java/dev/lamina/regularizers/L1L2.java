@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code l1 * sum(|w|) + l2 * sum(w²)}; its gradient is {@code l1 * sign(w) + 2 * l2 * w}.
+ * {@code l1 * sum(|w|) + l2 * sum(w²)}; its gradient is {@code l1 * sign(w) + 2 * l2 * w}, with
+ * {@code sign(0) = 0} as in Keras on TensorFlow and in PyTorch (Keras on JAX takes 1 there, which only
+ * a value of exactly zero shows).
  * Keras' {@code L1(l1=0.01)}, {@code L2(l2=0.01)} and {@code L1L2(l1=0, l2=0)}.
  *
  * @param l1 the L1 factor, non-negative
@@ -58,9 +60,9 @@ public record L1L2(double l1, double l2, String className) implements Regularize
     }
 
     @Override
-    public void addGradient(float[] w, float[] g, int n) {
-        float a = (float) l1;
-        float b = (float) (2 * l2);
+    public void addGradient(float[] w, float[] g, int n, float scale) {
+        float a = (float) (l1 * scale);
+        float b = (float) (2 * l2 * scale);
         for (int i = 0; i < n; i++) {
             g[i] += a * Math.signum(w[i]) + b * w[i];
         }

@@ -125,8 +125,11 @@ class ModelFilesTest {
                 Dense.of(8), new ReLU(new ReLU.Config(null, 2.0, 0.1, 0.1)),
                 Dense.of(8), PReLU.of(), ELU.of(0.7),
                 new LayerNormalization(LayerNormalization.Config.fromMap(Map.of("rms_scaling", true))),
-                Identity.of(), RMSNormalization.of(), Dense.of(5), UnitNormalization.of(), Dense.of(3),
+                Identity.of(), RMSNormalization.of(), Dense.of(5), UnitNormalization.of(),
+                dev.lamina.layers.core.Rescaling.of(2.0, -0.5),
+                dev.lamina.layers.regularization.ActivityRegularization.of(0.01, 0.02), Dense.of(3),
                 Softmax.of()).seed(4);
+        m.layers().get(3).setActivityRegularizer(dev.lamina.regularizers.L1L2.l2(0.01));
         m.compile(new Adam(), Losses.get("categorical_crossentropy"));
         Tensor x = GradientCheck.input(64, 6, 8, 0);
         float[] onehot = new float[64 * 3];
@@ -139,6 +142,9 @@ class ModelFilesTest {
         Sequential loaded = Sequential.load(p);
         assertArrayEquals(m.predict(x).data(), loaded.predict(x).data());
         assertEquals(m.summary(), loaded.summary());
+        assertEquals(m.layers().get(3).activityRegularizer(), loaded.layers().get(3).activityRegularizer());
+        Tensor y = Tensor.wrap(onehot, 64, 3);
+        assertEquals(m.evaluate(x, y).get("loss"), loaded.evaluate(x, y).get("loss"), 0);
     }
 
     @Test

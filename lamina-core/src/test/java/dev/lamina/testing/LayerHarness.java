@@ -8,7 +8,6 @@ import dev.lamina.layers.Mode;
 import dev.lamina.layers.registry.LayerRegistry;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
-import java.util.Map;
 
 /**
  * The checks every layer gets: config round trip through the Keras-shaped map and the registry,
@@ -20,9 +19,9 @@ public final class LayerHarness {
     /** Runs the round trips for {@code layer} on per-sample inputs of {@code inputShape}; returns the copy. */
     public static Layer roundTrip(Layer layer, Shape inputShape, Tensor x) {
         layer.build(inputShape);
-        Map<String, Object> map = layer.config().toMap();
-        Layer copy = LayerRegistry.fromConfig(layer.className(), map);
+        Layer copy = LayerRegistry.copyOf(layer);
         assertEquals(layer.config(), copy.config(), "config round trip of " + layer);
+        assertEquals(layer.activityRegularizer(), copy.activityRegularizer(), "activity regularizer of " + layer);
         assertEquals(layer.className(), copy.className());
         copy.build(inputShape);
         assertEquals(layer.outputShape(), copy.outputShape());

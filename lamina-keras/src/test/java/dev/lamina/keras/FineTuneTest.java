@@ -1,6 +1,7 @@
 package dev.lamina.keras;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import dev.lamina.optimizers.SGD;
 import dev.lamina.tensor.Tensor;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +54,10 @@ class FineTuneTest {
         m.compile(opt, Losses.get("mse"));
         m.fit(matrix(expected.get("x")), matrix(expected.get("y")),
                 FitOptions.defaults().epochs(1).batchSize(16).shuffle(false).verbose(0));
+        assertWeights(expected, m, 2e-6);
+    }
+
+    private static void assertWeights(JsonNode expected, Sequential m, double tolerance) {
         List<Parameter> ws = m.weights();
         List<String> order = new java.util.ArrayList<>();
         expected.get("order").forEach(n -> order.add(n.asText()));
@@ -62,9 +68,34 @@ class FineTuneTest {
             float[] actual = ws.get(i).value().data();
             assertEquals(e.size(), actual.length, order.get(i));
             for (int k = 0; k < actual.length; k++) {
-                assertEquals(e.get(k), actual[k], 2e-6 * Math.max(1, Math.abs(e.get(k))), order.get(i) + "[" + k + "]");
+                assertEquals(e.get(k), actual[k], tolerance * Math.max(1, Math.abs(e.get(k))), order.get(i) + "[" + k + "]");
             }
         }
+    }
+
+    /**
+     * Activity regularizers (on a Dense layer, on a BatchNormalization, an ActivityRegularization layer)
+     * train as in Keras: the step's reported loss includes their penalties divided by the batch's rows,
+     * their gradients reach the weights below them, and evaluate() counts them too
+     * (tools/reference/keras_activity_regularization.py). Without the penalties every number differs.
+     */
+    @Test
+    void activityRegularizersTrainAsInKeras() throws Exception {
+        Path dir = Path.of(FineTuneTest.class.getResource("/finetune/activity.keras").toURI()).getParent();
+        Sequential m = KerasImport.load(dir.resolve("activity.keras"));
+        assertEquals(List.of(true, true, true, true), m.layers().stream().map(l -> l.activityRegularizer() != null)
+                .toList());
+        JsonNode expected = new ObjectMapper().readTree(dir.resolve("activity.expected.json").toFile());
+        m.compile(SGD.of(0.05).momentum(0.9), Losses.get("mse"));
+        Tensor x = matrix(expected.get("x"));
+        Tensor y = matrix(expected.get("y"));
+        double loss = m.fit(x, y, FitOptions.defaults().epochs(1).batchSize(16).shuffle(false).verbose(0))
+                .get("loss").get(0);
+        assertEquals(expected.get("loss").asDouble(), loss, 1e-5 * expected.get("loss").asDouble());
+        assertWeights(expected, m, 1e-5);
+        double evaluated = m.evaluate(x, y, 16).get("loss");
+        assertEquals(expected.get("evaluate_loss").asDouble(), evaluated, 1e-5 * evaluated);
+        assertTrue(Math.abs(expected.get("plain_loss").asDouble() - loss) > 0.1, "the penalties are visible in the loss");
     }
 
     @ParameterizedTest

@@ -37,14 +37,16 @@ class KerasImportTest {
 
     /**
      * Files of {@code keras/more} (its README.md and make_more_fixtures.py): Normalization, rms_scaling,
-     * non-ASCII names, the activation layers, RMSNormalization and UnitNormalization.
+     * non-ASCII names, the activation layers, RMSNormalization and UnitNormalization, Rescaling and the activity
+     * regularizers.
      */
     @ParameterizedTest
     @ValueSource(strings = {"keras-3.15.1_normalization-adapted-rms-scaling.keras",
             "keras-3.15.1_normalization-adapted-rms-scaling.legacy.h5", "keras-3.15.1_normalization-given.keras",
             "keras-3.15.1_normalization-given.legacy.h5", "keras-3.15.1_non-ascii-names.legacy.h5",
             "keras-3.15.1_activation-layers.keras", "keras-3.15.1_activation-layers.legacy.h5",
-            "keras-3.15.1_rms-unit-normalization.keras", "keras-3.15.1_rms-unit-normalization.legacy.h5"})
+            "keras-3.15.1_rms-unit-normalization.keras", "keras-3.15.1_rms-unit-normalization.legacy.h5",
+            "keras-3.15.1_rescaling-activity.keras", "keras-3.15.1_rescaling-activity.legacy.h5"})
     void morePredictionsMatchKeras(String file) throws Exception {
         Sequential m = KerasImport.load(resource("more/" + file));
         float[][] x = Fixtures.csv(resource("more/" + file + ".input.csv"));

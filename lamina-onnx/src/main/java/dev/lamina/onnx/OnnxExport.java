@@ -12,12 +12,14 @@ import dev.lamina.layers.core.ELU;
 import dev.lamina.layers.core.Identity;
 import dev.lamina.layers.core.PReLU;
 import dev.lamina.layers.core.ReLU;
+import dev.lamina.layers.core.Rescaling;
 import dev.lamina.layers.core.Softmax;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
 import dev.lamina.layers.normalization.RMSNormalization;
 import dev.lamina.layers.normalization.UnitNormalization;
+import dev.lamina.layers.regularization.ActivityRegularization;
 import dev.lamina.layers.regularization.NoiseLayer;
 import dev.lamina.data.Scaler;
 import dev.lamina.models.Preprocessing;
@@ -151,8 +153,19 @@ public final class OnnxExport {
         if (l instanceof Activation a) {
             return activation(a.config().activation(), x, a.name());
         }
-        if (l instanceof Identity) {
+        if (l instanceof Identity || l instanceof ActivityRegularization) {
             return x;
+        }
+        if (l instanceof Rescaling r) {
+            float[] scale = r.scales();
+            float[] offset = r.offsets();
+            String s = initializer(r.name() + "/scale", scale, new int[] {scale.length});
+            String o = initializer(r.name() + "/offset", offset, new int[] {offset.length});
+            String t = next(r.name());
+            String y = next(r.name());
+            graph.addNode(node("Mul", new String[] {x, s}, t));
+            graph.addNode(node("Add", new String[] {t, o}, y));
+            return y;
         }
         if (l instanceof Softmax s) {
             return activation("softmax", x, s.name());

@@ -106,6 +106,16 @@ class OnnxExportTest {
     }
 
     @Test
+    void rescalingAndActivityRegularization() throws Exception {
+        Sequential m = Sequential.of(Input.of(4), dev.lamina.layers.core.Rescaling.of(1 / 255.0, -0.5),
+                new dev.lamina.layers.core.Rescaling(new dev.lamina.layers.core.Rescaling.Config(null,
+                        List.of(50.0, 200.0, -100.0, 400.0), List.of(0.1, 0.0, -0.2, 1.0))),
+                Dense.of(6, "relu"), dev.lamina.layers.regularization.ActivityRegularization.of(0.01, 0),
+                Dense.of(2)).seed(9);
+        assertSamePredictions(m, 4);
+    }
+
+    @Test
     void layersOutsideTheExportAreNamed() {
         Sequential m = Sequential.of(Input.of(2, 3), SpatialDropout1D.of(0.1), BatchNormalization.builder().axis(1).build())
                 .seed(1);

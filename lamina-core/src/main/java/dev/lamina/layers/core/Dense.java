@@ -84,17 +84,11 @@ public final class Dense extends Layer {
 
         /**
          * Reads a Keras-shaped config; absent keys take Keras' defaults. An {@code activity_regularizer}
-         * (a penalty on the layer's outputs, which Lamina does not train with) is warned about: the
-         * predictions are Keras', training the layer further is not.
+         * belongs to every layer, not to this config: {@code LayerRegistry.fromConfig} reads it.
          */
         public static Config fromMap(Map<String, Object> map) {
             Check.that(map != null && map.get("units") != null, "Dense config needs 'units' (a positive integer).");
             ConfigMap c = new ConfigMap("Dense config", map);
-            if (c.regularizer("activity_regularizer") != null) {
-                dev.lamina.util.Warnings.warn(Dense.class, "Dense '" + c.string("name", "?") + "' has an"
-                        + " activity_regularizer, which Lamina does not apply: its predictions are Keras', but"
-                        + " training it further leaves out that penalty on its outputs.");
-            }
             Config d = defaults(1);
             return new Config(c.string("name", null), c.bool("trainable", true), c.integer("units", 0),
                     c.string("activation", "linear"), c.bool("use_bias", true),

@@ -11,7 +11,8 @@ import dev.lamina.tensor.Tensor;
 /**
  * A weightless layer that applies one {@link ActivationFunction} to every element, the same in
  * training and inference: {@link Activation}, {@link LeakyReLU}, {@link ReLU}, {@link ELU},
- * {@link Softmax} and {@link Identity}.
+ * {@link Softmax}, {@link Identity} and
+ * {@link dev.lamina.layers.regularization.ActivityRegularization}.
  */
 public abstract class ElementwiseLayer extends Layer {
     private final ActivationFunction function;

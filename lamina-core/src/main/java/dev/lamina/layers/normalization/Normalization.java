@@ -11,7 +11,6 @@ import dev.lamina.tensor.Buffer;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,25 +65,8 @@ public final class Normalization extends Layer {
         public static Config fromMap(Map<String, Object> map) {
             ConfigMap c = new ConfigMap("Normalization config", map);
             c.lastAxisOnly("normalizes");
-            return new Config(c.string("name", null), doubles(map, "mean"), doubles(map, "variance"),
-                    c.bool("invert", false));
-        }
-
-        private static List<Double> doubles(Map<String, Object> map, String key) {
-            Object v = map == null ? null : map.get(key);
-            if (v == null) {
-                return null;
-            }
-            if (v instanceof Number single) {
-                return List.of(single.doubleValue());
-            }
-            Check.that(v instanceof List<?>, "Normalization config: '" + key + "' must be a number or a list of numbers.");
-            List<Double> out = new ArrayList<>();
-            for (Object o : (List<?>) v) {
-                Check.that(o instanceof Number, "Normalization config: '" + key + "' must be a number or a list of numbers.");
-                out.add(((Number) o).doubleValue());
-            }
-            return out;
+            return new Config(c.string("name", null), c.numbers("mean", Integer.MAX_VALUE),
+                    c.numbers("variance", Integer.MAX_VALUE), c.bool("invert", false));
         }
     }
 

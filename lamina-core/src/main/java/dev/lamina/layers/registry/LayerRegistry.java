@@ -1,5 +1,6 @@
 package dev.lamina.layers.registry;
 
+import dev.lamina.layers.ConfigMap;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfig;
 import dev.lamina.layers.core.Activation;
@@ -12,6 +13,7 @@ import dev.lamina.layers.core.Input;
 import dev.lamina.layers.core.LeakyReLU;
 import dev.lamina.layers.core.PReLU;
 import dev.lamina.layers.core.ReLU;
+import dev.lamina.layers.core.Rescaling;
 import dev.lamina.layers.core.Softmax;
 import dev.lamina.layers.normalization.BatchNormalization;
 import dev.lamina.layers.normalization.BatchNormalizationConfig;
@@ -19,11 +21,13 @@ import dev.lamina.layers.normalization.LayerNormalization;
 import dev.lamina.layers.normalization.Normalization;
 import dev.lamina.layers.normalization.RMSNormalization;
 import dev.lamina.layers.normalization.UnitNormalization;
+import dev.lamina.layers.regularization.ActivityRegularization;
 import dev.lamina.layers.regularization.AlphaDropout;
 import dev.lamina.layers.regularization.Dropout;
 import dev.lamina.layers.regularization.GaussianDropout;
 import dev.lamina.layers.regularization.GaussianNoise;
 import dev.lamina.layers.regularization.SpatialDropout1D;
+import dev.lamina.regularizers.Regularizer;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +62,8 @@ public final class LayerRegistry {
         register("GaussianNoise", m -> new GaussianNoise(GaussianNoise.Config.fromMap(m)));
         register("AlphaDropout", m -> new AlphaDropout(AlphaDropout.Config.fromMap(m)));
         register("SpatialDropout1D", m -> new SpatialDropout1D(SpatialDropout1D.Config.fromMap(m)));
+        register("ActivityRegularization", m -> new ActivityRegularization(ActivityRegularization.Config.fromMap(m)));
+        register("Rescaling", m -> new Rescaling(Rescaling.Config.fromMap(m)));
     }
 
     private LayerRegistry() {}
@@ -68,7 +74,8 @@ public final class LayerRegistry {
     }
 
     /**
-     * Makes the layer of Keras class {@code className} from a Keras-shaped {@code config}.
+     * Makes the layer of Keras class {@code className} from a Keras-shaped {@code config}, with the
+     * {@code activity_regularizer} any Keras layer may carry ({@link Layer#activityRegularizer()}).
      *
      * @throws IllegalArgumentException for a class Lamina does not provide, listing those it does
      */
@@ -78,12 +85,22 @@ public final class LayerRegistry {
             throw new IllegalArgumentException("Unknown layer class '" + className + "'; Lamina provides: "
                     + String.join(", ", FACTORIES.keySet()) + ".");
         }
-        return f.apply(config);
+        Layer layer = f.apply(config);
+        Regularizer activity = new ConfigMap(className + " config", config).regularizer(Layer.ACTIVITY_REGULARIZER);
+        if (activity != null) {
+            layer.setActivityRegularizer(activity);
+        }
+        return layer;
     }
 
     /** Makes a layer equal in config to the one {@code config} describes. */
     public static Layer fromConfig(String className, LayerConfig config) {
         return fromConfig(className, config.toMap());
+    }
+
+    /** Makes a layer equal in config to {@code layer}, its activity regularizer included; unbuilt. */
+    public static Layer copyOf(Layer layer) {
+        return fromConfig(layer.className(), layer.configMap());
     }
 
     /** The registered class names. */

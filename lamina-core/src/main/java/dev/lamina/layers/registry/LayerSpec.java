@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code gaussian_noise(stddev)}, {@code gaussian_dropout(rate)}, {@code alpha_dropout(rate)},
  * {@code embedding(input_dim, output_dim)}, {@code flatten}, {@code relu(max_value, negative_slope,
  * threshold)}, {@code leaky_relu(negative_slope)}, {@code prelu}, {@code elu(alpha)}, {@code softmax},
- * {@code rms_normalization}, {@code unit_normalization}.
+ * {@code rms_normalization}, {@code unit_normalization}, {@code rescaling(scale, offset)},
+ * {@code activity_regularization(l1, l2)}.
  * Example: {@code dense(1024, relu) dropout(0.3) batchnorm(momentum=0.9) dense(1)}. An error
  * points at the offending token.
  */
@@ -54,6 +55,8 @@ public final class LayerSpec {
         KINDS.put("rms_normalization", new Kind("RMSNormalization", List.of()));
         KINDS.put("unit_normalization", new Kind("UnitNormalization", List.of()));
         KINDS.put("flatten", new Kind("Flatten", List.of()));
+        KINDS.put("rescaling", new Kind("Rescaling", List.of("scale", "offset")));
+        KINDS.put("activity_regularization", new Kind("ActivityRegularization", List.of("l1", "l2")));
     }
 
     private final String text;
