@@ -28,6 +28,8 @@ final class DataOptions {
             + " rows without a target and, when training, rows with a hole in a feature column (otherwise imputed).")
     boolean dropMissing;
 
+    private long droppedRows;
+
     /** The dataset with the given (or, when empty, these options') target and features. */
     Dataset load(List<String> targets, List<String> featureCols) {
         return load(targets, featureCols, null);
@@ -39,7 +41,19 @@ final class DataOptions {
         if (t == null || t.isEmpty()) {
             throw new IllegalArgumentException("Choose the target column with --target.");
         }
-        return TableToDataset.of(data).target(t.toArray(new String[0]))
-                .features(features.isEmpty() ? featureCols : features).oneHot(oneHot).dropMissing(dropMissing).build();
+        TableToDataset reader = TableToDataset.of(data).target(t.toArray(new String[0]))
+                .features(features.isEmpty() ? featureCols : features).oneHot(oneHot).dropMissing(dropMissing);
+        Dataset d = reader.build();
+        droppedRows = reader.droppedRows();
+        return d;
+    }
+
+    /** Says how many rows the last {@link #load} left out for a missing value, when it left out any. */
+    void reportDropped(java.io.PrintWriter out) {
+        if (droppedRows > 0) {
+            out.println("Dropped " + droppedRows + (droppedRows == 1 ? " row" : " rows") + " with a missing value"
+                    + " (--drop-missing).");
+            out.flush();
+        }
     }
 }

@@ -59,6 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
             r = model.evaluate(stream, 32);
         } else {
             Dataset d = dataOptions.load(p == null ? null : p.targets(), p == null ? null : p.features());
+            dataOptions.reportDropped(spec.commandLine().getOut());
             rows = d.rows();
             r = model.evaluate(d.x(), d.y());
         }

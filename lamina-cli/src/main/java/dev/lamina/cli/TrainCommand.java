@@ -341,6 +341,7 @@ final class TrainCommand implements Callable<Integer> {
             targets.add(weightColumn);
             all = dataOptions.load(targets, null, targets);
         }
+        dataOptions.reportDropped(spec.commandLine().getOut());
         Dataset train = all;
         Dataset valid = null;
         if (validationSplit > 0) {

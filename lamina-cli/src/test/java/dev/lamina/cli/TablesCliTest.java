@@ -148,6 +148,24 @@ class TablesCliTest {
     }
 
     @Test
+    void anAllNumericFileSaysHowManyRowsDropMissingLeftOut(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("numbers.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("a,b,y\n");
+            for (int i = 0; i < 60; i++) {
+                String a = i % 20 == 4 ? "" : Integer.toString(i % 5);
+                String y = i % 30 == 9 ? "" : Integer.toString(i % 3);
+                w.write(a + "," + (i % 4) + "," + y + "\n");
+            }
+        }
+        String[] trained = TrainPredictTest.run("train", "--data", csv.toString(), "--target", "y", "--layers", "dense(1)",
+                "--epochs", "1", "--validation-split", "0", "--drop-missing");
+        assertEquals("0", trained[0], trained[2]);
+        // Rows 4, 24 and 44 lack a; rows 9 and 39 lack y.
+        assertTrue(trained[1].contains("Dropped 5 rows with a missing value (--drop-missing)."), trained[1]);
+    }
+
+    @Test
     void aRegressionTargetFarFromUnitScaleGetsTheScaleTargetAdvice(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("years.csv");
         try (BufferedWriter w = Files.newBufferedWriter(csv)) {

@@ -26,6 +26,7 @@ final class RowsToDataset {
     private final List<String> targets;
     private final List<String> features;
     private final boolean dropMissing;
+    private long dropped;
     private final boolean forPrediction;
     private final int[] targetIndex;
     private final int[] featureIndex;
@@ -87,6 +88,7 @@ final class RowsToDataset {
         int missing = firstMissing(cells);
         if (missing >= 0) {
             if (dropMissing) {
+                dropped++;
                 return;
             }
             throw new DataFormatException(source + " line " + line + ", column '" + columns.get(missing) + "': the"
@@ -116,6 +118,11 @@ final class RowsToDataset {
     /** The rows added so far. */
     int rows() {
         return rows;
+    }
+
+    /** The rows left out for a missing value (with {@code dropMissing}). */
+    long dropped() {
+        return dropped;
     }
 
     /** The dataset of the rows added. */

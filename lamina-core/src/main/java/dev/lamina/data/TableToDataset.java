@@ -27,6 +27,7 @@ public final class TableToDataset {
     private List<String> features;
     private Set<String> categorical = Set.of();
     private boolean dropMissing;
+    private long droppedRows;
 
     private TableToDataset(Table table, Path file) {
         this.table = table;
@@ -72,6 +73,11 @@ public final class TableToDataset {
         return convert(false);
     }
 
+    /** How many rows the last {@link #build()} left out for a missing value ({@link #dropMissing}). */
+    public long droppedRows() {
+        return droppedRows;
+    }
+
     /**
      * The feature rows alone, for prediction: no target column is needed, and with missing values
      * refused (not dropped), row {@code i} of the result is row {@code i} of the table.
@@ -98,7 +104,9 @@ public final class TableToDataset {
                     return rows[0]::add;
                 });
             }
-            return rows[0].build();
+            Dataset d = rows[0].build();
+            droppedRows = rows[0].dropped();
+            return d;
         } catch (OutOfMemoryError e) {
             long read = rows[0] == null ? 0 : rows[0].rows();
             rows[0] = null; // what was read goes, so that the message can be made
