@@ -88,7 +88,8 @@ public final class ConfigMap {
             return null;
         }
         Object value = v;
-        if (v instanceof Map<?, ?> m && "__numpy__".equals(m.get("class_name")) && m.get("config") instanceof Map<?, ?> c) {
+        if (v instanceof Map<?, ?> m && "__numpy__".equals(m.get("class_name"))
+                && m.get("config") instanceof Map<?, ?> c) {
             value = c.get("value");
         }
         while (value instanceof List<?> l && l.size() == 1 && l.get(0) instanceof List<?>) {
