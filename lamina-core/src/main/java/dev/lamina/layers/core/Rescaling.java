@@ -6,6 +6,7 @@ import dev.lamina.layers.LayerConfig;
 import dev.lamina.layers.Mode;
 import dev.lamina.random.RandomStream;
 import dev.lamina.tensor.Buffer;
+import dev.lamina.tensor.Ops;
 import dev.lamina.tensor.Shape;
 import dev.lamina.tensor.Tensor;
 import dev.lamina.util.Check;
@@ -128,15 +129,7 @@ public final class Rescaling extends Layer {
         checkInput(x);
         int c = scale.length;
         Tensor y = output.get(x.rows(), inputShape());
-        float[] xd = x.data();
-        float[] yd = y.data();
-        int n = x.size();
-        for (int i = 0; i < n; i += c) {
-            for (int j = 0; j < c; j++) {
-                float product = xd[i + j] * scale[j];
-                yd[i + j] = product + offset[j];
-            }
-        }
+        Ops.scaleAndShiftRows(x.data(), y.data(), 0, x.size() / c, c, scale, offset);
         lastInput = x;
         return y;
     }
