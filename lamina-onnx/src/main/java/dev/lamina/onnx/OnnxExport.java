@@ -97,14 +97,22 @@ public final class OnnxExport {
         float[] scale = floats((java.util.List<?>) st.get("scale"));
         String o = initializer(next("offset"), offset, new int[] {offset.length});
         String s = initializer(next("scale"), scale, new int[] {scale.length});
-        String t = next("scaled");
-        String y = next("scaled");
+        return affineNodes("scaled", x, s, o, inverse);
+    }
+
+    /**
+     * {@code (x - offset) / scale}, or {@code x * scale + offset} when {@code inverse}, as two nodes
+     * named after {@code owner}: a scaler's, Normalization's and Rescaling's arithmetic.
+     */
+    private String affineNodes(String owner, String x, String scale, String offset, boolean inverse) {
+        String t = next(owner);
+        String y = next(owner);
         if (inverse) {
-            graph.addNode(node("Mul", new String[] {x, s}, t));
-            graph.addNode(node("Add", new String[] {t, o}, y));
+            graph.addNode(node("Mul", new String[] {x, scale}, t));
+            graph.addNode(node("Add", new String[] {t, offset}, y));
         } else {
-            graph.addNode(node("Sub", new String[] {x, o}, t));
-            graph.addNode(node("Div", new String[] {t, s}, y));
+            graph.addNode(node("Sub", new String[] {x, offset}, t));
+            graph.addNode(node("Div", new String[] {t, scale}, y));
         }
         return y;
     }
@@ -161,11 +169,7 @@ public final class OnnxExport {
             float[] offset = r.offsets();
             String s = initializer(r.name() + "/scale", scale, new int[] {scale.length});
             String o = initializer(r.name() + "/offset", offset, new int[] {offset.length});
-            String t = next(r.name());
-            String y = next(r.name());
-            graph.addNode(node("Mul", new String[] {x, s}, t));
-            graph.addNode(node("Add", new String[] {t, o}, y));
-            return y;
+            return affineNodes(r.name(), x, s, o, true);
         }
         if (l instanceof Softmax s) {
             return activation("softmax", x, s.name());
@@ -236,17 +240,7 @@ public final class OnnxExport {
             }
             String m = initializer(n.name() + "/mean", mean, new int[] {mean.length});
             String s = initializer(n.name() + "/std", std, new int[] {std.length});
-            String y = next(n.name());
-            if (n.config().invert()) {
-                String t = next(n.name());
-                graph.addNode(node("Mul", new String[] {x, s}, t));
-                graph.addNode(node("Add", new String[] {t, m}, y));
-            } else {
-                String t = next(n.name());
-                graph.addNode(node("Sub", new String[] {x, m}, t));
-                graph.addNode(node("Div", new String[] {t, s}, y));
-            }
-            return y;
+            return affineNodes(n.name(), x, s, m, n.config().invert());
         }
         throw new IllegalArgumentException("ONNX export does not cover " + l + " yet.");
     }
