@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether {@code OPENBLAS_CORETYPE} holds OpenBLAS back on this CPU.
+ * What {@code OPENBLAS_CORETYPE} does to OpenBLAS on this CPU: whether it holds OpenBLAS back, and
+ * whether it names kernels this CPU cannot run at all.
  *
  * <p>OpenBLAS reads that variable once, when its library loads, and then uses the named core's
  * kernels instead of the ones it would detect. Some machine images set it to {@code Haswell}
@@ -22,11 +25,32 @@ import java.util.Set;
  * without it ({@code env -u OPENBLAS_CORETYPE java ...}) or with an AVX-512 core
  * ({@code SkylakeX}, {@code Cooperlake}, {@code SapphireRapids}); the {@code lamina} launcher
  * removes it when the CPU has AVX-512.
+ *
+ * <p>OpenBLAS does not check that the CPU has the instructions of the core the variable names: with
+ * {@code SkylakeX} on a CPU without AVX-512 (a Zen 3, say), the first matrix product stops the whole
+ * JVM with an illegal-instruction signal. {@link #unusable} finds that case first, so that the
+ * backend can refuse to start with a message instead.
  */
 public final class CoreTypeAdvice {
     /** The environment variable OpenBLAS reads. */
     public static final String VARIABLE = "OPENBLAS_CORETYPE";
     private static final Set<String> AVX512_CORES = Set.of("skylakex", "cooperlake", "sapphirerapids");
+    /**
+     * The {@code /proc/cpuinfo} flags of the instructions each core's kernels use beyond x86-64's
+     * SSE2, by OpenBLAS's core name (lower case); cores not listed need nothing more. The
+     * Bulldozer family's kernels are written with AMD's four-operand FMA4, which Zen dropped.
+     */
+    private static final Map<String, List<String>> NEEDS = Map.ofEntries(
+            Map.entry("sandybridge", List.of("avx")),
+            Map.entry("bulldozer", List.of("avx", "fma4")),
+            Map.entry("piledriver", List.of("avx", "fma4")),
+            Map.entry("steamroller", List.of("avx", "fma4")),
+            Map.entry("excavator", List.of("avx", "fma4")),
+            Map.entry("haswell", List.of("avx2", "fma")),
+            Map.entry("zen", List.of("avx2", "fma")),
+            Map.entry("skylakex", List.of("avx2", "fma", "avx512f")),
+            Map.entry("cooperlake", List.of("avx2", "fma", "avx512f", "avx512_bf16")),
+            Map.entry("sapphirerapids", List.of("avx2", "fma", "avx512f", "avx512_bf16")));
     private static final int MAX_CPUINFO_LINES = 4096;
 
     private CoreTypeAdvice() {}
@@ -45,6 +69,33 @@ public final class CoreTypeAdvice {
         return Optional.of(VARIABLE + "=" + coreType.trim() + " makes OpenBLAS use kernels without AVX-512 on a CPU"
                 + " that has it; on CPUs with full-width AVX-512 FMA units this halves the speed of matrix products."
                 + " Start the JVM without it (env -u " + VARIABLE + " java ...) or set it to SkylakeX.");
+    }
+
+    /**
+     * Why OpenBLAS cannot run on a CPU with the given feature flags (as in {@code /proc/cpuinfo}) when
+     * {@code OPENBLAS_CORETYPE} has the given value (null when unset), if it cannot: the core it names
+     * uses instructions the CPU lacks. Empty when the variable is unset, names a core OpenBLAS does not
+     * know (it then ignores the variable), or when the flags are unknown (no {@code /proc/cpuinfo}).
+     */
+    public static Optional<String> unusable(String coreType, Set<String> cpuFlags) {
+        if (coreType == null || coreType.isBlank() || cpuFlags.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> missing = NEEDS.getOrDefault(coreType.trim().toLowerCase(Locale.ROOT), List.of()).stream()
+                .filter(flag -> !cpuFlags.contains(flag))
+                .toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(VARIABLE + "=" + coreType.trim() + " makes OpenBLAS run kernels with instructions this"
+                + " CPU lacks (" + String.join(", ", missing) + "); its first matrix product would stop the JVM."
+                + " Start the JVM without it (env -u " + VARIABLE + " java ...) or use the Java backend"
+                + " (-Dlamina.backend=java).");
+    }
+
+    /** {@link #unusable} for this process's environment and CPU. */
+    static Optional<String> unusableHere() {
+        return unusable(System.getenv(VARIABLE), cpuFlags());
     }
 
     /** Logs {@link #advice} for this process's environment and CPU, if there is any. */

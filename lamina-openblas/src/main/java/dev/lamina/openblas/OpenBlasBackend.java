@@ -3,6 +3,7 @@ package dev.lamina.openblas;
 import dev.lamina.tensor.Backend;
 import dev.lamina.tensor.Transpose;
 import dev.lamina.tensor.WorkerPool;
+import java.util.Optional;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
@@ -32,9 +33,13 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * logs when that variable holds AVX-512 kernels back.
  */
 public final class OpenBlasBackend implements Backend {
+    /** Why OpenBLAS cannot run in this JVM, if it cannot; read once, as OpenBLAS reads its variable. */
+    private static final Optional<String> UNUSABLE = CoreTypeAdvice.unusableHere();
+
     static {
-        // Once per JVM, like OpenBLAS's own reading of the variable.
-        CoreTypeAdvice.logIfNeeded();
+        if (UNUSABLE.isEmpty()) {
+            CoreTypeAdvice.logIfNeeded();
+        }
     }
 
     private final ThreadLocal<NativeBuffers> buffers = ThreadLocal.withInitial(NativeBuffers::new);
@@ -44,8 +49,16 @@ public final class OpenBlasBackend implements Backend {
         this(WorkerPool.SHARED.threads());
     }
 
-    /** Loads OpenBLAS and sets its thread count. */
+    /**
+     * Loads OpenBLAS and sets its thread count.
+     *
+     * @throws IllegalStateException if {@code OPENBLAS_CORETYPE} names kernels this CPU cannot run
+     *     ({@link CoreTypeAdvice#unusable}), before OpenBLAS is loaded
+     */
     public OpenBlasBackend(int threads) {
+        if (UNUSABLE.isPresent()) {
+            throw new IllegalStateException(UNUSABLE.get());
+        }
         openblas_nolapack.blas_set_num_threads(Math.max(1, threads));
     }
 
