@@ -8,9 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of the tile's width and
  * a panel of A into micro-panels of its height (edges padded with zeros), so that the micro-kernel
  * streams both from contiguous memory; the micro-kernel keeps a tile of C in vector registers
- * across the k-block ({@link Tile}): 4 rows by 3 vectors, or 6 by 4 with 512-bit vectors on a
- * processor that completes two of them a cycle. Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were
- * measured against 4 x 3 on a Zen 4; see {@link Tile}.
+ * across the k-block ({@link Tile}): 6 rows by 2 vectors below 512-bit vectors (AVX2), 4 rows by 3
+ * vectors with 512-bit vectors, or 6 by 4 on a processor that completes two 512-bit FMAs a cycle.
+ * Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were measured against 4 x 3 on a Zen 4, and 6 x 2
+ * against 4 x 3 on a Zen 3; see {@link Tile}.
  * The sums leave the registers through a scratch tile folded into C by {@link Fold}, with the
  * epilogue on the last k-block. Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
@@ -31,27 +32,52 @@ final class VectorKernel implements GemmKernel {
     private static final int MR = 4;
     private static final int NR = 3 * L;
     private static final int MC = 128;
-    /** The 6 x 4-vector tile. */
+    /** The tiles of six rows: 4 or 2 vectors wide; rows of A per block. */
     private static final int MR6 = 6;
     private static final int NR6 = 4 * L;
+    private static final int NR62 = 2 * L;
     private static final int MC6 = 120;
+    /**
+     * The 6 x 2 tile's packed A holds 8 floats per step of the sum, 6 of them used: C2 turns the
+     * index {@code p * 6} into {@code (p << 2) + (p << 1)}, which its range-check elimination does
+     * not recognize, and kept two range checks per step in the loop; {@code p * 8} is a shift,
+     * and the checks leave the loop. On a Zen 3 core 6 x 2 ran 1.1-1.5 times as fast as 4 x 3
+     * with it, 0.84 times without.
+     */
+    private static final int A62 = 8;
 
     /**
-     * The micro-kernels this JVM uses. 4 rows by 3 vectors (12 accumulators and 4 more registers)
-     * fits every vector width's register file (AVX2 has 16). 6 rows by 4 vectors (24
-     * accumulators; 32 registers, so 512-bit vectors only) loads a third fewer vectors of B per
-     * FMA and broadcasts a quarter fewer elements of A: what a core that completes two 512-bit
-     * FMAs a cycle needs, since at that rate 4 x 3's loop (37 instructions per 12 FMAs) and its
-     * 16 bytes of B per FMA from L2 hold it back. On a core that splits each 512-bit FMA into two
-     * 256-bit halves (Zen 4) 4 x 3 is the faster one. {@link #forThisMachine} chooses by the
-     * {@link Processor}; {@code -Dlamina.gemm.tile=4x3} or {@code 6x4} overrides it. The tile
-     * decides only the speed: every element's sum has the same terms in the same order either way.
+     * The micro-kernels this JVM uses.
+     * <ul>
+     * <li>Below 512-bit vectors (AVX2, whose register file has 16 vectors), 6 rows by 2 vectors:
+     *     12 accumulators, 2 vectors of B and a broadcast, 15 registers. 4 x 3 needs all 16 and
+     *     more than C2 leaves it: its loop ran at 39 GFLOP/s on a Zen 3 core where 6 x 2's ran at
+     *     77-82, the core's FMA peak.
+     * <li>With 512-bit vectors (32 registers), 6 rows by 4 vectors (24 accumulators) loads a third
+     *     fewer vectors of B per FMA than 4 x 3 and broadcasts a quarter fewer elements of A: what a
+     *     core that completes two 512-bit FMAs a cycle needs, since at that rate 4 x 3's loop
+     *     (37 instructions per 12 FMAs) and its 16 bytes of B per FMA from L2 hold it back.
+     * <li>On a core that splits each 512-bit FMA into two 256-bit halves (Zen 4) 4 x 3 is the
+     *     faster one.
+     * </ul>
+     * {@link #forThisMachine} chooses by the vector width and the {@link Processor};
+     * {@code -Dlamina.gemm.tile=4x3}, {@code 6x2} or {@code 6x4} (512-bit vectors only) overrides
+     * it. The tile decides only the speed: every element's sum has the same terms in the same
+     * order whichever it is.
      */
     enum Tile {
         /** 4 rows by 3 vectors for every product. */
-        ROWS_4_BY_3_VECTORS,
+        ROWS_4_BY_3_VECTORS(4, 3),
+        /** 6 rows by 2 vectors for every product. */
+        ROWS_6_BY_2_VECTORS(6, 2),
         /** 6 rows by 4 vectors for every product (512-bit vectors only). */
-        ROWS_6_BY_4_VECTORS;
+        ROWS_6_BY_4_VECTORS(6, 4);
+
+        private final String label;
+
+        Tile(int rows, int vectors) {
+            this.label = rows + "x" + vectors;
+        }
 
         /** The tile for this JVM's vector width, processor and {@code -Dlamina.gemm.tile}. */
         static Tile forThisMachine() {
@@ -59,49 +85,66 @@ final class VectorKernel implements GemmKernel {
         }
 
         /**
-         * 4 x 3 below 512-bit vectors; otherwise the {@code requested} tile ({@code 4x3} or
-         * {@code 6x4}), or with none 4 x 3 where the processor splits 512-bit FMAs and 6 x 4
-         * elsewhere.
+         * The {@code requested} tile ({@code 4x3}, {@code 6x2}, or {@code 6x4} with 512-bit
+         * vectors); with none (or another), 6 x 2 below 512-bit vectors, 4 x 3 where the processor
+         * splits 512-bit FMAs and 6 x 4 elsewhere.
          */
         static Tile choose(int vectorBits, Processor processor, String requested) {
-            if (vectorBits < 512 || "4x3".equals(requested)) {
-                return ROWS_4_BY_3_VECTORS;
+            for (Tile t : values()) {
+                if (t.label.equals(requested) && (t != ROWS_6_BY_4_VECTORS || vectorBits >= 512)) {
+                    return t;
+                }
             }
-            if ("6x4".equals(requested)) {
-                return ROWS_6_BY_4_VECTORS;
+            if (vectorBits < 512) {
+                return ROWS_6_BY_2_VECTORS;
             }
             return processor.splitsWideFmas() ? ROWS_4_BY_3_VECTORS : ROWS_6_BY_4_VECTORS;
         }
+
+        /** As in {@code -Dlamina.gemm.tile}: {@code 4x3}, {@code 6x2} or {@code 6x4}. */
+        String label() {
+            return label;
+        }
     }
 
-    private final boolean sixByFour;
+    private final String tileLabel;
+    /** The six-row tile's width (4 or 2 vectors), or 0 for 4 x 3. */
+    private final int nr6;
     private final TransposedBKernel transposedB = new TransposedBKernel();
     private final FewRowsKernel fewRows = new FewRowsKernel();
     private final RankOneKernel rankOne = new RankOneKernel();
     private final ThreadLocal<float[]> aPacks4 = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> bPacks4 = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
     private final ThreadLocal<float[]> tiles4 = ThreadLocal.withInitial(() -> new float[MR * NR]);
-    private final ThreadLocal<float[]> aPacks6 = ThreadLocal.withInitial(() -> new float[MC6 * KC]);
-    private final ThreadLocal<float[]> bPacks6 = ThreadLocal.withInitial(() -> new float[(NC + NR6 - 1) / NR6 * NR6 * KC]);
-    private final ThreadLocal<float[]> tiles6 = ThreadLocal.withInitial(() -> new float[MR6 * NR6]);
+    private final ThreadLocal<float[]> aPacks6 = ThreadLocal.withInitial(() -> new float[MC6 / MR6 * Math.max(MR6, A62) * KC]);
+    private final ThreadLocal<float[]> bPacks6;
+    private final ThreadLocal<float[]> tiles6;
 
     VectorKernel() {
         this(Tile.forThisMachine());
     }
 
     VectorKernel(Tile tile) {
-        this.sixByFour = tile == Tile.ROWS_6_BY_4_VECTORS;
+        this.tileLabel = tile.label();
+        this.nr6 = switch (tile) {
+            case ROWS_6_BY_4_VECTORS -> NR6;
+            case ROWS_6_BY_2_VECTORS -> NR62;
+            case ROWS_4_BY_3_VECTORS -> 0;
+        };
+        int nr = Math.max(nr6, 1);
+        this.bPacks6 = ThreadLocal.withInitial(() -> new float[(NC + nr - 1) / nr * nr * KC]);
+        this.tiles6 = ThreadLocal.withInitial(() -> new float[MR6 * nr]);
     }
 
     @Override
     public int rowGrain(Transpose ta) {
-        return sixByFour ? MR6 : MR;
+        return nr6 > 0 ? MR6 : MR;
     }
 
-    /** A vector for the 4 x 3 tile, which ends a part with a 1- or 2-vector tile; a whole tile for 6 x 4. */
+    /** A vector for the 4 x 3 tile, which ends a part with a 1- or 2-vector tile; a whole tile for the six-row ones. */
     @Override
     public int columnGrain(Transpose ta) {
-        return sixByFour ? NR6 : L;
+        return nr6 > 0 ? nr6 : L;
     }
 
     /**
@@ -117,7 +160,7 @@ final class VectorKernel implements GemmKernel {
 
     @Override
     public String name() {
-        return "vector-" + S.vectorBitSize() + (sixByFour ? "-6x4" : "-4x3");
+        return "vector-" + S.vectorBitSize() + "-" + tileLabel;
     }
 
     @Override
@@ -144,8 +187,8 @@ final class VectorKernel implements GemmKernel {
             }
             return;
         }
-        if (sixByFour) {
-            compute6x4(ta, tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
+        if (nr6 > 0) {
+            compute6(ta, tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
         float[] ap = aPacks4.get();
@@ -186,11 +229,12 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * The 6 x 4 path, for a plain or a transposed A: A's blocks packed into panels of six rows, B's
-     * into panels of four vectors. Reading a plain A in place instead was as fast on a Zen 4 core
-     * at two FMAs a cycle (256-bit vectors), but its variable strides cost instructions in the loop.
+     * The six-row path, for a plain or a transposed A: A's blocks packed into panels of six rows, B's
+     * into panels of the tile's width ({@link #nr6}). Reading a plain A in place instead was as fast
+     * on a Zen 4 core at two FMAs a cycle (256-bit vectors), but its variable strides cost
+     * instructions in the loop.
      */
-    private void compute6x4(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
+    private void compute6(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
                             float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
         float[] ap = aPacks6.get();
         float[] bp = bPacks6.get();
@@ -201,20 +245,26 @@ final class VectorKernel implements GemmKernel {
             boolean fresh = overwrite && kb == k0;
             for (int jb = j0; jb < j1; jb += NC) {
                 int nc = Math.min(NC, j1 - jb);
-                int npanels = (nc + NR6 - 1) / NR6;
-                packB6(tb, b, ldb, kb, kc, jb, nc, bp);
+                int nr = nr6;
+                int aStride = nr == NR6 ? MR6 : A62;
+                int npanels = (nc + nr - 1) / nr;
+                packB6(tb, b, ldb, kb, kc, jb, nc, nr, bp);
                 for (int ib = i0; ib < i1; ib += MC6) {
                     int mc = Math.min(MC6, i1 - ib);
                     int mpanels = (mc + MR6 - 1) / MR6;
-                    packA6(ta, a, lda, ib, mc, kb, kc, ap);
+                    packA6(ta, a, lda, ib, mc, kb, kc, aStride, ap);
+                    // A's micro-panel stays in L1 while B's panels pass.
                     for (int s = 0; s < mpanels; s++) {
                         int rows = Math.min(MR6, mc - s * MR6);
                         for (int q = 0; q < npanels; q++) {
-                            int cols = Math.min(NR6, nc - q * NR6);
-                            int bo = q * kc * NR6;
-                            micro6x4(ap, s * kc * MR6, bp, bo, kc, tile);
-                            Fold.tile(tile, NR6, rows, cols, alpha, fresh, c, (ib + s * MR6) * ldc + jb + q * NR6, ldc,
-                                    e, jb + q * NR6);
+                            int cols = Math.min(nr, nc - q * nr);
+                            if (nr == NR6) {
+                                micro6x4(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
+                            } else {
+                                micro6x2(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
+                            }
+                            Fold.tile(tile, nr, rows, cols, alpha, fresh, c, (ib + s * MR6) * ldc + jb + q * nr, ldc,
+                                    e, jb + q * nr);
                         }
                     }
                 }
@@ -299,29 +349,34 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * A's block for the 6 x 4 tile, as {@link #packA4} with panels of six rows: element (i, p) of
-     * panel s at s*kc*6 + p*6 + i.
+     * A's block for the six-row tiles, as {@link #packA4} with panels of six rows, {@code stride}
+     * floats per p ({@link #A62} for 6 x 2, 6 for 6 x 4): element (i, p) of panel s at
+     * s*kc*stride + p*stride + i.
      */
-    private static void packA6(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, float[] ap) {
+    private static void packA6(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int stride, float[] ap) {
         int whole = mc / MR6;
         for (int s = 0; s < whole; s++) {
             if (ta == Transpose.YES) {
-                packTransposedPanel6(a, lda, ib + s * MR6, kb, kc, ap, s * kc * MR6);
+                packTransposedPanel6(a, lda, ib + s * MR6, kb, kc, stride, ap, s * kc * stride);
             } else {
-                packPlainRows(a, lda, ib + s * MR6, MR6, kb, kc, MR6, ap, s * kc * MR6);
+                packPlainRows(a, lda, ib + s * MR6, MR6, kb, kc, stride, ap, s * kc * stride);
             }
         }
         int rows = mc - whole * MR6;
         if (rows > 0) {
-            packPartialPanel(ta, a, lda, ib + whole * MR6, rows, kb, kc, MR6, ap, whole * kc * MR6);
+            packPartialPanel(ta, a, lda, ib + whole * MR6, rows, kb, kc, stride, ap, whole * kc * stride);
         }
     }
 
-    /** A whole six-row panel of a transposed A (rows i0..i0+5): six floats per p. */
-    private static void packTransposedPanel6(float[] a, int lda, int i0, int kb, int kc, float[] ap, int dst) {
+    /**
+     * A whole six-row panel of a transposed A (rows i0..i0+5): six floats per p, {@code stride}
+     * apart (the floats between, with a stride of 8, are never read).
+     */
+    private static void packTransposedPanel6(float[] a, int lda, int i0, int kb, int kc, int stride, float[] ap,
+                                             int dst) {
         for (int p = 0; p < kc; p++) {
             int src = (kb + p) * lda + i0;
-            int d = dst + p * MR6;
+            int d = dst + p * stride;
             ap[d] = a[src];
             ap[d + 1] = a[src + 1];
             ap[d + 2] = a[src + 2];
@@ -384,24 +439,26 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** B's block (k rows kb.., columns jb..) as micro-panels of 4 vectors: element (p, j) of panel q at q*kc*NR6 + p*NR6 + j. */
-    private static void packB6(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
-        int npanels = (nc + NR6 - 1) / NR6;
+    /**
+     * B's block (k rows kb.., columns jb..) as micro-panels {@code nr} wide (4 or 2 vectors):
+     * element (p, j) of panel q at q*kc*nr + p*nr + j.
+     */
+    private static void packB6(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, int nr, float[] bp) {
+        int npanels = (nc + nr - 1) / nr;
         for (int q = 0; q < npanels; q++) {
-            int cols = Math.min(NR6, nc - q * NR6);
-            int dst = q * kc * NR6;
-            if (tb == Transpose.NO && cols == NR6) {
-                // Four vectors per p: a call to System.arraycopy per 64 floats cost more than the copy.
+            int cols = Math.min(nr, nc - q * nr);
+            int dst = q * kc * nr;
+            if (tb == Transpose.NO && cols == nr) {
+                // Vector by vector: a call to System.arraycopy per 64 floats cost more than the copy.
                 for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * NR6;
-                    int d = dst + p * NR6;
-                    FloatVector.fromArray(S, b, src).intoArray(bp, d);
-                    FloatVector.fromArray(S, b, src + L).intoArray(bp, d + L);
-                    FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
-                    FloatVector.fromArray(S, b, src + 3 * L).intoArray(bp, d + 3 * L);
+                    int src = (kb + p) * ldb + jb + q * nr;
+                    int d = dst + p * nr;
+                    for (int v = 0; v < nr; v += L) {
+                        FloatVector.fromArray(S, b, src + v).intoArray(bp, d + v);
+                    }
                 }
             } else {
-                packPanel(tb, b, ldb, kb, kc, jb + q * NR6, cols, NR6, bp, dst);
+                packPanel(tb, b, ldb, kb, kc, jb + q * nr, cols, nr, bp, dst);
             }
         }
     }
@@ -587,6 +644,62 @@ final class VectorKernel implements GemmKernel {
         for (int i = 0; i < rows; i++) {
             Fold.run(tile, i * NR, alpha, fresh, c, (row0 + i) * ldc + col0, cols, epilogue, col0);
         }
+    }
+
+    /**
+     * A 6 x 2-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 2L), from
+     * the packed panel at {@code ap[ao..]} (row i's element p at {@code ao + p * 8 + i}; see
+     * {@link #A62}).
+     */
+    private static void micro6x2(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int b = bo + p * 2 * L;
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            int x = ao + p * A62;
+            FloatVector v = FloatVector.broadcast(S, ap[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(S, ap[x + 1]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(S, ap[x + 2]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = FloatVector.broadcast(S, ap[x + 3]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+            v = FloatVector.broadcast(S, ap[x + 4]);
+            c40 = v.fma(b0, c40);
+            c41 = v.fma(b1, c41);
+            v = FloatVector.broadcast(S, ap[x + 5]);
+            c50 = v.fma(b0, c50);
+            c51 = v.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, 2 * L);
+        c11.intoArray(tile, 3 * L);
+        c20.intoArray(tile, 4 * L);
+        c21.intoArray(tile, 5 * L);
+        c30.intoArray(tile, 6 * L);
+        c31.intoArray(tile, 7 * L);
+        c40.intoArray(tile, 8 * L);
+        c41.intoArray(tile, 9 * L);
+        c50.intoArray(tile, 10 * L);
+        c51.intoArray(tile, 11 * L);
     }
 
     /**
