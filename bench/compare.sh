@@ -3,7 +3,7 @@
 # on the same machine, 2 threads each, and prints each row's medians, its best peer, and Lamina's
 # ratio to that peer (time / time or rate / rate, so below 1 means ahead on times and above 1 on
 # rates), then that ratio in each round (how far the host moved between rounds), with the
-# machine's CPU family (25: Zen 4, 26: Zen 5).
+# machine's CPU family and vector width (family 25 with AVX-512: Zen 4; without: Zen 3; 26: Zen 5).
 # The peers come from the machine's local package mirror into virtual environments:
 #   python3 -m venv .torchvenv && .torchvenv/bin/pip install "torch==2.13.0+cpu" numpy
 #   python3 -m venv .jaxvenv && .jaxvenv/bin/pip install keras==3.15.1 jax numpy
@@ -19,6 +19,7 @@ peers="${PEERS_DIR:-$root/../shared/peers}"
 out="$(mktemp -d)"
 grep -m1 'model name' /proc/cpuinfo || true
 family="$(grep -m1 'cpu family' /proc/cpuinfo | sed 's/.*: //')"
+if grep -qw avx512f /proc/cpuinfo; then avx512=yes; else avx512=no; fi
 for r in $(seq 1 "$rounds"); do
   "$root/lamina" bench --threads 2 --workloads "$workloads" --json "$out/lamina$r.json" > "$out/lamina$r.log"
   if [ -x "$torch/bin/python" ]; then
@@ -30,9 +31,9 @@ for r in $(seq 1 "$rounds"); do
       --json "$out/keras$r.json" > "$out/keras$r.log" 2>&1
   fi
 done
-python3 - "$out" "$rounds" "$family" <<'PY'
+python3 - "$out" "$rounds" "$family" "$avx512" <<'PY'
 import json, os, statistics, sys
-out, rounds, family = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+out, rounds, family, avx512 = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] == "yes"
 names = {"torch": "PyTorch 2.13", "keras": "Keras/JAX"}
 # (workload, key per peer, unit, lower is better); Keras' batch-1 latency is its predict_on_batch.
 rows = [("W1", {"*": "epoch_s"}, "s/epoch", True),
@@ -55,7 +56,8 @@ def med(who, w, key):
     vals = [v for v in per_round(who, w, key) if v is not None]
     return statistics.median(vals) if vals else None
 java = next((runs[("lamina", r)].get("java") for r in range(1, rounds + 1) if ("lamina", r) in runs), None)
-print(f"cpu family {family} ({ {'25': 'Zen 4', '26': 'Zen 5'}.get(family, 'other') }), {rounds} rounds, 2 threads"
+core = {("25", True): "Zen 4", ("25", False): "Zen 3", ("26", True): "Zen 5"}.get((family, avx512), "other")
+print(f"cpu family {family} ({core}, {'AVX-512' if avx512 else 'no AVX-512'}), {rounds} rounds, 2 threads"
       + (f", Lamina on Java {java}" if java else ""))
 print(f"{'metric':24} {'Lamina':>10} {'PyTorch':>10} {'Keras/JAX':>10}  {'best peer':>12} {'Lamina/best':>11}"
       f"  per round")
