@@ -50,9 +50,10 @@ final class VectorKernel implements GemmKernel {
      * The micro-kernels this JVM uses.
      * <ul>
      * <li>Below 512-bit vectors (AVX2, whose register file has 16 vectors), 6 rows by 2 vectors:
-     *     12 accumulators, 2 vectors of B and a broadcast, 15 registers. 4 x 3 needs all 16 and
-     *     more than C2 leaves it: its loop ran at 39 GFLOP/s on a Zen 3 core where 6 x 2's ran at
-     *     77-82, the core's FMA peak.
+     *     12 accumulators, 2 vectors of B and a broadcast, 15 registers. 4 x 3 needs all 16, and
+     *     C2, which loads two or three broadcasts ahead, spilled an accumulator in every step: with
+     *     its panels in L1 its loop ran at 33-39 GFLOP/s on a Zen 3 core, 6 x 2's at up to 77-82
+     *     (the core's FMA peak was 86-90).
      * <li>With 512-bit vectors (32 registers), 6 rows by 4 vectors (24 accumulators) loads a third
      *     fewer vectors of B per FMA than 4 x 3 and broadcasts a quarter fewer elements of A: what a
      *     core that completes two 512-bit FMAs a cycle needs, since at that rate 4 x 3's loop
@@ -116,7 +117,8 @@ final class VectorKernel implements GemmKernel {
     private final ThreadLocal<float[]> aPacks4 = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> bPacks4 = ThreadLocal.withInitial(() -> new float[(NC + NR - 1) / NR * NR * KC]);
     private final ThreadLocal<float[]> tiles4 = ThreadLocal.withInitial(() -> new float[MR * NR]);
-    private final ThreadLocal<float[]> aPacks6 = ThreadLocal.withInitial(() -> new float[MC6 / MR6 * Math.max(MR6, A62) * KC]);
+    private final ThreadLocal<float[]> aPacks6 =
+            ThreadLocal.withInitial(() -> new float[MC6 / MR6 * Math.max(MR6, A62) * KC]);
     private final ThreadLocal<float[]> bPacks6;
     private final ThreadLocal<float[]> tiles6;
 
@@ -353,7 +355,8 @@ final class VectorKernel implements GemmKernel {
      * floats per p ({@link #A62} for 6 x 2, 6 for 6 x 4): element (i, p) of panel s at
      * s*kc*stride + p*stride + i.
      */
-    private static void packA6(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int stride, float[] ap) {
+    private static void packA6(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int stride,
+                               float[] ap) {
         int whole = mc / MR6;
         for (int s = 0; s < whole; s++) {
             if (ta == Transpose.YES) {
