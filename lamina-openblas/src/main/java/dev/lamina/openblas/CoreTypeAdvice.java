@@ -34,7 +34,6 @@ import java.util.Set;
 public final class CoreTypeAdvice {
     /** The environment variable OpenBLAS reads. */
     public static final String VARIABLE = "OPENBLAS_CORETYPE";
-    private static final Set<String> AVX512_CORES = Set.of("skylakex", "cooperlake", "sapphirerapids");
     /**
      * The {@code /proc/cpuinfo} flags of the instructions each core's kernels use beyond x86-64's
      * SSE2, by OpenBLAS's core name (lower case); cores not listed need nothing more. The
@@ -63,7 +62,7 @@ public final class CoreTypeAdvice {
         if (coreType == null || coreType.isBlank() || !cpuFlags.contains("avx512f")) {
             return Optional.empty();
         }
-        if (AVX512_CORES.contains(coreType.trim().toLowerCase(Locale.ROOT))) {
+        if (needs(coreType).contains("avx512f")) {
             return Optional.empty();
         }
         return Optional.of(VARIABLE + "=" + coreType.trim() + " makes OpenBLAS use kernels without AVX-512 on a CPU"
@@ -81,7 +80,7 @@ public final class CoreTypeAdvice {
         if (coreType == null || coreType.isBlank() || cpuFlags.isEmpty()) {
             return Optional.empty();
         }
-        List<String> missing = NEEDS.getOrDefault(coreType.trim().toLowerCase(Locale.ROOT), List.of()).stream()
+        List<String> missing = needs(coreType).stream()
                 .filter(flag -> !cpuFlags.contains(flag))
                 .toList();
         if (missing.isEmpty()) {
@@ -93,14 +92,23 @@ public final class CoreTypeAdvice {
                 + " (-Dlamina.backend=java).");
     }
 
-    /** {@link #unusable} for this process's environment and CPU. */
-    static Optional<String> unusableHere() {
-        return unusable(System.getenv(VARIABLE), cpuFlags());
+    /** The CPU flags the named core's kernels need beyond SSE2; none for a core not listed. */
+    private static List<String> needs(String coreType) {
+        return NEEDS.getOrDefault(coreType.trim().toLowerCase(Locale.ROOT), List.of());
     }
 
-    /** Logs {@link #advice} for this process's environment and CPU, if there is any. */
-    static void logIfNeeded() {
-        advice(System.getenv(VARIABLE), cpuFlags()).ifPresent(m -> Warnings.warn(OpenBlasBackend.class, m));
+    /**
+     * For this process's environment and CPU (read once): {@link #unusable}'s reason, if OpenBLAS
+     * cannot run; otherwise logs {@link #advice}, if there is any, and returns empty.
+     */
+    static Optional<String> checkHere() {
+        String coreType = System.getenv(VARIABLE);
+        Set<String> flags = cpuFlags();
+        Optional<String> refusal = unusable(coreType, flags);
+        if (refusal.isEmpty()) {
+            advice(coreType, flags).ifPresent(m -> Warnings.warn(OpenBlasBackend.class, m));
+        }
+        return refusal;
     }
 
     /** The first {@code flags} line of {@code /proc/cpuinfo}, or none where that file does not exist. */

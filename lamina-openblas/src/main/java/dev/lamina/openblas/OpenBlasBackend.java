@@ -33,14 +33,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * logs when that variable holds AVX-512 kernels back.
  */
 public final class OpenBlasBackend implements Backend {
-    /** Why OpenBLAS cannot run in this JVM, if it cannot; read once, as OpenBLAS reads its variable. */
-    private static final Optional<String> UNUSABLE = CoreTypeAdvice.unusableHere();
-
-    static {
-        if (UNUSABLE.isEmpty()) {
-            CoreTypeAdvice.logIfNeeded();
-        }
-    }
+    /**
+     * Why OpenBLAS cannot run in this JVM, if it cannot; checked once (logging the advice where it
+     * can run), as OpenBLAS reads its variable once.
+     */
+    private static final Optional<String> UNUSABLE = CoreTypeAdvice.checkHere();
 
     private final ThreadLocal<NativeBuffers> buffers = ThreadLocal.withInitial(NativeBuffers::new);
 

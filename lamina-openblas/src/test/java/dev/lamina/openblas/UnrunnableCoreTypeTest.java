@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ class UnrunnableCoreTypeTest {
     }
 
     private static String[] run(String core, String... options) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>();
+        List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(List.of(options));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ChooseBackendMain.class.getName()));
