@@ -30,9 +30,23 @@ final class TransposedBKernel {
     /** Columns of C per block, whose transposed tiles stay in the scratch. */
     private static final int NC = 1020;
 
+    /**
+     * Rows up to which this kernel takes a product below 512-bit vectors. Its 12 accumulators, two
+     * vectors of A and six broadcasts exceed AVX2's 16 registers and C2 spills two accumulators in
+     * its loop; from 128 rows the packed path (3 x 3 tile) was the faster one on a Zen 3 core
+     * (128 x 1024 x 1024: 35 against 28 GFLOP/s, medians of 6 alternations; 256 x 1024 x 1024: 25
+     * against 22), at 32 and 64 rows this kernel (32 x 512 x 512: 33 against 24).
+     */
+    private static final int MAX_ROWS_BELOW_512 = 64;
+
     private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MT * GemmKernel.KC]);
     private final ThreadLocal<float[]> blocks = ThreadLocal.withInitial(() -> new float[MT * NC]);
     private final ThreadLocal<float[]> tiles = ThreadLocal.withInitial(() -> new float[MT * NB]);
+
+    /** Whether this kernel takes a product of {@code rows} rows of C whose depth ends at {@code depth}. */
+    static boolean takes(int rows, int depth) {
+        return depth >= 2 * rows && (S.vectorBitSize() >= 512 || rows <= MAX_ROWS_BELOW_512);
+    }
 
     /**
      * Adds {@code alpha op(A) Bᵀ} over the depths [k0, k) to rows [i0, i1), columns [j0, j1) of C;

@@ -8,17 +8,18 @@ import jdk.incubator.vector.VectorSpecies;
  * per k-block, a panel of B ({@code KC x NC}) is packed into micro-panels of the tile's width and
  * a panel of A into micro-panels of its height (edges padded with zeros), so that the micro-kernel
  * streams both from contiguous memory; the micro-kernel keeps a tile of C in vector registers
- * across the k-block ({@link Tile}): 6 rows by 2 vectors below 512-bit vectors (AVX2), 4 rows by 3
+ * across the k-block ({@link Tile}): 3 rows by 3 vectors below 512-bit vectors (AVX2), 4 rows by 3
  * vectors with 512-bit vectors, or 6 by 4 on a processor that completes two 512-bit FMAs a cycle.
- * Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were measured against 4 x 3 on a Zen 4, and 6 x 2
- * against 4 x 3 on a Zen 3; see {@link Tile}.
+ * Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were measured against 4 x 3 on a Zen 4, and 6 x 2, 5 x 2,
+ * 4 x 2 and 3 x 3 against 4 x 3 on a Zen 3; see {@link Tile}.
  * The sums leave the registers through a scratch tile folded into C by {@link Fold}, with the
  * epilogue on the last k-block. Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
  *
  * <p>Four kinds of product leave the panels, with the same bits: those of depth one with a
  * contiguous row of B (outer products) go to {@link RankOneKernel}; those with a transposed B and a
- * depth of at least twice the rows go to {@link TransposedBKernel}, which reads B without packing
+ * depth of at least twice the rows (below 512-bit vectors, of at most 64 rows) go to
+ * {@link TransposedBKernel}, which reads B without packing
  * it (packing a transposed B is a gather that costs about as much as a product of 32 rows; that
  * kernel's own cost is a transposed pass over C, about as much at a depth of 32); those of at most
  * four rows against a plain B go to {@link FewRowsKernel}; those with a single output column go
@@ -32,11 +33,14 @@ final class VectorKernel implements GemmKernel {
     private static final int MR = 4;
     private static final int NR = 3 * L;
     private static final int MC = 128;
-    /** The tiles of six rows: 4 or 2 vectors wide; rows of A per block. */
+    /** The tiles of six rows: 4 or 2 vectors wide; rows of A per block (for 3 x 3 too). */
     private static final int MR6 = 6;
     private static final int NR6 = 4 * L;
     private static final int NR62 = 2 * L;
     private static final int MC6 = 120;
+    /** The 3 x 3-vector tile: rows, columns. */
+    private static final int MR3 = 3;
+    private static final int NR3 = 3 * L;
     /**
      * The 6 x 2 tile's packed A holds 8 floats per step of the sum, 6 of them used: C2 turns the
      * index {@code p * 6} into {@code (p << 2) + (p << 1)}, which its range-check elimination does
@@ -49,11 +53,16 @@ final class VectorKernel implements GemmKernel {
     /**
      * The micro-kernels this JVM uses.
      * <ul>
-     * <li>Below 512-bit vectors (AVX2, whose register file has 16 vectors), 6 rows by 2 vectors:
-     *     12 accumulators, 2 vectors of B and a broadcast, 15 registers. 4 x 3 needs all 16, and
-     *     C2, which loads two or three broadcasts ahead, spilled an accumulator in every step: with
-     *     its panels in L1 its loop ran at 33-39 GFLOP/s on a Zen 3 core, 6 x 2's at up to 77-82
-     *     (the core's FMA peak was 86-90).
+     * <li>Below 512-bit vectors (AVX2, whose register file has 16 vectors), 3 rows by 3 vectors:
+     *     9 accumulators, 3 vectors of B and 3 broadcasts, 15 registers even when C2 loads every
+     *     broadcast of a step ahead of its FMAs, which it does: JDK 25's C2 loaded all of them
+     *     first, JDK 17's two or three. The tiles with more accumulators spilled one in every
+     *     step of their loops (4 x 3 and 6 x 2 on JDK 17, 6 x 2 and 5 x 2 on JDK 25), which held
+     *     them to 30-39 GFLOP/s on a Zen 3 core, whose FMA peak was 86-90; 3 x 3's loop, like
+     *     4 x 2's, ran at 80-90 on both. 3 x 3 loads as few bytes per FMA as 6 x 2, and with 9
+     *     independent sums it keeps both FMA pipes busy at a 4-cycle latency with one to spare.
+     *     In the product it ran 1.25-1.4 times as fast as 6 x 2 (NN and TN, interleaved in one
+     *     JVM).
      * <li>With 512-bit vectors (32 registers), 6 rows by 4 vectors (24 accumulators) loads a third
      *     fewer vectors of B per FMA than 4 x 3 and broadcasts a quarter fewer elements of A: what a
      *     core that completes two 512-bit FMAs a cycle needs, since at that rate 4 x 3's loop
@@ -62,17 +71,19 @@ final class VectorKernel implements GemmKernel {
      *     faster one.
      * </ul>
      * {@link #forThisMachine} chooses by the vector width and the {@link Processor};
-     * {@code -Dlamina.gemm.tile=4x3}, {@code 6x2} or {@code 6x4} (512-bit vectors only) overrides
+     * {@code -Dlamina.gemm.tile=4x3}, {@code 3x3}, {@code 6x2} or {@code 6x4} (512-bit vectors only) overrides
      * it. The tile decides only the speed: every element's sum has the same terms in the same
      * order whichever it is.
      */
     enum Tile {
         /** 4 rows by 3 vectors for every product. */
         ROWS_4_BY_3_VECTORS(4, 3),
-        /** 6 rows by 2 vectors for every product. */
+        /** 6 rows by 2 vectors for every product (the default below 512-bit vectors before 3 x 3). */
         ROWS_6_BY_2_VECTORS(6, 2),
         /** 6 rows by 4 vectors for every product (512-bit vectors only). */
-        ROWS_6_BY_4_VECTORS(6, 4);
+        ROWS_6_BY_4_VECTORS(6, 4),
+        /** 3 rows by 3 vectors for every product (the default below 512-bit vectors). */
+        ROWS_3_BY_3_VECTORS(3, 3);
 
         private final String label;
 
@@ -86,8 +97,8 @@ final class VectorKernel implements GemmKernel {
         }
 
         /**
-         * The {@code requested} tile ({@code 4x3}, {@code 6x2}, or {@code 6x4} with 512-bit
-         * vectors); with none (or another), 6 x 2 below 512-bit vectors, 4 x 3 where the processor
+         * The {@code requested} tile ({@code 4x3}, {@code 3x3}, {@code 6x2}, or {@code 6x4} with
+         * 512-bit vectors); with none (or another), 3 x 3 below 512-bit vectors, 4 x 3 where the processor
          * splits 512-bit FMAs and 6 x 4 elsewhere.
          */
         static Tile choose(int vectorBits, Processor processor, String requested) {
@@ -97,20 +108,22 @@ final class VectorKernel implements GemmKernel {
                 }
             }
             if (vectorBits < 512) {
-                return ROWS_6_BY_2_VECTORS;
+                return ROWS_3_BY_3_VECTORS;
             }
             return processor.splitsWideFmas() ? ROWS_4_BY_3_VECTORS : ROWS_6_BY_4_VECTORS;
         }
 
-        /** As in {@code -Dlamina.gemm.tile}: {@code 4x3}, {@code 6x2} or {@code 6x4}. */
+        /** As in {@code -Dlamina.gemm.tile}: {@code 4x3}, {@code 3x3}, {@code 6x2} or {@code 6x4}. */
         String label() {
             return label;
         }
     }
 
     private final String tileLabel;
-    /** The six-row tile's width (4 or 2 vectors), or 0 for 4 x 3. */
-    private final int nr6;
+    /** The tile's width (4, 3 or 2 vectors) on the path of {@link #computePanels}, or 0 for 4 x 3. */
+    private final int panelCols;
+    /** The tile's rows (6 or 3) on the path of {@link #computePanels}. */
+    private final int panelRows;
     private final TransposedBKernel transposedB = new TransposedBKernel();
     private final FewRowsKernel fewRows = new FewRowsKernel();
     private final RankOneKernel rankOne = new RankOneKernel();
@@ -128,25 +141,27 @@ final class VectorKernel implements GemmKernel {
 
     VectorKernel(Tile tile) {
         this.tileLabel = tile.label();
-        this.nr6 = switch (tile) {
+        this.panelCols = switch (tile) {
             case ROWS_6_BY_4_VECTORS -> NR6;
             case ROWS_6_BY_2_VECTORS -> NR62;
+            case ROWS_3_BY_3_VECTORS -> NR3;
             case ROWS_4_BY_3_VECTORS -> 0;
         };
-        int nr = Math.max(nr6, 1);
+        this.panelRows = tile == Tile.ROWS_3_BY_3_VECTORS ? MR3 : MR6;
+        int nr = Math.max(panelCols, 1);
         this.bPacks6 = ThreadLocal.withInitial(() -> new float[(NC + nr - 1) / nr * nr * KC]);
-        this.tiles6 = ThreadLocal.withInitial(() -> new float[MR6 * nr]);
+        this.tiles6 = ThreadLocal.withInitial(() -> new float[panelRows * nr]);
     }
 
     @Override
     public int rowGrain(Transpose ta) {
-        return nr6 > 0 ? MR6 : MR;
+        return panelCols > 0 ? panelRows : MR;
     }
 
-    /** A vector for the 4 x 3 tile, which ends a part with a 1- or 2-vector tile; a whole tile for the six-row ones. */
+    /** A vector for the 4 x 3 tile, which ends a part with a 1- or 2-vector tile; a whole tile for the others. */
     @Override
     public int columnGrain(Transpose ta) {
-        return nr6 > 0 ? nr6 : L;
+        return panelCols > 0 ? panelCols : L;
     }
 
     /**
@@ -182,15 +197,15 @@ final class VectorKernel implements GemmKernel {
             fewRows.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
-        if (tb == Transpose.YES && k >= 2 * (i1 - i0)) {
+        if (tb == Transpose.YES && TransposedBKernel.takes(i1 - i0, k)) {
             transposedB.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             if (epilogue != null) {
                 epilogue.applyRows(c, ldc, i0, i1, j0, j1);
             }
             return;
         }
-        if (nr6 > 0) {
-            compute6(ta, tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
+        if (panelCols > 0) {
+            computePanels(ta, tb, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
         float[] ap = aPacks4.get();
@@ -231,47 +246,59 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * The six-row path, for a plain or a transposed A: A's blocks packed into panels of six rows, B's
-     * into panels of the tile's width ({@link #nr6}). Reading a plain A in place instead was as fast
-     * on a Zen 4 core at two FMAs a cycle (256-bit vectors), but its variable strides cost
-     * instructions in the loop.
+     * The path of the 6 x 4, 6 x 2 and 3 x 3 tiles, for a plain or a transposed A: A's blocks packed
+     * into panels of the tile's rows ({@link #panelRows}), B's into panels of its width
+     * ({@link #panelCols}). Reading a plain A in place instead was as fast on a Zen 4 core at two
+     * FMAs a cycle (256-bit vectors), but its variable strides cost instructions in the loop.
      */
-    private void compute6(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a, int lda,
-                            float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1, Epilogue epilogue) {
+    private void computePanels(Transpose ta, Transpose tb, int k0, int k, float alpha, boolean overwrite, float[] a,
+                               int lda, float[] b, int ldb, float[] c, int ldc, int i0, int i1, int j0, int j1,
+                               Epilogue epilogue) {
         float[] ap = aPacks6.get();
         float[] bp = bPacks6.get();
         float[] tile = tiles6.get();
+        int mr = panelRows;
+        int nr = panelCols;
+        int aStride = nr == NR6 ? MR6 : mr == MR3 ? MR3 : A62;
         for (int kb = k0; kb < k; kb += KC) {
             int kc = Math.min(KC, k - kb);
             Epilogue e = kb + kc == k ? epilogue : null;
             boolean fresh = overwrite && kb == k0;
             for (int jb = j0; jb < j1; jb += NC) {
                 int nc = Math.min(NC, j1 - jb);
-                int nr = nr6;
-                int aStride = nr == NR6 ? MR6 : A62;
                 int npanels = (nc + nr - 1) / nr;
-                packB6(tb, b, ldb, kb, kc, jb, nc, nr, bp);
+                packBPanels(tb, b, ldb, kb, kc, jb, nc, nr, bp);
                 for (int ib = i0; ib < i1; ib += MC6) {
                     int mc = Math.min(MC6, i1 - ib);
-                    int mpanels = (mc + MR6 - 1) / MR6;
-                    packA6(ta, a, lda, ib, mc, kb, kc, aStride, ap);
-                    // A's micro-panel stays in L1 while B's panels pass.
+                    int mpanels = (mc + mr - 1) / mr;
+                    packAPanels(ta, a, lda, ib, mc, kb, kc, mr, aStride, ap);
+                    // A's micro-panel stays in L1 while B's panels pass. (With the loops the other
+                    // way round, B's panel in L1, 3 x 3 ran no faster on a Zen 3 core.)
                     for (int s = 0; s < mpanels; s++) {
-                        int rows = Math.min(MR6, mc - s * MR6);
                         for (int q = 0; q < npanels; q++) {
-                            int cols = Math.min(nr, nc - q * nr);
-                            if (nr == NR6) {
-                                micro6x4(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
-                            } else {
-                                micro6x2(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
-                            }
-                            Fold.tile(tile, nr, rows, cols, alpha, fresh, c, (ib + s * MR6) * ldc + jb + q * nr, ldc,
-                                    e, jb + q * nr);
+                            tile(ap, s, bp, q, kc, aStride, tile, mc, nc, alpha, fresh, c, ldc, ib, jb, e);
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Tile (s, q) of the block at rows ib.., columns jb..: its micro-kernel over one k-block, then the fold into C. */
+    private void tile(float[] ap, int s, float[] bp, int q, int kc, int aStride, float[] tile, int mc, int nc,
+                      float alpha, boolean fresh, float[] c, int ldc, int ib, int jb, Epilogue e) {
+        int mr = panelRows;
+        int nr = panelCols;
+        int rows = Math.min(mr, mc - s * mr);
+        int cols = Math.min(nr, nc - q * nr);
+        if (nr == NR6) {
+            micro6x4(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
+        } else if (mr == MR3) {
+            micro3x3(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
+        } else {
+            micro6x2(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
+        }
+        Fold.tile(tile, nr, rows, cols, alpha, fresh, c, (ib + s * mr) * ldc + jb + q * nr, ldc, e, jb + q * nr);
     }
 
     /**
@@ -351,23 +378,36 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * A's block for the six-row tiles, as {@link #packA4} with panels of six rows, {@code stride}
-     * floats per p ({@link #A62} for 6 x 2, 6 for 6 x 4): element (i, p) of panel s at
-     * s*kc*stride + p*stride + i.
+     * A's block for {@link #computePanels}, as {@link #packA4} with panels of {@code mr} rows,
+     * {@code stride} floats per p ({@link #A62} for 6 x 2, 6 for 6 x 4, 3 for 3 x 3): element (i, p)
+     * of panel s at s*kc*stride + p*stride + i.
      */
-    private static void packA6(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int stride,
-                               float[] ap) {
-        int whole = mc / MR6;
+    private static void packAPanels(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int mr,
+                                    int stride, float[] ap) {
+        int whole = mc / mr;
         for (int s = 0; s < whole; s++) {
-            if (ta == Transpose.YES) {
+            if (ta == Transpose.YES && mr == MR6) {
                 packTransposedPanel6(a, lda, ib + s * MR6, kb, kc, stride, ap, s * kc * stride);
+            } else if (ta == Transpose.YES) {
+                packTransposedPanel3(a, lda, ib + s * MR3, kb, kc, ap, s * kc * MR3);
             } else {
-                packPlainRows(a, lda, ib + s * MR6, MR6, kb, kc, stride, ap, s * kc * stride);
+                packPlainRows(a, lda, ib + s * mr, mr, kb, kc, stride, ap, s * kc * stride);
             }
         }
-        int rows = mc - whole * MR6;
+        int rows = mc - whole * mr;
         if (rows > 0) {
-            packPartialPanel(ta, a, lda, ib + whole * MR6, rows, kb, kc, stride, ap, whole * kc * stride);
+            packPartialPanel(ta, a, lda, ib + whole * mr, rows, kb, kc, stride, ap, whole * kc * stride);
+        }
+    }
+
+    /** A whole three-row panel of a transposed A (rows i0..i0+2): three floats per p. */
+    private static void packTransposedPanel3(float[] a, int lda, int i0, int kb, int kc, float[] ap, int dst) {
+        for (int p = 0; p < kc; p++) {
+            int src = (kb + p) * lda + i0;
+            int d = dst + p * MR3;
+            ap[d] = a[src];
+            ap[d + 1] = a[src + 1];
+            ap[d + 2] = a[src + 2];
         }
     }
 
@@ -443,10 +483,11 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * B's block (k rows kb.., columns jb..) as micro-panels {@code nr} wide (4 or 2 vectors):
+     * B's block (k rows kb.., columns jb..) as micro-panels {@code nr} wide (4, 3 or 2 vectors):
      * element (p, j) of panel q at q*kc*nr + p*nr + j.
      */
-    private static void packB6(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, int nr, float[] bp) {
+    private static void packBPanels(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, int nr,
+                                    float[] bp) {
         int npanels = (nc + nr - 1) / nr;
         for (int q = 0; q < npanels; q++) {
             int cols = Math.min(nr, nc - q * nr);
@@ -588,7 +629,7 @@ final class VectorKernel implements GemmKernel {
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c31 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * 2 * L;
+            int b = bo + p * NR62;
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             int x = ao + p * MR;
@@ -668,7 +709,7 @@ final class VectorKernel implements GemmKernel {
         FloatVector c50 = FloatVector.zero(S);
         FloatVector c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * 2 * L;
+            int b = bo + p * NR62;
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             int x = ao + p * A62;
@@ -706,6 +747,53 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
+     * A 3 x 3-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 3L), from
+     * the packed panel at {@code ap[ao..]} (row i's element p at {@code ao + p * 3 + i}). The loop
+     * counts {@code q = 3p}, so that both indices are the counter times a power of two: with
+     * {@code p * 3} and {@code p * 3L}, C2 turns each into a shift and an add, which its range-check
+     * elimination does not recognize, and the checks stay in the loop.
+     */
+    private static void micro3x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        for (int q = 0; q < kc * MR3; q += MR3) {
+            int b = bo + q * L;
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
+            int x = ao + q;
+            FloatVector v = FloatVector.broadcast(S, ap[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            c02 = v.fma(b2, c02);
+            v = FloatVector.broadcast(S, ap[x + 1]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            c12 = v.fma(b2, c12);
+            v = FloatVector.broadcast(S, ap[x + 2]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            c22 = v.fma(b2, c22);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c02.intoArray(tile, 2 * L);
+        c10.intoArray(tile, 3 * L);
+        c11.intoArray(tile, 4 * L);
+        c12.intoArray(tile, 5 * L);
+        c20.intoArray(tile, 6 * L);
+        c21.intoArray(tile, 7 * L);
+        c22.intoArray(tile, 8 * L);
+    }
+
+    /**
      * A 6 x 4-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 4L), from
      * the packed panel at {@code ap[ao..]} (row i's element p at {@code ao + p * 6 + i}). The strides
      * are constants: with them as arguments (a plain A read in place, rows lda apart) C2 kept a
@@ -737,7 +825,7 @@ final class VectorKernel implements GemmKernel {
         FloatVector c52 = FloatVector.zero(S);
         FloatVector c53 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * 4 * L;
+            int b = bo + p * NR6;
             FloatVector b0 = FloatVector.fromArray(S, bp, b + 0 * L);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + 1 * L);
             FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);

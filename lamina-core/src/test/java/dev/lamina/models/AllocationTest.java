@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AllocationTest {
     /** With each GEMM tile, whichever this machine's processor would choose (6 x 4 with 512-bit vectors only). */
     @ParameterizedTest
-    @ValueSource(strings = {"4x3", "6x2", "6x4"})
+    @ValueSource(strings = {"4x3", "3x3", "6x2", "6x4"})
     void steadyStateStepsDoNotAllocate(String tile) throws Exception {
         Process p = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--add-modules=jdk.incubator.vector", "-Dlamina.gemm.tile=" + tile, "-cp",

@@ -231,7 +231,8 @@ class JavaBackendTest {
         float[] a = random(m * k, 14);
         float[] b = random(k * n, 15);
         GemmKernel[] kernels = {ScalarKernel.INSTANCE, new VectorKernel(VectorKernel.Tile.ROWS_4_BY_3_VECTORS),
-                new VectorKernel(VectorKernel.Tile.ROWS_6_BY_2_VECTORS), new VectorKernel(VectorKernel.Tile.ROWS_6_BY_4_VECTORS)};
+                new VectorKernel(VectorKernel.Tile.ROWS_6_BY_2_VECTORS), new VectorKernel(VectorKernel.Tile.ROWS_6_BY_4_VECTORS),
+                new VectorKernel(VectorKernel.Tile.ROWS_3_BY_3_VECTORS)};
         for (Transpose ta : Transpose.values()) {
             for (Transpose tb : Transpose.values()) {
                 int lda = ta == Transpose.NO ? k : m;

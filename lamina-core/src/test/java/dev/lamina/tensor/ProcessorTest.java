@@ -60,10 +60,12 @@ class ProcessorTest {
         assertEquals(VectorKernel.Tile.ROWS_4_BY_3_VECTORS, VectorKernel.Tile.choose(512, ZEN5, "4x3"));
         assertEquals(VectorKernel.Tile.ROWS_6_BY_4_VECTORS, VectorKernel.Tile.choose(512, ZEN5, "8x8"));
         assertEquals(VectorKernel.Tile.ROWS_6_BY_2_VECTORS, VectorKernel.Tile.choose(512, ZEN4, "6x2"));
-        for (String requested : new String[] {null, "6x2", "6x4", "8x8"}) {
-            assertEquals(VectorKernel.Tile.ROWS_6_BY_2_VECTORS, VectorKernel.Tile.choose(256, ZEN5, requested),
+        for (String requested : new String[] {null, "3x3", "6x4", "8x8"}) {
+            assertEquals(VectorKernel.Tile.ROWS_3_BY_3_VECTORS, VectorKernel.Tile.choose(256, ZEN5, requested),
                     "24 accumulators do not fit the 16 registers of AVX2, and 4 x 3's 12 leave too few");
         }
+        assertEquals(VectorKernel.Tile.ROWS_3_BY_3_VECTORS, VectorKernel.Tile.choose(512, ZEN4, "3x3"));
+        assertEquals(VectorKernel.Tile.ROWS_6_BY_2_VECTORS, VectorKernel.Tile.choose(256, ZEN5, "6x2"));
         assertEquals(VectorKernel.Tile.ROWS_4_BY_3_VECTORS, VectorKernel.Tile.choose(256, ZEN4, "4x3"));
     }
 }
