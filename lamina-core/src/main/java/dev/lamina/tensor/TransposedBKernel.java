@@ -13,7 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  * products at least twice as deep as their rows (measured on AVX-512, one thread: 32 x 512 x 512
  * at 92 GFLOP/s against 50; 256 x 1024 x 1024 at 92 against 83; 256 x 1024 x 256 at 83 against 97).
  *
- * <p>A tile of C is {@code 2L} rows by {@value #NB} columns, 12 accumulators. Its rows of A are
+ * <p>A tile of C is {@code 2L} rows by {@link #NB} columns: 6 with 512-bit vectors (12
+ * accumulators), 4 below (8 accumulators, two vectors of A and four broadcasts: 14 of AVX2's 16
+ * registers even when C2 loads every broadcast of a step first; with 6 columns there it spilled
+ * two accumulators in every step, and ran at 28-32 GFLOP/s on a Zen 3 core against 34-48 with 4 at
+ * 32 x 512 x 512, and at 23-25 against 36-45 at 128 x 1024 x 1024). Its rows of A are
  * packed column by column ({@code 2L} floats per k, zero-padded), and its part of C is kept
  * transposed in a scratch block across the k-blocks and written back once. Each element still
  * accumulates from zero over a k-block of {@link GemmKernel#KC} in ascending p with one fused
@@ -26,27 +30,13 @@ final class TransposedBKernel {
     /** Rows of C per tile: two vectors. */
     static final int MT = 2 * L;
     /** Columns of C per tile, each a row of B broadcast per k. */
-    static final int NB = 6;
+    static final int NB = L >= 16 ? 6 : 4;
     /** Columns of C per block, whose transposed tiles stay in the scratch. */
     private static final int NC = 1020;
-
-    /**
-     * Rows up to which this kernel takes a product below 512-bit vectors. Its 12 accumulators, two
-     * vectors of A and six broadcasts exceed AVX2's 16 registers and C2 spills two accumulators in
-     * its loop; from 128 rows the packed path (3 x 3 tile) was the faster one on a Zen 3 core
-     * (128 x 1024 x 1024: 35 against 28 GFLOP/s, medians of 6 alternations; 256 x 1024 x 1024: 25
-     * against 22), at 32 and 64 rows this kernel (32 x 512 x 512: 33 against 24).
-     */
-    private static final int MAX_ROWS_BELOW_512 = 64;
 
     private final ThreadLocal<float[]> aPacks = ThreadLocal.withInitial(() -> new float[MT * GemmKernel.KC]);
     private final ThreadLocal<float[]> blocks = ThreadLocal.withInitial(() -> new float[MT * NC]);
     private final ThreadLocal<float[]> tiles = ThreadLocal.withInitial(() -> new float[MT * NB]);
-
-    /** Whether this kernel takes a product of {@code rows} rows of C whose depth ends at {@code depth}. */
-    static boolean takes(int rows, int depth) {
-        return depth >= 2 * rows && (S.vectorBitSize() >= 512 || rows <= MAX_ROWS_BELOW_512);
-    }
 
     /**
      * Adds {@code alpha op(A) Bᵀ} over the depths [k0, k) to rows [i0, i1), columns [j0, j1) of C;
@@ -69,7 +59,11 @@ final class TransposedBKernel {
                     packA(ta, a, lda, ib, rows, kb, kc, ap);
                     for (int q = 0; q < nc; q += NB) {
                         int last = jb + Math.min(q + NB, nc) - 1;
-                        micro(ap, kc, b, ldb, kb, jb + q, last, alpha, overwrite && kb == k0, ct, q * MT, tile);
+                        if (NB == 6) {
+                            micro(ap, kc, b, ldb, kb, jb + q, last, alpha, overwrite && kb == k0, ct, q * MT, tile);
+                        } else {
+                            micro4(ap, kc, b, ldb, kb, jb + q, last, alpha, overwrite && kb == k0, ct, q * MT, tile);
+                        }
                     }
                 }
                 storeTransposed(ct, ib, rows, jb, nc, c, ldc);
@@ -182,6 +176,48 @@ final class TransposedBKernel {
         c41.intoArray(tile, 4 * MT + L);
         c50.intoArray(tile, 5 * MT);
         c51.intoArray(tile, 5 * MT + L);
+        fold(tile, alpha, fresh, ct, co);
+    }
+
+    /** As {@link #micro}, four columns (col0..col0+3): the tile below 512-bit vectors. */
+    private static void micro4(float[] ap, int kc, float[] b, int ldb, int kb, int col0, int last, float alpha,
+                               boolean fresh, float[] ct, int co, float[] tile) {
+        int b0 = Math.min(col0, last) * ldb + kb;
+        int b1 = Math.min(col0 + 1, last) * ldb + kb;
+        int b2 = Math.min(col0 + 2, last) * ldb + kb;
+        int b3 = Math.min(col0 + 3, last) * ldb + kb;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector x0 = FloatVector.fromArray(S, ap, p * MT);
+            FloatVector x1 = FloatVector.fromArray(S, ap, p * MT + L);
+            FloatVector v = FloatVector.broadcast(S, b[b0 + p]);
+            c00 = x0.fma(v, c00);
+            c01 = x1.fma(v, c01);
+            v = FloatVector.broadcast(S, b[b1 + p]);
+            c10 = x0.fma(v, c10);
+            c11 = x1.fma(v, c11);
+            v = FloatVector.broadcast(S, b[b2 + p]);
+            c20 = x0.fma(v, c20);
+            c21 = x1.fma(v, c21);
+            v = FloatVector.broadcast(S, b[b3 + p]);
+            c30 = x0.fma(v, c30);
+            c31 = x1.fma(v, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, MT);
+        c11.intoArray(tile, MT + L);
+        c20.intoArray(tile, 2 * MT);
+        c21.intoArray(tile, 2 * MT + L);
+        c30.intoArray(tile, 3 * MT);
+        c31.intoArray(tile, 3 * MT + L);
         fold(tile, alpha, fresh, ct, co);
     }
 

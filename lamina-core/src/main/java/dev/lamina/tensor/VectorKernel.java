@@ -18,8 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Four kinds of product leave the panels, with the same bits: those of depth one with a
  * contiguous row of B (outer products) go to {@link RankOneKernel}; those with a transposed B and a
- * depth of at least twice the rows (below 512-bit vectors, of at most 64 rows) go to
- * {@link TransposedBKernel}, which reads B without packing
+ * depth of at least twice the rows go to {@link TransposedBKernel}, which reads B without packing
  * it (packing a transposed B is a gather that costs about as much as a product of 32 rows; that
  * kernel's own cost is a transposed pass over C, about as much at a depth of 32); those of at most
  * four rows against a plain B go to {@link FewRowsKernel}; those with a single output column go
@@ -197,7 +196,7 @@ final class VectorKernel implements GemmKernel {
             fewRows.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1, epilogue);
             return;
         }
-        if (tb == Transpose.YES && TransposedBKernel.takes(i1 - i0, k)) {
+        if (tb == Transpose.YES && k >= 2 * (i1 - i0)) {
             transposedB.compute(ta, k0, k, alpha, overwrite, a, lda, b, ldb, c, ldc, i0, i1, j0, j1);
             if (epilogue != null) {
                 epilogue.applyRows(c, ldc, i0, i1, j0, j1);
