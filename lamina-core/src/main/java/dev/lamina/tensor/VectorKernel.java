@@ -58,8 +58,9 @@ final class VectorKernel implements GemmKernel {
      *     first, JDK 17's two or three. The tiles with more accumulators spilled one in every
      *     step of their loops (4 x 3 and 6 x 2 on JDK 17, 6 x 2 and 5 x 2 on JDK 25), which held
      *     them to 30-39 GFLOP/s on a Zen 3 core, whose FMA peak was 86-90; 3 x 3's loop, like
-     *     4 x 2's, ran at 80-90 on both. 3 x 3 loads as few bytes per FMA as 6 x 2, and with 9
-     *     independent sums it keeps both FMA pipes busy at a 4-cycle latency with one to spare.
+     *     4 x 2's, ran at 80-90 on both. 3 x 3 issues as few loads per FMA as 6 x 2 (two for
+     *     three), and with 9 independent sums it keeps both FMA pipes busy at a 4-cycle latency
+     *     with one to spare.
      *     In the product it ran 1.25-1.4 times as fast as 6 x 2 (NN and TN, interleaved in one
      *     JVM).
      * <li>With 512-bit vectors (32 registers), 6 rows by 4 vectors (24 accumulators) loads a third
