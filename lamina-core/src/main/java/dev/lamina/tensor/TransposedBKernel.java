@@ -59,11 +59,7 @@ final class TransposedBKernel {
                     packA(ta, a, lda, ib, rows, kb, kc, ap);
                     for (int q = 0; q < nc; q += NB) {
                         int last = jb + Math.min(q + NB, nc) - 1;
-                        if (NB == 6) {
-                            micro(ap, kc, b, ldb, kb, jb + q, last, alpha, overwrite && kb == k0, ct, q * MT, tile);
-                        } else {
-                            micro4(ap, kc, b, ldb, kb, jb + q, last, alpha, overwrite && kb == k0, ct, q * MT, tile);
-                        }
+                        micro(ap, kc, b, ldb, kb, jb + q, last, alpha, overwrite && kb == k0, ct, q * MT, tile);
                     }
                 }
                 storeTransposed(ct, ib, rows, jb, nc, c, ldc);
@@ -117,8 +113,9 @@ final class TransposedBKernel {
     }
 
     /**
-     * Columns col0..col0+5 of the tile (those past {@code last} repeat row {@code last} of B, and
-     * their sums land in scratch that is never stored) over one k-block.
+     * Columns col0..col0+NB-1 of the tile (those past {@code last} repeat row {@code last} of B, and
+     * their sums land in scratch that is never stored) over one k-block. The fifth and sixth columns
+     * stand behind {@code NB == 6}, a constant to the JIT: with 4 columns their code is not compiled.
      */
     private static void micro(float[] ap, int kc, float[] b, int ldb, int kb, int col0, int last, float alpha,
                               boolean fresh, float[] ct, int co, float[] tile) {
@@ -155,12 +152,14 @@ final class TransposedBKernel {
             v = FloatVector.broadcast(S, b[b3 + p]);
             c30 = x0.fma(v, c30);
             c31 = x1.fma(v, c31);
-            v = FloatVector.broadcast(S, b[b4 + p]);
-            c40 = x0.fma(v, c40);
-            c41 = x1.fma(v, c41);
-            v = FloatVector.broadcast(S, b[b5 + p]);
-            c50 = x0.fma(v, c50);
-            c51 = x1.fma(v, c51);
+            if (NB == 6) {
+                v = FloatVector.broadcast(S, b[b4 + p]);
+                c40 = x0.fma(v, c40);
+                c41 = x1.fma(v, c41);
+                v = FloatVector.broadcast(S, b[b5 + p]);
+                c50 = x0.fma(v, c50);
+                c51 = x1.fma(v, c51);
+            }
         }
         // Through a scratch tile and a separate fold, as in VectorKernel: a fold written out here
         // could exceed C2's inlining budget and box the vectors.
@@ -172,52 +171,12 @@ final class TransposedBKernel {
         c21.intoArray(tile, 2 * MT + L);
         c30.intoArray(tile, 3 * MT);
         c31.intoArray(tile, 3 * MT + L);
-        c40.intoArray(tile, 4 * MT);
-        c41.intoArray(tile, 4 * MT + L);
-        c50.intoArray(tile, 5 * MT);
-        c51.intoArray(tile, 5 * MT + L);
-        fold(tile, alpha, fresh, ct, co);
-    }
-
-    /** As {@link #micro}, four columns (col0..col0+3): the tile below 512-bit vectors. */
-    private static void micro4(float[] ap, int kc, float[] b, int ldb, int kb, int col0, int last, float alpha,
-                               boolean fresh, float[] ct, int co, float[] tile) {
-        int b0 = Math.min(col0, last) * ldb + kb;
-        int b1 = Math.min(col0 + 1, last) * ldb + kb;
-        int b2 = Math.min(col0 + 2, last) * ldb + kb;
-        int b3 = Math.min(col0 + 3, last) * ldb + kb;
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        FloatVector c31 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            FloatVector x0 = FloatVector.fromArray(S, ap, p * MT);
-            FloatVector x1 = FloatVector.fromArray(S, ap, p * MT + L);
-            FloatVector v = FloatVector.broadcast(S, b[b0 + p]);
-            c00 = x0.fma(v, c00);
-            c01 = x1.fma(v, c01);
-            v = FloatVector.broadcast(S, b[b1 + p]);
-            c10 = x0.fma(v, c10);
-            c11 = x1.fma(v, c11);
-            v = FloatVector.broadcast(S, b[b2 + p]);
-            c20 = x0.fma(v, c20);
-            c21 = x1.fma(v, c21);
-            v = FloatVector.broadcast(S, b[b3 + p]);
-            c30 = x0.fma(v, c30);
-            c31 = x1.fma(v, c31);
+        if (NB == 6) {
+            c40.intoArray(tile, 4 * MT);
+            c41.intoArray(tile, 4 * MT + L);
+            c50.intoArray(tile, 5 * MT);
+            c51.intoArray(tile, 5 * MT + L);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, MT);
-        c11.intoArray(tile, MT + L);
-        c20.intoArray(tile, 2 * MT);
-        c21.intoArray(tile, 2 * MT + L);
-        c30.intoArray(tile, 3 * MT);
-        c31.intoArray(tile, 3 * MT + L);
         fold(tile, alpha, fresh, ct, co);
     }
 
