@@ -48,6 +48,12 @@ final class VectorKernel implements GemmKernel {
      * with it, 0.84 times without.
      */
     private static final int A62 = 8;
+    /**
+     * The floats of B's block that the panel path walks for each micro-panel of A before the next
+     * (256 KiB, half of a Zen 3 core's L2): a block of 1024 columns does not stay in a 512 KiB L2
+     * beside A's, and its panels came from L3 for every micro-panel of A.
+     */
+    private static final int B_CHUNK = 64 * 1024;
 
     /**
      * The micro-kernels this JVM uses.
@@ -272,11 +278,16 @@ final class VectorKernel implements GemmKernel {
                     int mc = Math.min(MC6, i1 - ib);
                     int mpanels = (mc + mr - 1) / mr;
                     packAPanels(ta, a, lda, ib, mc, kb, kc, mr, aStride, ap);
-                    // A's micro-panel stays in L1 while B's panels pass. (With the loops the other
-                    // way round, B's panel in L1, 3 x 3 ran no faster on a Zen 3 core.)
-                    for (int s = 0; s < mpanels; s++) {
-                        for (int q = 0; q < npanels; q++) {
-                            tile(ap, s, bp, q, kc, aStride, tile, mc, nc, alpha, fresh, c, ldc, ib, jb, e);
+                    // A's micro-panel stays in L1 while a chunk of B's panels, which stays in L2,
+                    // passes. (With the loops the other way round, B's panel in L1, 3 x 3 ran no
+                    // faster on a Zen 3 core.)
+                    int chunk = Math.max(1, B_CHUNK / (kc * nr));
+                    for (int q0 = 0; q0 < npanels; q0 += chunk) {
+                        int q1 = Math.min(npanels, q0 + chunk);
+                        for (int s = 0; s < mpanels; s++) {
+                            for (int q = q0; q < q1; q++) {
+                                tile(ap, s, bp, q, kc, aStride, tile, mc, nc, alpha, fresh, c, ldc, ib, jb, e);
+                            }
                         }
                     }
                 }
@@ -284,21 +295,29 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** Tile (s, q) of the block at rows ib.., columns jb..: its micro-kernel over one k-block, then the fold into C. */
+    /**
+     * Tile (s, q) of the block at rows ib.., columns jb..: its micro-kernel over one k-block, then
+     * the fold into C (by the 3 x 3 micro-kernel itself for a whole tile without an epilogue).
+     */
     private void tile(float[] ap, int s, float[] bp, int q, int kc, int aStride, float[] tile, int mc, int nc,
                       float alpha, boolean fresh, float[] c, int ldc, int ib, int jb, Epilogue e) {
         int mr = panelRows;
         int nr = panelCols;
         int rows = Math.min(mr, mc - s * mr);
         int cols = Math.min(nr, nc - q * nr);
+        int co = (ib + s * mr) * ldc + jb + q * nr;
         if (nr == NR6) {
             micro6x4(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
         } else if (mr == MR3) {
-            micro3x3(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
+            boolean whole = e == null && rows == MR3 && cols == NR3;
+            micro3x3(ap, s * kc * aStride, bp, q * kc * nr, kc, tile, whole ? c : null, co, ldc, alpha, fresh);
+            if (whole) {
+                return;
+            }
         } else {
             micro6x2(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
         }
-        Fold.tile(tile, nr, rows, cols, alpha, fresh, c, (ib + s * mr) * ldc + jb + q * nr, ldc, e, jb + q * nr);
+        Fold.tile(tile, nr, rows, cols, alpha, fresh, c, co, ldc, e, jb + q * nr);
     }
 
     /**
@@ -330,21 +349,14 @@ final class VectorKernel implements GemmKernel {
      */
     private static void packB4(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, float[] bp) {
         int npanels = (nc + NR - 1) / NR;
-        for (int q = 0; q < npanels; q++) {
+        int q = 0;
+        if (tb == Transpose.NO) {
+            q = nc / NR;
+            packPlainBPanels(b, ldb, kb, kc, jb, q, NR, bp);
+        }
+        for (; q < npanels; q++) {
             int cols = Math.min(NR, nc - q * NR);
-            int dst = q * kc * NR;
-            if (tb == Transpose.NO && cols == NR) {
-                // Three vectors per p: a call to System.arraycopy per 48 floats cost more than the copy.
-                for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * NR;
-                    int d = dst + p * NR;
-                    FloatVector.fromArray(S, b, src).intoArray(bp, d);
-                    FloatVector.fromArray(S, b, src + L).intoArray(bp, d + L);
-                    FloatVector.fromArray(S, b, src + 2 * L).intoArray(bp, d + 2 * L);
-                }
-            } else {
-                packPanel(tb, b, ldb, kb, kc, jb + q * NR, cols, panelWidth(cols), bp, dst);
-            }
+            packPanel(tb, b, ldb, kb, kc, jb + q * NR, cols, panelWidth(cols), bp, q * kc * NR);
         }
     }
 
@@ -390,6 +402,8 @@ final class VectorKernel implements GemmKernel {
                 packTransposedPanel6(a, lda, ib + s * MR6, kb, kc, stride, ap, s * kc * stride);
             } else if (ta == Transpose.YES) {
                 packTransposedPanel3(a, lda, ib + s * MR3, kb, kc, ap, s * kc * MR3);
+            } else if (mr == MR3) {
+                packPlainPanel3(a, lda, ib + s * MR3, kb, kc, ap, s * kc * MR3);
             } else {
                 packPlainRows(a, lda, ib + s * mr, mr, kb, kc, stride, ap, s * kc * stride);
             }
@@ -397,6 +411,23 @@ final class VectorKernel implements GemmKernel {
         int rows = mc - whole * mr;
         if (rows > 0) {
             packPartialPanel(ta, a, lda, ib + whole * mr, rows, kb, kc, stride, ap, whole * kc * stride);
+        }
+    }
+
+    /**
+     * A whole three-row panel of a plain A (rows i0..i0+2): the three rows read side by side, the
+     * panel written in order (row by row, with the row count a value, the stores went three floats
+     * apart, one at a time).
+     */
+    private static void packPlainPanel3(float[] a, int lda, int i0, int kb, int kc, float[] ap, int dst) {
+        int s0 = i0 * lda + kb;
+        int s1 = s0 + lda;
+        int s2 = s1 + lda;
+        for (int p = 0; p < kc; p++) {
+            int d = dst + p * MR3;
+            ap[d] = a[s0 + p];
+            ap[d + 1] = a[s1 + p];
+            ap[d + 2] = a[s2 + p];
         }
     }
 
@@ -489,20 +520,35 @@ final class VectorKernel implements GemmKernel {
     private static void packBPanels(Transpose tb, float[] b, int ldb, int kb, int kc, int jb, int nc, int nr,
                                     float[] bp) {
         int npanels = (nc + nr - 1) / nr;
-        for (int q = 0; q < npanels; q++) {
-            int cols = Math.min(nr, nc - q * nr);
-            int dst = q * kc * nr;
-            if (tb == Transpose.NO && cols == nr) {
-                // Vector by vector: a call to System.arraycopy per 64 floats cost more than the copy.
-                for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * ldb + jb + q * nr;
-                    int d = dst + p * nr;
-                    for (int v = 0; v < nr; v += L) {
-                        FloatVector.fromArray(S, b, src + v).intoArray(bp, d + v);
-                    }
+        int q = 0;
+        if (tb == Transpose.NO) {
+            q = nc / nr;
+            packPlainBPanels(b, ldb, kb, kc, jb, q, nr, bp);
+        }
+        for (; q < npanels; q++) {
+            packPanel(tb, b, ldb, kb, kc, jb + q * nr, Math.min(nr, nc - q * nr), nr, bp, q * kc * nr);
+        }
+    }
+
+    /**
+     * The first {@code panels} whole micro-panels ({@code nr} wide) of a plain B's block, row by
+     * row: each row of B is read once, in order, and its pieces go to the panels. Panel by panel,
+     * the reads went down columns {@code ldb} floats apart, a stride that L1 cannot hold and the
+     * prefetchers did not follow: packing B took 12 % of a 256 x 1024 x 1024 product on a Zen 3
+     * core, 6 % row by row. Vector by vector, since a call to System.arraycopy per piece cost more
+     * than the copy.
+     */
+    private static void packPlainBPanels(float[] b, int ldb, int kb, int kc, int jb, int panels, int nr, float[] bp) {
+        int panelSize = kc * nr;
+        for (int p = 0; p < kc; p++) {
+            int src = (kb + p) * ldb + jb;
+            int d = p * nr;
+            for (int q = 0; q < panels; q++) {
+                for (int v = 0; v < nr; v += L) {
+                    FloatVector.fromArray(S, b, src + v).intoArray(bp, d + v);
                 }
-            } else {
-                packPanel(tb, b, ldb, kb, kc, jb + q * nr, cols, nr, bp, dst);
+                src += nr;
+                d += panelSize;
             }
         }
     }
@@ -747,13 +793,17 @@ final class VectorKernel implements GemmKernel {
     }
 
     /**
-     * A 3 x 3-vector tile's sums over a k-block, from zero, into {@code tile} (row i at i * 3L), from
-     * the packed panel at {@code ap[ao..]} (row i's element p at {@code ao + p * 3 + i}). The loop
+     * A 3 x 3-vector tile's sums over a k-block, from zero, from the packed panel at {@code ap[ao..]}
+     * (row i's element p at {@code ao + p * 3 + i}): with {@code c} null into {@code tile} (row i at
+     * i * 3L), otherwise folded into C at {@code c[co..]}, rows {@code ldc} apart, as {@link Fold#tile}
+     * folds a whole tile without an epilogue. Through the scratch tile, the fold had taken 7-13 %
+     * of a product on a Zen 3 core; from the registers, about 2 %. The loop
      * counts {@code q = 3p}, so that both indices are the counter times a power of two: with
      * {@code p * 3} and {@code p * 3L}, C2 turns each into a shift and an add, which its range-check
      * elimination does not recognize, and the checks stay in the loop.
      */
-    private static void micro3x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile) {
+    private static void micro3x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile, float[] c, int co,
+                                 int ldc, float alpha, boolean fresh) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -782,15 +832,44 @@ final class VectorKernel implements GemmKernel {
             c21 = v.fma(b1, c21);
             c22 = v.fma(b2, c22);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, 3 * L);
-        c11.intoArray(tile, 4 * L);
-        c12.intoArray(tile, 5 * L);
-        c20.intoArray(tile, 6 * L);
-        c21.intoArray(tile, 7 * L);
-        c22.intoArray(tile, 8 * L);
+        if (c == null) {
+            c00.intoArray(tile, 0);
+            c01.intoArray(tile, L);
+            c02.intoArray(tile, 2 * L);
+            c10.intoArray(tile, 3 * L);
+            c11.intoArray(tile, 4 * L);
+            c12.intoArray(tile, 5 * L);
+            c20.intoArray(tile, 6 * L);
+            c21.intoArray(tile, 7 * L);
+            c22.intoArray(tile, 8 * L);
+            return;
+        }
+        // Fold.tile's arithmetic, fma(acc, alpha, C or +0), from the registers.
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int r1 = co + ldc;
+        int r2 = r1 + ldc;
+        if (fresh) {
+            FloatVector z = FloatVector.zero(S);
+            c00.fma(al, z).intoArray(c, co);
+            c01.fma(al, z).intoArray(c, co + L);
+            c02.fma(al, z).intoArray(c, co + 2 * L);
+            c10.fma(al, z).intoArray(c, r1);
+            c11.fma(al, z).intoArray(c, r1 + L);
+            c12.fma(al, z).intoArray(c, r1 + 2 * L);
+            c20.fma(al, z).intoArray(c, r2);
+            c21.fma(al, z).intoArray(c, r2 + L);
+            c22.fma(al, z).intoArray(c, r2 + 2 * L);
+            return;
+        }
+        c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+        c01.fma(al, FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        c02.fma(al, FloatVector.fromArray(S, c, co + 2 * L)).intoArray(c, co + 2 * L);
+        c10.fma(al, FloatVector.fromArray(S, c, r1)).intoArray(c, r1);
+        c11.fma(al, FloatVector.fromArray(S, c, r1 + L)).intoArray(c, r1 + L);
+        c12.fma(al, FloatVector.fromArray(S, c, r1 + 2 * L)).intoArray(c, r1 + 2 * L);
+        c20.fma(al, FloatVector.fromArray(S, c, r2)).intoArray(c, r2);
+        c21.fma(al, FloatVector.fromArray(S, c, r2 + L)).intoArray(c, r2 + L);
+        c22.fma(al, FloatVector.fromArray(S, c, r2 + 2 * L)).intoArray(c, r2 + 2 * L);
     }
 
     /**
