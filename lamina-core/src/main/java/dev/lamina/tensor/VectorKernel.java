@@ -54,6 +54,10 @@ final class VectorKernel implements GemmKernel {
      * beside A's, and its panels came from L3 for every micro-panel of A.
      */
     private static final int B_CHUNK = 64 * 1024;
+    /** What {@link #micro3x3} does with its sums: stores them, folds them into C, or into a C it overwrites. */
+    private static final int SUMS = 0;
+    private static final int FOLD = 1;
+    private static final int FOLD_FRESH = 2;
 
     /**
      * The micro-kernels this JVM uses.
@@ -310,10 +314,11 @@ final class VectorKernel implements GemmKernel {
             micro6x4(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
         } else if (mr == MR3) {
             boolean whole = e == null && rows == MR3 && cols == NR3;
-            micro3x3(ap, s * kc * aStride, bp, q * kc * nr, kc, tile, whole ? c : null, co, ldc, alpha, fresh);
             if (whole) {
+                micro3x3(ap, s * kc * aStride, bp, q * kc * nr, kc, c, co, ldc, alpha, fresh ? FOLD_FRESH : FOLD);
                 return;
             }
+            micro3x3(ap, s * kc * aStride, bp, q * kc * nr, kc, tile, 0, NR3, alpha, SUMS);
         } else {
             micro6x2(ap, s * kc * aStride, bp, q * kc * nr, kc, tile);
         }
@@ -397,15 +402,17 @@ final class VectorKernel implements GemmKernel {
     private static void packAPanels(Transpose ta, float[] a, int lda, int ib, int mc, int kb, int kc, int mr,
                                     int stride, float[] ap) {
         int whole = mc / mr;
-        for (int s = 0; s < whole; s++) {
-            if (ta == Transpose.YES && mr == MR6) {
-                packTransposedPanel6(a, lda, ib + s * MR6, kb, kc, stride, ap, s * kc * stride);
-            } else if (ta == Transpose.YES) {
-                packTransposedPanel3(a, lda, ib + s * MR3, kb, kc, ap, s * kc * MR3);
-            } else if (mr == MR3) {
-                packPlainPanel3(a, lda, ib + s * MR3, kb, kc, ap, s * kc * MR3);
-            } else {
-                packPlainRows(a, lda, ib + s * mr, mr, kb, kc, stride, ap, s * kc * stride);
+        if (ta == Transpose.YES && mr == MR3) {
+            packTransposedPanels3(a, lda, ib, whole, kb, kc, ap);
+        } else {
+            for (int s = 0; s < whole; s++) {
+                if (ta == Transpose.YES) {
+                    packTransposedPanel6(a, lda, ib + s * MR6, kb, kc, stride, ap, s * kc * stride);
+                } else if (mr == MR3) {
+                    packPlainPanel3(a, lda, ib + s * MR3, kb, kc, ap, s * kc * MR3);
+                } else {
+                    packPlainRows(a, lda, ib + s * mr, mr, kb, kc, stride, ap, s * kc * stride);
+                }
             }
         }
         int rows = mc - whole * mr;
@@ -431,14 +438,22 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** A whole three-row panel of a transposed A (rows i0..i0+2): three floats per p. */
-    private static void packTransposedPanel3(float[] a, int lda, int i0, int kb, int kc, float[] ap, int dst) {
+    /**
+     * The first {@code panels} whole three-row panels of a transposed A (rows ib..): three floats
+     * per p and panel, A's rows read in order, as {@link #packPlainBPanels} reads B's.
+     */
+    private static void packTransposedPanels3(float[] a, int lda, int ib, int panels, int kb, int kc, float[] ap) {
+        int panelSize = kc * MR3;
         for (int p = 0; p < kc; p++) {
-            int src = (kb + p) * lda + i0;
-            int d = dst + p * MR3;
-            ap[d] = a[src];
-            ap[d + 1] = a[src + 1];
-            ap[d + 2] = a[src + 2];
+            int src = (kb + p) * lda + ib;
+            int d = p * MR3;
+            for (int s = 0; s < panels; s++) {
+                ap[d] = a[src];
+                ap[d + 1] = a[src + 1];
+                ap[d + 2] = a[src + 2];
+                src += MR3;
+                d += panelSize;
+            }
         }
     }
 
@@ -460,19 +475,23 @@ final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** Whole panels of a transposed A: four floats per p, element by element. */
+    /**
+     * Whole panels of a transposed A: four floats per p and panel, A's rows read in order (as
+     * {@link #packPlainBPanels} reads B's), element by element, since a call to System.arraycopy
+     * per p cost more than the copy (a quarter of a batch-32 step's time went here).
+     */
     private static void packTransposedPanels(float[] a, int lda, int ib, int panels, int kb, int kc, float[] ap) {
-        for (int s = 0; s < panels; s++) {
-            int dst = s * kc * MR;
-            // Element by element, since a call to System.arraycopy per p cost more than the copy
-            // (a quarter of a batch-32 step's time went here).
-            for (int p = 0; p < kc; p++) {
-                int src = (kb + p) * lda + ib + s * MR;
-                int d = dst + p * MR;
+        int panelSize = kc * MR;
+        for (int p = 0; p < kc; p++) {
+            int src = (kb + p) * lda + ib;
+            int d = p * MR;
+            for (int s = 0; s < panels; s++) {
                 ap[d] = a[src];
                 ap[d + 1] = a[src + 1];
                 ap[d + 2] = a[src + 2];
                 ap[d + 3] = a[src + 3];
+                src += MR;
+                d += panelSize;
             }
         }
     }
@@ -794,16 +813,20 @@ final class VectorKernel implements GemmKernel {
 
     /**
      * A 3 x 3-vector tile's sums over a k-block, from zero, from the packed panel at {@code ap[ao..]}
-     * (row i's element p at {@code ao + p * 3 + i}): with {@code c} null into {@code tile} (row i at
-     * i * 3L), otherwise folded into C at {@code c[co..]}, rows {@code ldc} apart, as {@link Fold#tile}
-     * folds a whole tile without an epilogue. Through the scratch tile, the fold had taken 7-13 %
-     * of a product on a Zen 3 core; from the registers, about 2 %. The loop
-     * counts {@code q = 3p}, so that both indices are the counter times a power of two: with
+     * (row i's element p at {@code ao + p * 3 + i}), to {@code out[co..]}, rows {@code ldc} apart:
+     * as they are ({@link #SUMS}, into a scratch tile) or folded into C as {@link Fold#tile} folds a
+     * whole tile without an epilogue ({@link #FOLD}, {@link #FOLD_FRESH}). Through the scratch tile,
+     * the fold had taken 7-13 % of a product on a Zen 3 core; from the registers, about 2 %.
+     * The loop counts A's index {@code x} in steps of 3, and B's index is {@code x * L} plus a
+     * constant, so that every index is the counter times a power of two plus a constant: with
      * {@code p * 3} and {@code p * 3L}, C2 turns each into a shift and an add, which its range-check
-     * elimination does not recognize, and the checks stay in the loop.
+     * elimination does not recognize, and the checks stay in the loop; with a counter from zero
+     * and A's offset added to it, the offset took a register, and with the fold's arguments C2
+     * kept {@code ap} on the stack, loaded in every step (24 instructions per 9 FMAs, 22 now).
+     * Unrolled by hand to two steps, C2 loaded all six broadcasts first and spilled three sums.
      */
-    private static void micro3x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] tile, float[] c, int co,
-                                 int ldc, float alpha, boolean fresh) {
+    private static void micro3x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] out, int co, int ldc,
+                                 float alpha, int store) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -813,12 +836,12 @@ final class VectorKernel implements GemmKernel {
         FloatVector c20 = FloatVector.zero(S);
         FloatVector c21 = FloatVector.zero(S);
         FloatVector c22 = FloatVector.zero(S);
-        for (int q = 0; q < kc * MR3; q += MR3) {
-            int b = bo + q * L;
+        int d = bo - ao * L;
+        for (int x = ao; x < ao + kc * MR3; x += MR3) {
+            int b = d + x * L;
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
-            int x = ao + q;
             FloatVector v = FloatVector.broadcast(S, ap[x]);
             c00 = v.fma(b0, c00);
             c01 = v.fma(b1, c01);
@@ -832,44 +855,43 @@ final class VectorKernel implements GemmKernel {
             c21 = v.fma(b1, c21);
             c22 = v.fma(b2, c22);
         }
-        if (c == null) {
-            c00.intoArray(tile, 0);
-            c01.intoArray(tile, L);
-            c02.intoArray(tile, 2 * L);
-            c10.intoArray(tile, 3 * L);
-            c11.intoArray(tile, 4 * L);
-            c12.intoArray(tile, 5 * L);
-            c20.intoArray(tile, 6 * L);
-            c21.intoArray(tile, 7 * L);
-            c22.intoArray(tile, 8 * L);
-            return;
-        }
-        // Fold.tile's arithmetic, fma(acc, alpha, C or +0), from the registers.
-        FloatVector al = FloatVector.broadcast(S, alpha);
         int r1 = co + ldc;
         int r2 = r1 + ldc;
-        if (fresh) {
-            FloatVector z = FloatVector.zero(S);
-            c00.fma(al, z).intoArray(c, co);
-            c01.fma(al, z).intoArray(c, co + L);
-            c02.fma(al, z).intoArray(c, co + 2 * L);
-            c10.fma(al, z).intoArray(c, r1);
-            c11.fma(al, z).intoArray(c, r1 + L);
-            c12.fma(al, z).intoArray(c, r1 + 2 * L);
-            c20.fma(al, z).intoArray(c, r2);
-            c21.fma(al, z).intoArray(c, r2 + L);
-            c22.fma(al, z).intoArray(c, r2 + 2 * L);
+        if (store == SUMS) {
+            c00.intoArray(out, co);
+            c01.intoArray(out, co + L);
+            c02.intoArray(out, co + 2 * L);
+            c10.intoArray(out, r1);
+            c11.intoArray(out, r1 + L);
+            c12.intoArray(out, r1 + 2 * L);
+            c20.intoArray(out, r2);
+            c21.intoArray(out, r2 + L);
+            c22.intoArray(out, r2 + 2 * L);
             return;
         }
-        c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
-        c01.fma(al, FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
-        c02.fma(al, FloatVector.fromArray(S, c, co + 2 * L)).intoArray(c, co + 2 * L);
-        c10.fma(al, FloatVector.fromArray(S, c, r1)).intoArray(c, r1);
-        c11.fma(al, FloatVector.fromArray(S, c, r1 + L)).intoArray(c, r1 + L);
-        c12.fma(al, FloatVector.fromArray(S, c, r1 + 2 * L)).intoArray(c, r1 + 2 * L);
-        c20.fma(al, FloatVector.fromArray(S, c, r2)).intoArray(c, r2);
-        c21.fma(al, FloatVector.fromArray(S, c, r2 + L)).intoArray(c, r2 + L);
-        c22.fma(al, FloatVector.fromArray(S, c, r2 + 2 * L)).intoArray(c, r2 + 2 * L);
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (store == FOLD_FRESH) {
+            FloatVector z = FloatVector.zero(S);
+            c00.fma(al, z).intoArray(out, co);
+            c01.fma(al, z).intoArray(out, co + L);
+            c02.fma(al, z).intoArray(out, co + 2 * L);
+            c10.fma(al, z).intoArray(out, r1);
+            c11.fma(al, z).intoArray(out, r1 + L);
+            c12.fma(al, z).intoArray(out, r1 + 2 * L);
+            c20.fma(al, z).intoArray(out, r2);
+            c21.fma(al, z).intoArray(out, r2 + L);
+            c22.fma(al, z).intoArray(out, r2 + 2 * L);
+            return;
+        }
+        c00.fma(al, FloatVector.fromArray(S, out, co)).intoArray(out, co);
+        c01.fma(al, FloatVector.fromArray(S, out, co + L)).intoArray(out, co + L);
+        c02.fma(al, FloatVector.fromArray(S, out, co + 2 * L)).intoArray(out, co + 2 * L);
+        c10.fma(al, FloatVector.fromArray(S, out, r1)).intoArray(out, r1);
+        c11.fma(al, FloatVector.fromArray(S, out, r1 + L)).intoArray(out, r1 + L);
+        c12.fma(al, FloatVector.fromArray(S, out, r1 + 2 * L)).intoArray(out, r1 + 2 * L);
+        c20.fma(al, FloatVector.fromArray(S, out, r2)).intoArray(out, r2);
+        c21.fma(al, FloatVector.fromArray(S, out, r2 + L)).intoArray(out, r2 + L);
+        c22.fma(al, FloatVector.fromArray(S, out, r2 + 2 * L)).intoArray(out, r2 + 2 * L);
     }
 
     /**
