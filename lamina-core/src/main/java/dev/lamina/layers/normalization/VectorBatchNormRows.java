@@ -30,13 +30,6 @@ final class VectorBatchNormRows implements BatchNormRows {
         return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
     }
 
-    /** The two halves rounded to float, each lane as {@code (float)} rounds it (signed zeros kept). */
-    private static FloatVector narrow(DoubleVector lo, DoubleVector hi) {
-        FloatVector a = (FloatVector) lo.convertShape(VectorOperators.D2F, F, 0);
-        FloatVector b = (FloatVector) hi.convertShape(VectorOperators.D2F, F, -1);
-        return a.blend(b, HIGH);
-    }
-
     /** The sums in registers per float vector of channels, then finished by a scalar loop here. */
     @Override
     public void moments(float[] x, int o0, int o1, int channels, int c0, int c1, double[] mean, double[] var) {
@@ -125,20 +118,27 @@ final class VectorBatchNormRows implements BatchNormRows {
             for (int c = 0; c < end; c += F.length()) {
                 FloatVector v = FloatVector.fromArray(F, x, base + c);
                 FloatVector g = FloatVector.fromArray(F, dy, base + c);
-                narrow(inputGradient(low(v), low(g), n, c, coef, mean, invStd, sumDy, sumDyXhat),
-                        inputGradient(high(v), high(g), n, c + H, coef, mean, invStd, sumDy, sumDyXhat))
-                        .intoArray(dx, base + c);
+                // Written out rather than through a helper that takes and returns vectors: JDK 25's
+                // C2 compiled such a helper (and narrow) on its own, then did not inline it, and
+                // every vector that crossed the call was boxed (6 KB a training step).
+                DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+                DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+                DoubleVector glo = (DoubleVector) g.convertShape(VectorOperators.F2D, D, 0);
+                DoubleVector ghi = (DoubleVector) g.convertShape(VectorOperators.F2D, D, 1);
+                // coef * (n * dy - sumDy - xhat * sumDyXhat), xhat = (x - mean) * invStd
+                DoubleVector xhat = lo.sub(DoubleVector.fromArray(D, mean, c)).mul(DoubleVector.fromArray(D, invStd, c));
+                lo = DoubleVector.fromArray(D, coef, c).mul(glo.mul(n).sub(DoubleVector.fromArray(D, sumDy, c))
+                        .sub(xhat.mul(DoubleVector.fromArray(D, sumDyXhat, c))));
+                int c1 = c + H;
+                xhat = hi.sub(DoubleVector.fromArray(D, mean, c1)).mul(DoubleVector.fromArray(D, invStd, c1));
+                hi = DoubleVector.fromArray(D, coef, c1).mul(ghi.mul(n).sub(DoubleVector.fromArray(D, sumDy, c1))
+                        .sub(xhat.mul(DoubleVector.fromArray(D, sumDyXhat, c1))));
+                // Each lane rounded to float as (float) rounds it (signed zeros kept).
+                FloatVector a = (FloatVector) lo.convertShape(VectorOperators.D2F, F, 0);
+                FloatVector b = (FloatVector) hi.convertShape(VectorOperators.D2F, F, -1);
+                a.blend(b, HIGH).intoArray(dx, base + c);
             }
             Scalar.inputGradientRow(x, dy, dx, base, end, channels, n, coef, mean, invStd, sumDy, sumDyXhat);
         }
-    }
-
-    /** {@code coef * (n * dy - sumDy - xhat * sumDyXhat)}, {@code xhat = (x - mean) * invStd}, channels c... */
-    private static DoubleVector inputGradient(DoubleVector x, DoubleVector dy, double n, int c, double[] coef,
-                                              double[] mean, double[] invStd, double[] sumDy, double[] sumDyXhat) {
-        DoubleVector xhat = x.sub(DoubleVector.fromArray(D, mean, c)).mul(DoubleVector.fromArray(D, invStd, c));
-        DoubleVector v = dy.mul(n).sub(DoubleVector.fromArray(D, sumDy, c))
-                .sub(xhat.mul(DoubleVector.fromArray(D, sumDyXhat, c)));
-        return DoubleVector.fromArray(D, coef, c).mul(v);
     }
 }
