@@ -13,7 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Tiles of 6 x 4, 8 x 2, 8 x 3 and 12 x 2 were measured against 4 x 3 on a Zen 4, and 6 x 2, 5 x 2,
  * 4 x 2 and 3 x 3 against 4 x 3 on a Zen 3; see {@link Tile}.
  * The sums leave the registers through a scratch tile folded into C by {@link Fold}, with the
- * epilogue on the last k-block. Loaded only when the JVM runs with
+ * epilogue on the last k-block (whole 3 x 3 tiles without an epilogue fold straight from the
+ * registers). B's block is packed row by row; the panel path walks it in chunks that stay in L2
+ * ({@code B_CHUNK}).
+ * Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; see {@link JavaBackend}.
  *
  * <p>Four kinds of product leave the panels, with the same bits: those of depth one with a
