@@ -81,6 +81,10 @@ final class Fold {
      */
     static void tile(float[] acc, int stride, int rows, int cols, float alpha, boolean fresh, float[] c, int co, int ldc,
                      Epilogue epilogue, int col) {
+        if (epilogue != null && cols == stride && cols % L == 0) {
+            wholeTile(acc, stride, rows, alpha, fresh, c, co, ldc, epilogue, col);
+            return;
+        }
         if (epilogue != null || cols != stride || cols % L != 0) {
             for (int i = 0; i < rows; i++) {
                 run(acc, i * stride, alpha, fresh, c, co + i * ldc, cols, epilogue, col);
@@ -104,6 +108,38 @@ final class Fold {
             int d = co + i * ldc;
             for (int j = 0; j < cols; j += L) {
                 FloatVector.fromArray(S, acc, o + j).fma(al, FloatVector.fromArray(S, c, d + j)).intoArray(c, d + j);
+            }
+        }
+    }
+
+    /**
+     * {@link #tile} for whole rows with an epilogue: the epilogue's arrays read once per tile rather
+     * than once per row, the same operations per element as {@link #run}. (Per row, the set-up cost
+     * more than the row's three vectors: the folds with an epilogue were 1.7 % of a W1 step.)
+     */
+    private static void wholeTile(float[] acc, int stride, int rows, float alpha, boolean fresh, float[] c, int co,
+                                  int ldc, Epilogue epilogue, int col) {
+        float[] bias = epilogue.bias();
+        float[] scale = epilogue.scale();
+        float[] shift = epilogue.shift();
+        boolean relu = epilogue.relu();
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        FloatVector z = FloatVector.zero(S);
+        for (int i = 0; i < rows; i++) {
+            int o = i * stride;
+            int d = co + i * ldc;
+            for (int j = 0; j < stride; j += L) {
+                FloatVector v = FloatVector.fromArray(S, acc, o + j).fma(al, fresh ? z : FloatVector.fromArray(S, c, d + j));
+                if (bias != null) {
+                    v = v.add(FloatVector.fromArray(S, bias, col + j));
+                }
+                if (relu) {
+                    v = v.max(z);
+                }
+                if (scale != null) {
+                    v = v.mul(FloatVector.fromArray(S, scale, col + j)).add(FloatVector.fromArray(S, shift, col + j));
+                }
+                v.intoArray(c, d + j);
             }
         }
     }
