@@ -40,7 +40,7 @@ final class VectorBatchNormRows implements BatchNormRows {
         return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
     }
 
-    /** The sums in registers per float vector of channels, then finished by a scalar loop here. */
+    /** The shifted sums a block of channels at a time (see {@link #BLOCK}), then finished by a scalar loop here. */
     @Override
     public void moments(float[] x, int o0, int o1, int channels, int c0, int c1, double[] mean, double[] var) {
         int c = c0 + (c1 - c0) / F.length() * F.length();
